@@ -1,0 +1,48 @@
+package dev.switchboard.core.backend;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The MCP client for one backend over streamable HTTP. One instance per backend, shared by all client sessions and
+ * event loops; it owns one pooled keep-alive HTTP client. All methods are non-blocking.
+ */
+public interface BackendClient {
+
+  String name();
+
+  BackendOptions options();
+
+  /**
+   * Initializes a new backend session ({@code initialize}, then {@code notifications/initialized}).
+   *
+   * @param clientInfo         the {@code clientInfo} to present (the gateway's)
+   * @param clientCapabilities the capabilities to declare to the backend
+   */
+  Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities);
+
+  /**
+   * Sends one request on a backend session and completes with its {@code result} object. Fails with
+   * {@link dev.switchboard.core.protocol.McpException} when the backend answered a JSON-RPC error, and with
+   * {@link BackendException} when it could not answer (a 404 for the session is {@code SESSION_EXPIRED}).
+   *
+   * @param sessionId the backend session id (null for a stateless backend)
+   * @param onMessage receives each request or notification the backend sends on the response stream before its
+   *                  response (progress, log messages, server-to-client requests); may be null
+   */
+  Future<JsonObject> request(String sessionId, String method, JsonObject params, Handler<JsonObject> onMessage);
+
+  default Future<JsonObject> request(String sessionId, String method, JsonObject params) {
+    return request(sessionId, method, params, null);
+  }
+
+  /** Sends a notification or a response message (202 expected). */
+  Future<Void> send(String sessionId, JsonObject message);
+
+  /** Ends a backend session with DELETE; a backend that answers 405 or 404 counts as closed. */
+  Future<Void> close(String sessionId);
+
+  /** Closes the HTTP client. */
+  Future<Void> shutdown();
+}

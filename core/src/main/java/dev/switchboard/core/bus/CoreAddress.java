@@ -1,0 +1,23 @@
+package dev.switchboard.core.bus;
+
+/**
+ * Event-bus addresses served by the core verticle. Messages are the records of this package, sent with
+ * {@link LocalCodec} and {@code DeliveryOptions.setLocalOnly(true)} (see {@link CoreBus}).
+ *
+ * <table>
+ *   <tr><th>address</th><th>body</th><th>reply</th></tr>
+ *   <tr><td>{@link #SESSION_OPEN}</td><td>{@link OpenSession}</td><td>{@link SessionOpened}</td></tr>
+ *   <tr><td>{@link #CALL}</td><td>{@link CoreCall}</td><td>{@link CoreReply}</td></tr>
+ *   <tr><td>{@link #SESSION_CLOSE}</td><td>{@link CloseSession}</td><td>none</td></tr>
+ * </table>
+ *
+ * A failure reply ({@code ReplyException}) carries a JSON-RPC error code as its failure code.
+ */
+public final class CoreAddress {
+  public static final String SESSION_OPEN = "switchboard.core.session.open";
+  public static final String CALL = "switchboard.core.call";
+  public static final String SESSION_CLOSE = "switchboard.core.session.close";
+
+  private CoreAddress() {
+  }
+}

@@ -1,0 +1,55 @@
+package dev.switchboard.core.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import java.time.Duration;
+import java.util.List;
+
+/** Registers the contract's codecs and sends its messages with the right delivery options. */
+public final class CoreBus {
+  private static final List<Class<?>> MESSAGE_TYPES = List.of(OpenSession.class, SessionOpened.class, CoreCall.class,
+    CoreReply.class, CloseSession.class, StreamMessage.class);
+
+  private final EventBus eventBus;
+  private final DeliveryOptions delivery;
+
+  public CoreBus(Vertx vertx, Duration requestTimeout) {
+    this.eventBus = vertx.eventBus();
+    this.delivery = new DeliveryOptions().setLocalOnly(true).setSendTimeout(requestTimeout.toMillis());
+  }
+
+  /** Registers the local codecs once per Vert.x instance; later calls do nothing. */
+  public static synchronized void registerCodecs(Vertx vertx) {
+    EventBus bus = vertx.eventBus();
+    for (Class<?> type : MESSAGE_TYPES) {
+      register(bus, type);
+    }
+  }
+
+  private static <T> void register(EventBus bus, Class<T> type) {
+    try {
+      bus.registerDefaultCodec(type, new LocalCodec<>(type));
+    } catch (IllegalStateException alreadyRegistered) {
+      // another verticle of this Vert.x instance did it first
+    }
+  }
+
+  public Future<SessionOpened> open(OpenSession request) {
+    return eventBus.<SessionOpened>request(CoreAddress.SESSION_OPEN, request, delivery).map(m -> m.body());
+  }
+
+  public Future<CoreReply> call(CoreCall request) {
+    return eventBus.<CoreReply>request(CoreAddress.CALL, request, delivery).map(m -> m.body());
+  }
+
+  public void close(CloseSession request) {
+    eventBus.send(CoreAddress.SESSION_CLOSE, request, delivery);
+  }
+
+  /** Sends a stream message to a call's stream address (fire and forget). */
+  public void stream(String address, StreamMessage message) {
+    eventBus.send(address, message, delivery);
+  }
+}

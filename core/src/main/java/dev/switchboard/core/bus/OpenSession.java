@@ -1,0 +1,14 @@
+package dev.switchboard.core.bus;
+
+import java.util.Map;
+
+/**
+ * Sent to {@link CoreAddress#SESSION_OPEN}: open (or, with {@code backendSessions}, restore) the backend sessions
+ * of a client session and compute its view. Replied with {@link SessionOpened}.
+ *
+ * @param client          the client session
+ * @param backendSessions null to open new backend sessions; the stored ids to re-inject a session created elsewhere
+ *                        without re-initializing its backends
+ */
+public record OpenSession(ClientSession client, Map<String, String> backendSessions) {
+}

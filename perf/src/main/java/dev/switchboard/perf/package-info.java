@@ -1,0 +1,2 @@
+/** Load generator, stub backend and benchmark scenarios. */
+package dev.switchboard.perf;

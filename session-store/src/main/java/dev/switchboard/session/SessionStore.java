@@ -1,0 +1,33 @@
+package dev.switchboard.session;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+
+/**
+ * Where sessions live between requests, possibly shared by many gateway instances. Every record expires
+ * {@link #ttl()} after it was last written, read or touched (sliding TTL). All methods are non-blocking; a store that
+ * cannot be reached fails the future with {@link SessionStoreException}.
+ */
+public interface SessionStore {
+
+  /** Stores the record only if no record has its id. Completes with false when one exists. */
+  Future<Boolean> create(SessionRecord record);
+
+  /** Replaces the record only if one with its id exists. Completes with false when none does. */
+  Future<Boolean> update(SessionRecord record);
+
+  /** Reads a record and restarts its TTL. Completes with null when it is absent or expired. */
+  Future<SessionRecord> get(String id);
+
+  /** Restarts a record's TTL without reading it. Completes with false when it is absent. */
+  Future<Boolean> touch(String id);
+
+  /** Deletes a record. Completes with true when it existed. */
+  Future<Boolean> delete(String id);
+
+  /** How long a record lives after its last use. */
+  Duration ttl();
+
+  /** Releases connections and timers. */
+  Future<Void> close();
+}

@@ -1,0 +1,6 @@
+/**
+ * The session-store API: {@link dev.switchboard.session.SessionRecord}s kept with a sliding TTL, created only if
+ * absent and updated only if present, so that several gateway instances can share sessions. Implementations:
+ * {@code .memory} (one process) and, later, {@code .redis} (many instances).
+ */
+package dev.switchboard.session;
