@@ -1,0 +1,42 @@
+package dev.switchboard.core;
+
+import dev.switchboard.core.bus.CloseSession;
+import dev.switchboard.core.bus.CoreCall;
+import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.OpenSession;
+import dev.switchboard.core.bus.SessionOpened;
+import dev.switchboard.core.impl.DefaultCoreServices;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/**
+ * The backends and how their catalogs merge, shared by every {@link CoreVerticle} of a process. Thread-safe and
+ * non-blocking.
+ */
+public interface CoreServices {
+
+  /**
+   * Connects to the backends and checks that their catalogs merge. A backend that is down is left out (and probed
+   * again every {@link CoreOptions#retryInterval()}); start-up fails only when the configuration cannot work, e.g.
+   * manual conflict resolution with a name conflict that no override resolves.
+   */
+  static Future<CoreServices> start(Vertx vertx, CoreOptions options) {
+    return DefaultCoreServices.start(vertx, options);
+  }
+
+  /** Opens (or re-injects) the backend sessions of a client session and computes its capability view. */
+  Future<SessionOpened> open(OpenSession request);
+
+  /** Routes one client request; a protocol error fails the future with an {@code McpException}. */
+  Future<CoreReply> call(CoreCall call);
+
+  /** Ends the backend sessions of a client session (best effort). */
+  void close(CloseSession request);
+
+  /** Names of the backends currently up, in configuration order. */
+  List<String> availableBackends();
+
+  /** Stops probing and closes the backend clients. */
+  Future<Void> shutdown();
+}

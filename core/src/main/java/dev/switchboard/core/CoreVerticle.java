@@ -1,0 +1,65 @@
+package dev.switchboard.core;
+
+import dev.switchboard.core.bus.CloseSession;
+import dev.switchboard.core.bus.CoreAddress;
+import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.bus.CoreCall;
+import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.OpenSession;
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.McpException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.List;
+
+/**
+ * Serves the core's event-bus addresses ({@link CoreAddress}) with the shared {@link CoreServices}. Several instances
+ * may be deployed; they share the services and the event bus spreads requests across them.
+ */
+public final class CoreVerticle extends VerticleBase {
+  private static final System.Logger LOG = System.getLogger(CoreVerticle.class.getName());
+  private final CoreServices services;
+
+  public CoreVerticle(CoreServices services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    CoreBus.registerCodecs(vertx);
+    var eventBus = vertx.eventBus();
+    List<MessageConsumer<?>> consumers = List.of(
+      eventBus.<OpenSession>localConsumer(CoreAddress.SESSION_OPEN, this::open),
+      eventBus.<CoreCall>localConsumer(CoreAddress.CALL, this::call),
+      eventBus.<CloseSession>localConsumer(CoreAddress.SESSION_CLOSE, msg -> services.close(msg.body())));
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  private void open(Message<OpenSession> msg) {
+    services.open(msg.body()).onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(ar.result());
+      } else {
+        Throwable failure = ar.cause();
+        int code = failure instanceof McpException mcp ? mcp.code() : JsonRpcError.INTERNAL_ERROR;
+        LOG.log(System.Logger.Level.WARNING, "opening session " + msg.body().client().sessionId() + " failed", failure);
+        msg.fail(code, failure.getMessage());
+      }
+    });
+  }
+
+  private void call(Message<CoreCall> msg) {
+    services.call(msg.body()).onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(ar.result());
+      } else if (ar.cause() instanceof McpException mcp) {
+        msg.reply(CoreReply.failed(mcp.toErrorObject()));
+      } else {
+        LOG.log(System.Logger.Level.ERROR, "core failed on " + msg.body().method(), ar.cause());
+        msg.reply(CoreReply.failed(McpException.internal("Internal error").toErrorObject()));
+      }
+    });
+  }
+}

@@ -1,0 +1,84 @@
+package dev.switchboard.core.impl;
+
+import dev.switchboard.core.backend.BackendClient;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The configured backends with their availability. A backend that fails is marked down (logged once) and probed
+ * again by {@link #probeDown} until it answers.
+ */
+final class BackendRegistry {
+  private static final System.Logger LOG = System.getLogger(BackendRegistry.class.getName());
+
+  private final Map<String, BackendClient> clients;
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
+  private final JsonObject clientInfo;
+
+  BackendRegistry(List<BackendClient> clients, JsonObject clientInfo) {
+    Map<String, BackendClient> byName = new LinkedHashMap<>();
+    clients.forEach(c -> byName.put(c.name(), c));
+    this.clients = byName;
+    this.clientInfo = clientInfo;
+  }
+
+  BackendClient get(String name) {
+    return clients.get(name);
+  }
+
+  List<BackendClient> all() {
+    return List.copyOf(clients.values());
+  }
+
+  /** The backends that are up, in configuration order. */
+  List<BackendClient> up() {
+    List<BackendClient> up = new ArrayList<>(clients.size());
+    for (BackendClient client : clients.values()) {
+      if (!down.contains(client.name())) {
+        up.add(client);
+      }
+    }
+    return up;
+  }
+
+  boolean isUp(String name) {
+    return clients.containsKey(name) && !down.contains(name);
+  }
+
+  JsonObject clientInfo() {
+    return clientInfo;
+  }
+
+  void markDown(String name, Throwable cause, String when) {
+    if (down.add(name)) {
+      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' is unavailable {1}: {2}; left out and retried",
+        name, when, cause.getMessage());
+    }
+  }
+
+  /** Tries each backend that is down once (initialize, then close the probe session). */
+  Future<Void> probeDown() {
+    List<Future<?>> probes = new ArrayList<>();
+    for (String name : List.copyOf(down)) {
+      BackendClient client = clients.get(name);
+      probes.add(client.open(clientInfo, new JsonObject())
+        .compose(session -> client.close(session.sessionId()).recover(err -> Future.succeededFuture()))
+        .onSuccess(v -> {
+          if (down.remove(name)) {
+            LOG.log(System.Logger.Level.INFO, "backend ''{0}'' is back; new sessions include it", name);
+          }
+        }));
+    }
+    return Future.join(probes).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  Future<Void> shutdown() {
+    return Future.join(clients.values().stream().map(BackendClient::shutdown).toList()).mapEmpty();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.switchboard.core.impl;
+
+import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.bus.CoreCall;
+import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.core.catalog.CatalogKind;
+import dev.switchboard.core.catalog.Route;
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.Results;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Routes one client request: list methods are answered from the session's view; calls go to the backend that owns
+ * the tool, prompt or resource, on the session's backend session. A backend that forgot its session gets a new one
+ * and the request is sent once more.
+ */
+final class CallRouter {
+  private final BackendRegistry registry;
+  private final SessionOpener opener;
+  private final StreamRelay relay;
+  private final LoggingFanout logging;
+
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay) {
+    this.registry = registry;
+    this.opener = opener;
+    this.relay = relay;
+    this.logging = new LoggingFanout(registry);
+  }
+
+  Future<CoreReply> route(CoreCall call) {
+    SessionContext session = call.session();
+    JsonObject params = call.params() == null ? new JsonObject() : call.params();
+    return switch (call.method()) {
+      case McpMethod.TOOLS_LIST -> page(session, CatalogKind.TOOLS, params);
+      case McpMethod.RESOURCES_LIST -> page(session, CatalogKind.RESOURCES, params);
+      case McpMethod.RESOURCES_TEMPLATES_LIST -> page(session, CatalogKind.RESOURCE_TEMPLATES, params);
+      case McpMethod.PROMPTS_LIST -> page(session, CatalogKind.PROMPTS, params);
+      case McpMethod.TOOLS_CALL -> callTool(call, params);
+      case McpMethod.PROMPTS_GET -> forwardNamed(call, params, "name",
+        session.view().prompt(Params.requireString(params, "name")), "Unknown prompt: ");
+      case McpMethod.RESOURCES_READ, McpMethod.RESOURCES_SUBSCRIBE, McpMethod.RESOURCES_UNSUBSCRIBE ->
+        forwardResource(call, params);
+      case McpMethod.COMPLETION_COMPLETE -> complete(call, params);
+      case McpMethod.LOGGING_SET_LEVEL -> logging.setLevel(session, params).map(CoreReply::ok);
+      default -> Future.failedFuture(McpException.methodNotFound(call.method()));
+    };
+  }
+
+  private Future<CoreReply> page(SessionContext session, CatalogKind kind, JsonObject params) {
+    Object cursor = params.getValue("cursor");
+    if (cursor != null && !(cursor instanceof String)) {
+      return Future.failedFuture(McpException.invalidParams("Invalid cursor"));
+    }
+    return Future.succeededFuture(CoreReply.ok(session.view().page(kind, (String) cursor)));
+  }
+
+  private Future<CoreReply> callTool(CoreCall call, JsonObject params) {
+    String name = Params.requireString(params, "name");
+    Object arguments = params.getValue("arguments");
+    if (arguments != null && !(arguments instanceof JsonObject)) {
+      throw McpException.invalidParams("arguments must be an object");
+    }
+    Route route = call.session().view().tool(name)
+      .orElseThrow(() -> McpException.invalidParams("Unknown tool: " + name));
+    JsonObject forwarded = params.copy().put("name", route.name());
+    return forward(call, route.backend(), forwarded).recover(err -> err instanceof BackendException
+      ? Future.succeededFuture(CoreReply.ok(Results.toolError(err.getMessage())))
+      : Future.failedFuture(err));
+  }
+
+  private Future<CoreReply> forwardNamed(CoreCall call, JsonObject params, String field,
+                                         java.util.Optional<Route> route, String unknown) {
+    Route target = route.orElseThrow(() -> McpException.invalidParams(unknown + params.getString(field)));
+    return forward(call, target.backend(), params.copy().put(field, target.name())).recover(CallRouter::asProtocolError);
+  }
+
+  private Future<CoreReply> forwardResource(CoreCall call, JsonObject params) {
+    String uri = Params.requireString(params, "uri");
+    Route route = call.session().view().resource(uri).orElseThrow(() ->
+      new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found", new JsonObject().put("uri", uri)));
+    return forward(call, route.backend(), params).recover(CallRouter::asProtocolError);
+  }
+
+  private Future<CoreReply> complete(CoreCall call, JsonObject params) {
+    JsonObject ref = params.getValue("ref") instanceof JsonObject r ? r : null;
+    if (ref == null) {
+      throw McpException.invalidParams("ref must be an object");
+    }
+    String type = ref.getString("type", "");
+    Route route = switch (type) {
+      case "ref/prompt" -> call.session().view().prompt(Params.requireString(ref, "name"))
+        .orElseThrow(() -> McpException.invalidParams("Unknown prompt: " + ref.getString("name")));
+      case "ref/resource" -> call.session().view().resource(Params.requireString(ref, "uri"))
+        .orElseThrow(() -> McpException.invalidParams("Unknown resource: " + ref.getString("uri")));
+      default -> throw McpException.invalidParams("ref.type must be ref/prompt or ref/resource");
+    };
+    JsonObject forwardedRef = "ref/prompt".equals(type) ? ref.copy().put("name", route.name()) : ref;
+    JsonObject forwarded = params.copy().put("ref", forwardedRef);
+    return forward(call, route.backend(), forwarded).recover(err -> {
+      if (err instanceof McpException mcp && mcp.code() == JsonRpcError.METHOD_NOT_FOUND) {
+        return Future.succeededFuture(CoreReply.ok(emptyCompletion()));
+      }
+      return asProtocolError(err);
+    });
+  }
+
+  private static JsonObject emptyCompletion() {
+    return new JsonObject().put("completion", new JsonObject().put("values", new io.vertx.core.json.JsonArray())
+      .put("hasMore", false));
+  }
+
+  /** Sends the request on the session's backend session, renewing that session once if the backend forgot it. */
+  private Future<CoreReply> forward(CoreCall call, String backend, JsonObject params) {
+    BackendClient client = registry.get(backend);
+    Map<String, String> sessions = call.session().backendSessions();
+    String stored = sessions.get(backend);
+    if (client == null || stored == null) {
+      return Future.failedFuture(new BackendException(backend, BackendException.Kind.UNREACHABLE,
+        "not connected for this session"));
+    }
+    Handler<JsonObject> onMessage = relay.forCall(call);
+    return client.request(StoredIds.fromStored(stored), call.method(), params, onMessage)
+      .map(CoreReply::ok)
+      .recover(err -> {
+        if (!(err instanceof BackendException be) || be.kind() != BackendException.Kind.SESSION_EXPIRED) {
+          return Future.failedFuture(err);
+        }
+        return opener.fresh(client).compose(opened -> {
+          Map<String, String> renewed = new LinkedHashMap<>(sessions);
+          renewed.put(backend, opened.storedSessionId());
+          return client.request(StoredIds.fromStored(opened.storedSessionId()), call.method(), params, onMessage)
+            .map(result -> new CoreReply(result, null, renewed));
+        });
+      });
+  }
+
+  private static Future<CoreReply> asProtocolError(Throwable err) {
+    if (err instanceof BackendException) {
+      return Future.failedFuture(McpException.internal(err.getMessage()));
+    }
+    return Future.failedFuture(err);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.core.impl;
+
+import dev.switchboard.core.CoreOptions;
+import dev.switchboard.core.CoreServices;
+import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendClients;
+import dev.switchboard.core.bus.CloseSession;
+import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.bus.CoreCall;
+import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.OpenSession;
+import dev.switchboard.core.bus.SessionOpened;
+import dev.switchboard.core.catalog.BackendCatalog;
+import dev.switchboard.core.catalog.CapabilityView;
+import dev.switchboard.core.catalog.CatalogKind;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The core's shared services; see {@link CoreServices}. */
+public final class DefaultCoreServices implements CoreServices {
+  private static final System.Logger LOG = System.getLogger(DefaultCoreServices.class.getName());
+
+  private final Vertx vertx;
+  private final BackendRegistry registry;
+  private final SessionOpener opener;
+  private final CallRouter router;
+  private final long probeTimer;
+
+  private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.opener = opener;
+    this.router = new CallRouter(registry, opener, new StreamRelay(new CoreBus(vertx, options.longestBackendTimeout())));
+    this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
+  }
+
+  /** See {@link CoreServices#start}. */
+  public static Future<CoreServices> start(Vertx vertx, CoreOptions options) {
+    CoreBus.registerCodecs(vertx);
+    List<BackendClient> clients = options.backends().stream().map(b -> BackendClients.create(vertx, b)).toList();
+    JsonObject clientInfo = new JsonObject().put("name", options.serverName()).put("version", options.serverVersion());
+    BackendRegistry registry = new BackendRegistry(clients, clientInfo);
+    ViewBuilder views = new ViewBuilder(options.aggregation());
+    SessionOpener opener = new SessionOpener(registry, views);
+    List<Future<BackendCatalog>> probes = new ArrayList<>();
+    for (BackendClient client : clients) {
+      probes.add(opener.fresh(client, "at start-up").compose(opened ->
+        client.close(StoredIds.fromStored(opened.storedSessionId())).otherwiseEmpty().map(v -> opened.catalog())));
+    }
+    return Future.join(probes).transform(ignored -> {
+      List<BackendCatalog> catalogs = probes.stream().filter(Future::succeeded).map(Future::result).toList();
+      try {
+        CapabilityView view = views.buildStrict(catalogs);
+        LOG.log(System.Logger.Level.INFO, "backends up: {0} of {1}; {2} tools, {3} resources, {4} templates, "
+            + "{5} prompts", registry.up().size(), clients.size(), view.items(CatalogKind.TOOLS).size(),
+          view.items(CatalogKind.RESOURCES).size(), view.items(CatalogKind.RESOURCE_TEMPLATES).size(),
+          view.items(CatalogKind.PROMPTS).size());
+      } catch (RuntimeException e) {
+        return registry.shutdown().transform(v -> Future.failedFuture(e));
+      }
+      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener));
+    });
+  }
+
+  @Override
+  public Future<SessionOpened> open(OpenSession request) {
+    return opener.open(request);
+  }
+
+  @Override
+  public Future<CoreReply> call(CoreCall call) {
+    try {
+      return router.route(call);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  @Override
+  public void close(CloseSession request) {
+    for (Map.Entry<String, String> entry : request.session().backendSessions().entrySet()) {
+      BackendClient client = registry.get(entry.getKey());
+      String id = StoredIds.fromStored(entry.getValue());
+      if (client != null && id != null) {
+        client.close(id).onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "closing a session on ''{0}'': {1}",
+          entry.getKey(), err.getMessage()));
+      }
+    }
+  }
+
+  @Override
+  public List<String> availableBackends() {
+    return registry.up().stream().map(BackendClient::name).toList();
+  }
+
+  @Override
+  public Future<Void> shutdown() {
+    vertx.cancelTimer(probeTimer);
+    return registry.shutdown();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.core.impl;
+
+import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.protocol.McpMethod;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code logging/setLevel}: validates the level and passes it on to every backend of the session. */
+final class LoggingFanout {
+  static final Set<String> LEVELS = Set.of("debug", "info", "notice", "warning", "error", "critical", "alert",
+    "emergency");
+  private static final System.Logger LOG = System.getLogger(LoggingFanout.class.getName());
+
+  private final BackendRegistry registry;
+
+  LoggingFanout(BackendRegistry registry) {
+    this.registry = registry;
+  }
+
+  Future<JsonObject> setLevel(SessionContext session, JsonObject params) {
+    Object level = params.getValue("level");
+    if (!(level instanceof String name) || !LEVELS.contains(name)) {
+      throw McpException.invalidParams("level must be one of " + String.join(", ", List.of("debug", "info",
+        "notice", "warning", "error", "critical", "alert", "emergency")));
+    }
+    List<Future<JsonObject>> sent = new ArrayList<>();
+    for (Map.Entry<String, String> entry : session.backendSessions().entrySet()) {
+      BackendClient client = registry.get(entry.getKey());
+      if (client != null) {
+        sent.add(client.request(StoredIds.fromStored(entry.getValue()), McpMethod.LOGGING_SET_LEVEL,
+            new JsonObject().put("level", name))
+          .onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "backend ''{0}'' did not take the log level: {1}",
+            entry.getKey(), err.getMessage())));
+      }
+    }
+    return Future.join(sent).transform(ignored -> Future.succeededFuture(new JsonObject()));
+  }
+}

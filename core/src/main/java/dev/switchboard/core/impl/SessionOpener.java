@@ -1,0 +1,88 @@
+package dev.switchboard.core.impl;
+
+import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.bus.OpenSession;
+import dev.switchboard.core.bus.SessionOpened;
+import dev.switchboard.core.catalog.BackendCatalog;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phase 2 of session creation on the core side: opens a backend session on every backend that is up (in parallel,
+ * each bounded by its backend's timeout; a failing backend is left out, never failing the session), or re-injects a
+ * session created elsewhere by reading the catalogs again on its stored backend sessions (no re-initialize), then
+ * merges the catalogs into the session's view.
+ */
+final class SessionOpener {
+  private static final System.Logger LOG = System.getLogger(SessionOpener.class.getName());
+
+  private final BackendRegistry registry;
+  private final ViewBuilder views;
+
+  SessionOpener(BackendRegistry registry, ViewBuilder views) {
+    this.registry = registry;
+    this.views = views;
+  }
+
+  Future<SessionOpened> open(OpenSession request) {
+    Map<String, String> stored = request.backendSessions();
+    List<Future<Opened>> opening = new ArrayList<>();
+    for (BackendClient client : registry.all()) {
+      if (stored != null && stored.containsKey(client.name())) {
+        opening.add(restore(client, stored.get(client.name())));
+      } else if (registry.isUp(client.name())) {
+        opening.add(fresh(client));
+      }
+    }
+    return Future.join(opening).transform(ignored -> {
+      Map<String, String> sessions = new LinkedHashMap<>();
+      List<BackendCatalog> catalogs = new ArrayList<>();
+      for (Future<Opened> f : opening) {
+        if (f.succeeded()) {
+          sessions.put(f.result().catalog().backend(), f.result().storedSessionId());
+          catalogs.add(f.result().catalog());
+        }
+      }
+      return Future.succeededFuture(new SessionOpened(sessions, views.build(catalogs)));
+    });
+  }
+
+  /** Opens a new backend session and reads its catalog. */
+  Future<Opened> fresh(BackendClient client) {
+    return fresh(client, "for a new session");
+  }
+
+  /** Opens a new backend session and reads its catalog; {@code when} tells the log line what was going on. */
+  Future<Opened> fresh(BackendClient client, String when) {
+    return client.open(registry.clientInfo(), new JsonObject())
+      .compose(session -> CatalogFetcher.fetch(client, session.sessionId(), session.serverCapabilities())
+        .map(catalog -> new Opened(StoredIds.toStored(session.sessionId()), catalog)))
+      .onFailure(err -> leftOut(client, err, when));
+  }
+
+  private Future<Opened> restore(BackendClient client, String storedId) {
+    return CatalogFetcher.fetch(client, StoredIds.fromStored(storedId), null)
+      .map(catalog -> new Opened(storedId, catalog))
+      .recover(err -> err instanceof BackendException be && be.kind() == BackendException.Kind.SESSION_EXPIRED
+        ? fresh(client, "for a restored session") : Future.failedFuture(err))
+      .onFailure(err -> leftOut(client, err, "for a restored session"));
+  }
+
+  private void leftOut(BackendClient client, Throwable err, String when) {
+    if (err instanceof BackendException) {
+      registry.markDown(client.name(), err, when);
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' left out of a session: {1}", client.name(),
+        err.getMessage());
+    }
+  }
+
+  /** One backend's part of a session. */
+  record Opened(String storedSessionId, BackendCatalog catalog) {
+  }
+}

@@ -1,0 +1,128 @@
+package dev.switchboard.launcher;
+
+import dev.switchboard.core.CoreOptions;
+import dev.switchboard.core.CoreServices;
+import dev.switchboard.core.CoreVerticle;
+import dev.switchboard.core.Version;
+import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.launcher.config.GatewayConfig;
+import dev.switchboard.session.SessionStore;
+import dev.switchboard.session.SessionStores;
+import dev.switchboard.transport.ServerDescription;
+import dev.switchboard.transport.TransportOptions;
+import dev.switchboard.transport.TransportVerticle;
+import dev.switchboard.transport.session.SessionIdManager;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A running gateway inside a Vert.x instance: the session store, the core services with their core verticles, the
+ * session-ID manager and one transport verticle per event loop. Used by the launcher and by tests.
+ */
+public final class Gateway {
+  /** How much longer than the slowest backend a transport waits for core. */
+  private static final Duration CORE_REPLY_SLACK = Duration.ofSeconds(5);
+
+  private final Vertx vertx;
+  private final CoreServices core;
+  private final SessionStore store;
+  private final SessionIdManager sessions;
+  private final List<String> deployments;
+  private final TransportOptions transport;
+  private final int port;
+
+  private Gateway(Vertx vertx, CoreServices core, SessionStore store, SessionIdManager sessions,
+                  List<String> deployments, TransportOptions transport, int port) {
+    this.vertx = vertx;
+    this.core = core;
+    this.store = store;
+    this.sessions = sessions;
+    this.deployments = deployments;
+    this.transport = transport;
+    this.port = port;
+  }
+
+  /** Starts everything; fails (and releases what it started) when the configuration cannot work. */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation());
+    SessionStore store = SessionStores.create(vertx, config.sessions());
+    int instances = config.server().instances() > 0 ? config.server().instances()
+      : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    return CoreServices.start(vertx, coreOptions).compose(core -> {
+      List<String> deployments = new ArrayList<>();
+      CoreBus bus = new CoreBus(vertx, coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK));
+      SessionIdManager sessions = new SessionIdManager(vertx, store, bus, config.server().registrationTimeout());
+      ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
+        Version.current(), null);
+      return vertx.deployVerticle(() -> new CoreVerticle(core), new DeploymentOptions().setInstances(instances))
+        .compose(id -> {
+          deployments.add(id);
+          return deployTransports(vertx, config.server(), sessions, bus, description, instances, deployments);
+        })
+        .map(port -> new Gateway(vertx, core, store, sessions, deployments, config.server(), port))
+        .recover(err -> {
+          sessions.close();
+          return Future.join(deployments.stream().map(vertx::undeploy).toList())
+            .eventually(() -> core.shutdown()).eventually(store::close)
+            .transform(v -> Future.failedFuture(err));
+        });
+    });
+  }
+
+  /** Deploys the first transport verticle, learns the bound port (the config may say 0), then the others on it. */
+  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, SessionIdManager sessions,
+                                                  CoreBus bus, ServerDescription description, int instances,
+                                                  List<String> deployments) {
+    TransportVerticle first = new TransportVerticle(options, sessions, bus, description, () -> true);
+    return vertx.deployVerticle(first).compose(id -> {
+      deployments.add(id);
+      int port = first.actualPort();
+      if (instances <= 1) {
+        return Future.succeededFuture(port);
+      }
+      TransportOptions bound = options.withPort(port);
+      return vertx.deployVerticle(() -> new TransportVerticle(bound, sessions, bus, description, () -> true),
+          new DeploymentOptions().setInstances(instances - 1))
+        .map(id2 -> {
+          deployments.add(id2);
+          return port;
+        });
+    });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The MCP endpoint URL. */
+  public String url() {
+    String host = transport.host().contains(":") ? "[" + transport.host() + "]" : transport.host();
+    if ("0.0.0.0".equals(host)) {
+      host = "127.0.0.1";
+    }
+    return "http://" + host + ":" + port + transport.path();
+  }
+
+  public CoreServices core() {
+    return core;
+  }
+
+  public SessionIdManager sessions() {
+    return sessions;
+  }
+
+  /** Undeploys the verticles and closes the store and the backend clients. */
+  public Future<Void> stop() {
+    sessions.close();
+    List<Future<?>> undeployed = new ArrayList<>();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      undeployed.add(vertx.undeploy(deployments.get(i)));
+    }
+    return Future.join(undeployed).eventually(core::shutdown).eventually(store::close).mapEmpty();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.launcher;
+
+import dev.switchboard.launcher.config.ConfigLoader;
+import dev.switchboard.launcher.config.GatewayConfig;
+import dev.switchboard.launcher.demo.DemoMode;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.nio.file.Path;
+
+/**
+ * The launcher's main verticle: loads the configuration (or starts the demo backends when there is none), starts
+ * the {@link Gateway} and prints where it listens. Undeploying it stops everything.
+ */
+public final class GatewayVerticle extends VerticleBase {
+  private static final System.Logger LOG = System.getLogger(GatewayVerticle.class.getName());
+
+  private final Path configFile;
+  private Gateway gateway;
+  private DemoMode demo;
+
+  public GatewayVerticle(Path configFile) {
+    this.configFile = configFile;
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<GatewayConfig> config;
+    if (configFile == null) {
+      config = DemoMode.start(vertx).map(started -> {
+        demo = started;
+        return started.config();
+      });
+    } else {
+      config = vertx.executeBlocking(() -> ConfigLoader.load(configFile, System.getenv()));
+    }
+    return config.compose(c -> Gateway.start(vertx, c)).onSuccess(started -> {
+      gateway = started;
+      if (demo != null) {
+        System.out.println(demo.banner(started.url()));
+      } else {
+        LOG.log(System.Logger.Level.INFO, "Switchboard MCP endpoint: {0}", started.url());
+        System.out.println("Switchboard MCP endpoint: " + started.url());
+      }
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> stopped = gateway == null ? Future.succeededFuture() : gateway.stop();
+    return demo == null ? stopped : stopped.eventually(demo::stop);
+  }
+}

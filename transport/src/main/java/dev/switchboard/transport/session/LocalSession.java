@@ -1,0 +1,87 @@
+package dev.switchboard.transport.session;
+
+import dev.switchboard.core.bus.ClientSession;
+import dev.switchboard.core.bus.Identity;
+import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.session.SessionRecord;
+import io.vertx.core.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A session as this instance holds it: its record, and once registered, its {@link SessionContext} (backend
+ * sessions and the shared capability view). Thread-safe: requests of one session may arrive on several event loops.
+ */
+public final class LocalSession {
+  private final ClientSession client;
+  private final AtomicReference<Future<SessionContext>> registration = new AtomicReference<>();
+  private volatile SessionRecord record;
+  private volatile long lastSeenNanos;
+  private volatile long lastTouchNanos;
+  private volatile boolean terminated;
+
+  LocalSession(SessionRecord record, long nowNanos) {
+    this.record = record;
+    this.client = new ClientSession(record.id(), new Identity(record.issuer(), record.subject()),
+      record.protocolVersion(), record.clientInfo(), record.clientCapabilities());
+    this.lastSeenNanos = nowNanos;
+    this.lastTouchNanos = nowNanos;
+  }
+
+  public String id() {
+    return record.id();
+  }
+
+  public String protocolVersion() {
+    return record.protocolVersion();
+  }
+
+  public ClientSession client() {
+    return client;
+  }
+
+  public SessionRecord record() {
+    return record;
+  }
+
+  void record(SessionRecord newRecord) {
+    this.record = newRecord;
+  }
+
+  AtomicReference<Future<SessionContext>> registration() {
+    return registration;
+  }
+
+  /** The registered context, or null while phase 2 has not completed. */
+  public SessionContext contextIfReady() {
+    Future<SessionContext> f = registration.get();
+    return f != null && f.succeeded() ? f.result() : null;
+  }
+
+  boolean boundTo(Identity identity) {
+    return client.identity().equals(identity);
+  }
+
+  long lastSeenNanos() {
+    return lastSeenNanos;
+  }
+
+  void seen(long nowNanos) {
+    lastSeenNanos = nowNanos;
+  }
+
+  long lastTouchNanos() {
+    return lastTouchNanos;
+  }
+
+  void touched(long nowNanos) {
+    lastTouchNanos = nowNanos;
+  }
+
+  boolean terminated() {
+    return terminated;
+  }
+
+  void terminate() {
+    terminated = true;
+  }
+}
