@@ -7,7 +7,9 @@ public interface Aggregator {
 
   /**
    * @param catalogs the catalogs in configuration order of their backends
-   * @throws AggregationException when {@link ConflictResolution#MANUAL} finds names without an override
+   * @throws AggregationException when exposed names are not unique once the strategy and the overrides applied:
+   *                              {@link ConflictResolution#MANUAL} finds shared names without an override, or an
+   *                              override name equals another exposed name
    */
   CapabilityView aggregate(List<BackendCatalog> catalogs);
 }
