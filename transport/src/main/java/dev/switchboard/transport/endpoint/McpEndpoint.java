@@ -26,6 +26,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The MCP endpoint: POST carries client messages, DELETE ends a session, GET (a standalone stream) is not offered
@@ -42,10 +44,20 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
 
   public McpEndpoint(TransportOptions options, SessionIdManager sessions, CoreBus core, ServerDescription server) {
     this.options = options;
-    this.hostGuard = new HostGuard(options.allowedHosts(), options.allowedOrigins());
+    this.hostGuard = new HostGuard(allowedHosts(options), options.allowedOrigins());
     this.sessions = sessions;
     this.server = server;
     this.dispatcher = new MessageDispatcher(sessions, core);
+  }
+
+  /** The configured hosts plus the address the server binds, unless that is a wildcard address. */
+  private static List<String> allowedHosts(TransportOptions options) {
+    List<String> hosts = new ArrayList<>(options.allowedHosts());
+    String bound = options.host();
+    if (!"0.0.0.0".equals(bound) && !"::".equals(bound)) {
+      hosts.add(bound.contains(":") && !bound.startsWith("[") ? "[" + bound + "]" : bound);
+    }
+    return hosts;
   }
 
   @Override

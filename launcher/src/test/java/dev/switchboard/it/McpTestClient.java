@@ -1,0 +1,206 @@
+package dev.switchboard.it;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small MCP client over raw HTTP for tests that must control every header and byte. Reads like the protocol:
+ * {@code client.initialize()}, {@code client.request("tools/list")}, {@code client.post(body).header(...)}.
+ */
+public final class McpTestClient {
+  public static final String ACCEPT_BOTH = "application/json, text/event-stream";
+
+  private final HttpClient http;
+  private final URI endpoint;
+  private final AtomicLong ids = new AtomicLong();
+  private String sessionId;
+  private String protocolVersion = "2025-11-25";
+
+  public McpTestClient(Vertx vertx, String url) {
+    this.http = vertx.createHttpClient();
+    this.endpoint = URI.create(url);
+  }
+
+  /** A raw answer: status, headers and body. */
+  public record Answer(int status, MultiMap headers, Buffer body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public Object jsonValue() {
+      return Json.decodeValue(body);
+    }
+
+    public JsonObject result() {
+      return json().getJsonObject("result");
+    }
+
+    public JsonObject error() {
+      return json().getJsonObject("error");
+    }
+
+    public String header(String name) {
+      return headers.get(name);
+    }
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public McpTestClient sessionId(String id) {
+    this.sessionId = id;
+    return this;
+  }
+
+  public McpTestClient protocolVersion(String version) {
+    this.protocolVersion = version;
+    return this;
+  }
+
+  /** initialize with the given version; remembers the session id. Does not send notifications/initialized. */
+  public Future<Answer> initializeOnly(String version) {
+    JsonObject params = new JsonObject().put("protocolVersion", version)
+      .put("capabilities", new JsonObject())
+      .put("clientInfo", new JsonObject().put("name", "test-client").put("version", "1.0"));
+    return exchange(request().body(message(nextId(), "initialize", params)).noSession()).onSuccess(a -> {
+      sessionId = a.header("Mcp-Session-Id");
+      JsonObject result = a.json().getJsonObject("result");
+      if (result != null) {
+        protocolVersion = result.getString("protocolVersion");
+      }
+    });
+  }
+
+  /** initialize, then notifications/initialized. */
+  public Future<Answer> initialize() {
+    return initialize("2025-11-25");
+  }
+
+  public Future<Answer> initialize(String version) {
+    return initializeOnly(version).compose(init -> notify("notifications/initialized", null).map(init));
+  }
+
+  public Future<Answer> request(String method) {
+    return request(method, null);
+  }
+
+  public Future<Answer> request(String method, JsonObject params) {
+    return exchange(request().body(message(nextId(), method, params)));
+  }
+
+  public Future<Answer> callTool(String name, JsonObject arguments) {
+    return request("tools/call", new JsonObject().put("name", name).put("arguments", arguments));
+  }
+
+  public Future<Answer> notify(String method, JsonObject params) {
+    JsonObject msg = new JsonObject().put("jsonrpc", "2.0").put("method", method);
+    if (params != null) {
+      msg.put("params", params);
+    }
+    return exchange(request().body(msg));
+  }
+
+  public Future<Answer> delete() {
+    return exchange(request().method(HttpMethod.DELETE).body((Buffer) null));
+  }
+
+  public JsonObject message(Object id, String method, JsonObject params) {
+    JsonObject msg = new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method);
+    if (params != null) {
+      msg.put("params", params);
+    }
+    return msg;
+  }
+
+  public long nextId() {
+    return ids.incrementAndGet();
+  }
+
+  /** A request with the usual headers, to adjust before {@link #exchange}. */
+  public Exchange request() {
+    return new Exchange();
+  }
+
+  public Future<Answer> exchange(Exchange ex) {
+    RequestOptions options = new RequestOptions().setMethod(ex.method).setHost(endpoint.getHost())
+      .setPort(endpoint.getPort()).setURI(endpoint.getRawPath()).setTimeout(TimeUnit.SECONDS.toMillis(30));
+    ex.headers.forEach(e -> options.putHeader(e.getKey(), e.getValue()));
+    if (ex.withSession && sessionId != null && !ex.headers.contains("Mcp-Session-Id")) {
+      options.putHeader("Mcp-Session-Id", sessionId);
+    }
+    if (ex.withVersion && !ex.headers.contains("MCP-Protocol-Version")) {
+      options.putHeader("MCP-Protocol-Version", protocolVersion);
+    }
+    return http.request(options)
+      .compose(req -> ex.body == null ? req.send() : req.send(ex.body))
+      .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), resp.headers(), body)));
+  }
+
+  public Future<Void> close() {
+    return http.close();
+  }
+
+  /** One HTTP exchange under construction. */
+  public final class Exchange {
+    private HttpMethod method = HttpMethod.POST;
+    private final MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+      .add("Accept", ACCEPT_BOTH).add("Content-Type", "application/json");
+    private Buffer body;
+    private boolean withSession = true;
+    private boolean withVersion = true;
+
+    public Exchange method(HttpMethod m) {
+      this.method = m;
+      return this;
+    }
+
+    public Exchange header(String name, String value) {
+      if (value == null) {
+        headers.remove(name);
+      } else {
+        headers.set(name, value);
+      }
+      return this;
+    }
+
+    public Exchange body(Object json) {
+      this.body = json == null ? null : Json.encodeToBuffer(json);
+      return this;
+    }
+
+    public Exchange body(Buffer raw) {
+      this.body = raw;
+      return this;
+    }
+
+    public Exchange rawBody(String raw) {
+      this.body = Buffer.buffer(raw);
+      return this;
+    }
+
+    public Exchange noSession() {
+      this.withSession = false;
+      return this;
+    }
+
+    public Exchange noVersion() {
+      this.withVersion = false;
+      return this;
+    }
+
+    public Future<Answer> send() {
+      return exchange(this);
+    }
+  }
+}
