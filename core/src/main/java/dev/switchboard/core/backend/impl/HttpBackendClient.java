@@ -1,0 +1,216 @@
+package dev.switchboard.core.backend.impl;
+
+import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendOptions;
+import dev.switchboard.core.backend.BackendSession;
+import dev.switchboard.core.protocol.JsonRpc;
+import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.ProtocolVersion;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link BackendClient} over MCP streamable HTTP: every message is one POST to the backend URL, answered with JSON or
+ * an SSE stream; sessions end with DELETE. One pooled keep-alive {@link HttpClientAgent} per backend, shared by all
+ * sessions and event loops. Thread-safe: its only mutable state is the id counter and the negotiated protocol
+ * version.
+ */
+public final class HttpBackendClient implements BackendClient {
+  private static final System.Logger LOG = System.getLogger(HttpBackendClient.class.getName());
+  private static final Runnable NOTHING = () -> { };
+
+  private final Vertx vertx;
+  private final BackendOptions options;
+  private final Endpoint endpoint;
+  private final BackendHeaders headers;
+  private final HttpClientAgent client;
+  private final AtomicLong ids = new AtomicLong();
+  private volatile String protocolVersion = ProtocolVersion.LATEST;
+
+  /**
+   * Creates the client and its connection pool.
+   *
+   * @throws IllegalArgumentException when the URL is not {@code http(s)} or a configured header is invalid
+   */
+  public HttpBackendClient(Vertx vertx, BackendOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.endpoint = Endpoint.of(options.name(), options.url());
+    this.headers = new BackendHeaders(options.name(), options.headers());
+    this.client = vertx.httpClientBuilder()
+      .with(endpoint.clientOptions(options.name()))
+      .with(Endpoint.poolOptions(options.maxConnections()))
+      .build();
+  }
+
+  @Override
+  public String name() {
+    return options.name();
+  }
+
+  @Override
+  public BackendOptions options() {
+    return options;
+  }
+
+  /** The protocol version sent in {@code MCP-Protocol-Version}: the last one a backend negotiated. */
+  public String protocolVersion() {
+    return protocolVersion;
+  }
+
+  @Override
+  public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities) {
+    JsonObject params = new JsonObject()
+      .put("protocolVersion", ProtocolVersion.LATEST)
+      .put("capabilities", clientCapabilities == null ? new JsonObject() : clientCapabilities)
+      .put("clientInfo", clientInfo);
+    long id = ids.incrementAndGet();
+    Exchange<Initialized> exchange = new Exchange<>(vertx, name(), options.timeout());
+    ResponseReader reader = new ResponseReader(vertx, name(), id, null, exchange::isDone);
+    Buffer body = JsonRpc.request(id, McpMethod.INITIALIZE, params).toBuffer();
+    return exchange.run(client, post(null), body, response -> isSuccess(response)
+        ? reader.read(response).map(message -> new Initialized(response.getHeader(BackendHeaders.SESSION_ID), message))
+        : Bodies.reject(response, name(), null, headers::redact),
+        NOTHING)
+      .compose(this::initialized);
+  }
+
+  private Future<BackendSession> initialized(Initialized init) {
+    return Future.succeededFuture(init)
+      .map(this::toSession)
+      .compose(opened -> send(opened.sessionId(), JsonRpc.notification(McpMethod.NOTIFICATION_INITIALIZED, null))
+        .map(opened))
+      .recover(failure -> {
+        if (init.sessionId() != null && BackendHeaders.isValidSessionId(init.sessionId())) {
+          close(init.sessionId()).onFailure(e -> LOG.log(Level.DEBUG, "closing a failed session: " + e.getMessage()));
+        }
+        return Future.failedFuture(failure);
+      });
+  }
+
+  private BackendSession toSession(Initialized init) {
+    String sessionId = init.sessionId();
+    if (sessionId != null && !BackendHeaders.isValidSessionId(sessionId)) {
+      throw Failures.protocol(name(), "session id is not visible ASCII");
+    }
+    JsonObject result = result(init.message());
+    Object version = result.getValue("protocolVersion");
+    if (!(version instanceof String negotiated) || !ProtocolVersion.isSupported(negotiated)) {
+      throw Failures.protocol(name(), "unsupported protocol version '"
+        + Failures.snippet(String.valueOf(version), 32) + "'");
+    }
+    protocolVersion = negotiated;
+    return new BackendSession(name(), sessionId, negotiated, objectField(result, "capabilities"),
+      objectField(result, "serverInfo"));
+  }
+
+  @Override
+  public Future<JsonObject> request(String sessionId, String method, JsonObject params, Handler<JsonObject> onMessage) {
+    long id = ids.incrementAndGet();
+    Exchange<JsonObject> exchange = new Exchange<>(vertx, name(), options.timeout());
+    ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone);
+    Buffer body = JsonRpc.request(id, method, params).toBuffer();
+    return exchange.run(client, post(sessionId), body, response -> isSuccess(response)
+        ? reader.read(response)
+        : Bodies.reject(response, name(), sessionId, headers::redact),
+        () -> cancel(sessionId, id))
+      .map(this::result);
+  }
+
+  @Override
+  public Future<Void> send(String sessionId, JsonObject message) {
+    Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
+    return exchange.run(client, post(sessionId), message.toBuffer(), response -> isSuccess(response)
+        ? Bodies.discard(response, name())
+        : Bodies.reject(response, name(), sessionId, headers::redact),
+        NOTHING);
+  }
+
+  @Override
+  public Future<Void> close(String sessionId) {
+    if (sessionId == null) {
+      return Future.succeededFuture();
+    }
+    RequestOptions delete = endpoint.request(HttpMethod.DELETE);
+    headers.apply(delete, sessionId, protocolVersion, false);
+    Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
+    return exchange.run(client, delete, null, response -> isSuccess(response) || isGone(response)
+        ? Bodies.discard(response, name())
+        : Bodies.reject(response, name(), sessionId, headers::redact),
+        NOTHING);
+  }
+
+  @Override
+  public Future<Void> shutdown() {
+    return client.shutdown(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private RequestOptions post(String sessionId) {
+    RequestOptions post = endpoint.request(HttpMethod.POST);
+    headers.apply(post, sessionId, protocolVersion, true);
+    return post;
+  }
+
+  private static boolean isSuccess(HttpClientResponse response) {
+    return response.statusCode() / 100 == 2;
+  }
+
+  /** For a DELETE: 404 (session unknown) and 405 (cannot be ended by the client) both leave nothing to close. */
+  private static boolean isGone(HttpClientResponse response) {
+    return response.statusCode() == 404 || response.statusCode() == 405;
+  }
+
+  /** Fire and forget: tells the backend we gave up on request {@code id}. */
+  private void cancel(String sessionId, long id) {
+    JsonObject params = new JsonObject().put("requestId", id)
+      .put("reason", "timed out after " + Failures.seconds(options.timeout()) + "s");
+    send(sessionId, JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED, params))
+      .onFailure(e -> LOG.log(Level.DEBUG, "notifications/cancelled not delivered: " + e.getMessage()));
+  }
+
+  /**
+   * The {@code result} of a response, or its {@code error} as an {@link McpException} (the message passed on as the
+   * backend wrote it, minus any configured header value it echoes).
+   */
+  private JsonObject result(JsonObject response) {
+    Object error = response.getValue("error");
+    if (error != null) {
+      if (!(error instanceof JsonObject object) || !(object.getValue("code") instanceof Number code)) {
+        throw Failures.protocol(name(), "malformed JSON-RPC error object");
+      }
+      Object message = object.getValue("message");
+      String text = message == null ? "" : headers.redact(message.toString());
+      throw new McpException(code.intValue(), text, object.getValue("data"));
+    }
+    if (response.getValue("result") instanceof JsonObject result) {
+      return result;
+    }
+    throw Failures.protocol(name(), "JSON-RPC result is not an object");
+  }
+
+  private JsonObject objectField(JsonObject result, String key) {
+    Object value = result.getValue(key);
+    if (value == null) {
+      return new JsonObject();
+    }
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    throw Failures.protocol(name(), "initialize result field '" + key + "' is not an object");
+  }
+
+  /** What initialize returned: the session id header and the JSON-RPC response. */
+  private record Initialized(String sessionId, JsonObject message) {
+  }
+}

@@ -1,0 +1,137 @@
+package dev.switchboard.core.backend.impl;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * An incremental parser for a {@code text/event-stream} body, following the WHATWG "event stream interpretation":
+ * lines end with CRLF, LF or CR (also when the pair is split across chunks); {@code data:} lines accumulate,
+ * {@code event:} sets the type, {@code id:} the last event id, {@code retry:} the reconnection time, lines starting
+ * with {@code :} are comments and a blank line dispatches the event. Chunks may split lines and UTF-8 characters
+ * anywhere. An event whose data buffer is empty is not dispatched; an unterminated event at the end is discarded.
+ *
+ * <p>Not thread-safe: feed one stream from one thread. A line or event larger than the limit fails with
+ * {@link IllegalStateException}.
+ */
+public final class SseParser {
+  private static final byte LF = '\n';
+  private static final byte CR = '\r';
+
+  private final Consumer<SseEvent> sink;
+  private final int maxEventBytes;
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+  private final StringBuilder data = new StringBuilder();
+  private String eventType = "";
+  private String lastEventId = "";
+  private long retry = -1;
+  private boolean afterCr;
+  private boolean firstLine = true;
+
+  /**
+   * @param sink          receives each dispatched event, in order
+   * @param maxEventBytes the largest line and the largest event data accepted
+   */
+  public SseParser(Consumer<SseEvent> sink, int maxEventBytes) {
+    this.sink = sink;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  /** Parses one chunk, dispatching every event it completes. */
+  public void feed(Buffer chunk) {
+    int length = chunk.length();
+    for (int i = 0; i < length; i++) {
+      byte b = chunk.getByte(i);
+      if (afterCr) {
+        afterCr = false;
+        if (b == LF) {
+          continue;
+        }
+      }
+      if (b == CR) {
+        afterCr = true;
+        endOfLine();
+      } else if (b == LF) {
+        endOfLine();
+      } else {
+        if (line.size() >= maxEventBytes) {
+          throw new IllegalStateException("SSE line exceeds " + maxEventBytes + " bytes");
+        }
+        line.write(b);
+      }
+    }
+  }
+
+  /** The last event id seen so far ({@code ""} when none). */
+  public String lastEventId() {
+    return lastEventId;
+  }
+
+  /** The reconnection time last announced by the stream, or -1. */
+  public long retry() {
+    return retry;
+  }
+
+  private void endOfLine() {
+    String text = line.toString(StandardCharsets.UTF_8);
+    line.reset();
+    if (firstLine) {
+      firstLine = false;
+      if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+        text = text.substring(1);
+      }
+    }
+    if (text.isEmpty()) {
+      dispatch();
+    } else if (text.charAt(0) != ':') {
+      int colon = text.indexOf(':');
+      if (colon < 0) {
+        field(text, "");
+      } else {
+        int start = colon + 1;
+        if (start < text.length() && text.charAt(start) == ' ') {
+          start++;
+        }
+        field(text.substring(0, colon), text.substring(start));
+      }
+    }
+  }
+
+  private void field(String name, String value) {
+    switch (name) {
+      case "data" -> {
+        if (data.length() + value.length() >= maxEventBytes) {
+          throw new IllegalStateException("SSE event data exceeds " + maxEventBytes + " bytes");
+        }
+        data.append(value).append('\n');
+      }
+      case "event" -> eventType = value;
+      case "id" -> {
+        if (value.indexOf('\0') < 0) {
+          lastEventId = value;
+        }
+      }
+      case "retry" -> {
+        if (!value.isEmpty() && value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          retry = Long.parseLong(value);
+        }
+      }
+      default -> {
+        // The WHATWG algorithm ignores unknown field names.
+      }
+    }
+  }
+
+  private void dispatch() {
+    if (data.isEmpty()) {
+      eventType = "";
+      return;
+    }
+    String payload = data.substring(0, data.length() - 1);
+    String type = eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
+    data.setLength(0);
+    eventType = "";
+    sink.accept(new SseEvent(lastEventId, type, payload, retry));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.switchboard.core.backend.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The incremental SSE parser, fed by hand. */
+class SseParserTest {
+  private final List<SseEvent> events = new ArrayList<>();
+  private final SseParser parser = new SseParser(events::add, 1024);
+
+  @Test
+  void dataLinesAreJoinedWithNewlines() {
+    feed("data: one\ndata: two\ndata:three\n\n");
+
+    assertThat(events).containsExactly(new SseEvent("", "message", "one\ntwo\nthree", -1));
+  }
+
+  @Test
+  void idEventAndRetryFieldsAreRead() {
+    feed("id: 42\nevent: update\nretry: 1500\ndata: x\n\n");
+
+    assertThat(events).containsExactly(new SseEvent("42", "update", "x", 1500));
+  }
+
+  @Test
+  void lastEventIdCarriesOverAndEventTypeResets() {
+    feed("id: 1\nevent: a\ndata: x\n\ndata: y\n\n");
+
+    assertThat(events).extracting(SseEvent::id).containsExactly("1", "1");
+    assertThat(events).extracting(SseEvent::type).containsExactly("a", "message");
+    assertThat(parser.lastEventId()).isEqualTo("1");
+  }
+
+  @Test
+  void crlfAndCrLineEndingsAreAccepted() {
+    feed("data: a\r\n\r\ndata: b\r\rdata: c\n\n");
+
+    assertThat(events).extracting(SseEvent::data).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void crlfSplitBetweenChunksIsOneLineEnd() {
+    feed("data: a\r");
+    feed("\ndata: b\r");
+    feed("\n\r");
+    feed("\n");
+
+    assertThat(events).extracting(SseEvent::data).containsExactly("a\nb");
+  }
+
+  @Test
+  void eventFedOneByteAtATimeIsParsed() {
+    byte[] bytes = "id: 9\r\nevent: e\r\ndata: {\"k\": 1}\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      parser.feed(Buffer.buffer(new byte[] {b}));
+    }
+
+    assertThat(events).containsExactly(new SseEvent("9", "e", "{\"k\": 1}", -1));
+  }
+
+  @Test
+  void utf8CharacterSplitAcrossChunksIsDecoded() {
+    byte[] bytes = "data: h\u00e9llo \u20ac\n\n".getBytes(StandardCharsets.UTF_8);
+    parser.feed(Buffer.buffer(bytes).getBuffer(0, 8));
+    parser.feed(Buffer.buffer(bytes).getBuffer(8, bytes.length));
+
+    assertThat(events).extracting(SseEvent::data).containsExactly("h\u00e9llo \u20ac");
+  }
+
+  @Test
+  void commentsAreIgnored() {
+    feed(": ping\ndata: x\n: another\n\n:\n\n");
+
+    assertThat(events).extracting(SseEvent::data).containsExactly("x");
+  }
+
+  @Test
+  void primingEventWithEmptyDataIsDispatchedEmpty() {
+    feed("id: p1\ndata:\n\n");
+
+    assertThat(events).containsExactly(new SseEvent("p1", "message", "", -1));
+  }
+
+  @Test
+  void blockWithoutDataIsNotDispatchedButKeepsItsId() {
+    feed("id: 5\nevent: nothing\n\ndata: x\n\n");
+
+    assertThat(events).containsExactly(new SseEvent("5", "message", "x", -1));
+  }
+
+  @Test
+  void onlyOneLeadingSpaceIsRemovedFromAValue() {
+    feed("data:  indented\n\n");
+
+    assertThat(events).extracting(SseEvent::data).containsExactly(" indented");
+  }
+
+  @Test
+  void fieldWithoutColonHasEmptyValue() {
+    feed("data\ndata\n\n");
+
+    assertThat(events).extracting(SseEvent::data).containsExactly("\n");
+  }
+
+  @Test
+  void unknownFieldsAndInvalidRetryAreIgnored() {
+    feed("foo: bar\nretry: 10s\ndata: x\n\n");
+
+    assertThat(events).containsExactly(new SseEvent("", "message", "x", -1));
+  }
+
+  @Test
+  void idContainingNulIsIgnored() {
+    feed("id: 1\n\nid: a\0b\ndata: x\n\n");
+
+    assertThat(events).extracting(SseEvent::id).containsExactly("1");
+  }
+
+  @Test
+  void leadingByteOrderMarkIsSkipped() {
+    feed("\uFEFFdata: x\n\n");
+
+    assertThat(events).extracting(SseEvent::data).containsExactly("x");
+  }
+
+  @Test
+  void unterminatedEventIsNotDispatched() {
+    feed("data: partial\n");
+
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void lineLongerThanTheLimitFails() {
+    assertThatThrownBy(() -> feed("data: " + "x".repeat(2000))).isInstanceOf(IllegalStateException.class)
+      .hasMessageContaining("1024");
+  }
+
+  @Test
+  void eventDataLargerThanTheLimitFails() {
+    String line = "data: " + "x".repeat(300) + "\n";
+
+    assertThatThrownBy(() -> feed(line.repeat(5))).isInstanceOf(IllegalStateException.class);
+    assertThat(events).isEmpty();
+  }
+
+  private void feed(String text) {
+    parser.feed(Buffer.buffer(text, "UTF-8"));
+  }
+}
