@@ -26,6 +26,7 @@ public final class ConfigLoader {
    * @throws ConfigException if the document is not valid YAML or not a valid configuration
    */
   public static GatewayConfig parse(String yamlText, Map<String, String> env) {
+    Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(env, "env");
     JsonNode tree = YamlReader.read(yamlText);
     return ConfigMapper.map(tree == null ? null : EnvSubstitution.apply(tree, env));

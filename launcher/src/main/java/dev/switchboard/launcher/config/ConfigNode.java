@@ -28,16 +28,12 @@ final class ConfigNode {
     return new ConfigNode(node, "");
   }
 
-  String path() {
-    return KeyPath.display(path);
-  }
-
-  boolean isPresent() {
+  private boolean isPresent() {
     return !node.isMissingNode() && !node.isNull();
   }
 
   ConfigException fail(String problem) {
-    return new ConfigException(path(), problem);
+    return new ConfigException(KeyPath.display(path), problem);
   }
 
   /**
@@ -112,10 +108,6 @@ final class ConfigNode {
       throw fail("required");
     }
     return text;
-  }
-
-  List<String> textList() {
-    return elements().stream().map(element -> element.requiredText()).toList();
   }
 
   /** A whole number in {@code [min, max]}; a string of digits (e.g. from {@code ${PORT}}) counts. */

@@ -103,6 +103,11 @@ class BackendValidationTest {
   }
 
   @Test
+  void emptyBackendEntryIsRejectedForItsMissingName() {
+    assertBackendRejected("~", "backends[2].name: required");
+  }
+
+  @Test
   void backendThatIsNotAMapIsRejected() {
     assertBackendRejected("gamma", "backends[2]: expected a map, got \"gamma\"");
   }

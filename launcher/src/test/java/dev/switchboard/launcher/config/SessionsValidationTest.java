@@ -2,6 +2,8 @@ package dev.switchboard.launcher.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static dev.switchboard.launcher.config.ConfigAssertions.ONE_BACKEND;
 import static dev.switchboard.launcher.config.ConfigAssertions.assertRejected;
 import static dev.switchboard.launcher.config.ConfigAssertions.parse;
@@ -26,6 +28,11 @@ class SessionsValidationTest {
   @Test
   void malformedTtlIsRejected() {
     assertSessionsRejected("{ttl: 5 parsecs}", "sessions.ttl: not a duration: \"5 parsecs\"");
+  }
+
+  @Test
+  void bareNumberTtlIsSeconds() {
+    assertThat(parse(ONE_BACKEND + "sessions: {ttl: 90}").sessions().ttl()).isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test
