@@ -61,6 +61,9 @@ public abstract class SessionStoreContract {
 
   @AfterEach
   void closeStore() {
+    if (store == null) {
+      return;
+    }
     try {
       await(store.close());
     } finally {
@@ -259,6 +262,15 @@ public abstract class SessionStoreContract {
     await(store.create(a));
 
     assertThat(await(store.get(b.id()))).isEqualTo(b);
+  }
+
+  @Test
+  void nullArgumentsFailTheFutureWithoutThrowing() {
+    Future<SessionRecord> get = store.get(null);
+    Future<Boolean> create = store.create(null);
+
+    assertThatThrownBy(() -> await(get)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> await(create)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

@@ -11,14 +11,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A {@link SessionStore} for one gateway instance: a concurrent map of session id to record and expiry time.
  *
  * <p>Every read, touch, update or create restarts the record's TTL. An expired record is invisible as soon as its time
  * has passed (checked on every access); a periodic sweeper ({@link SessionStoreOptions#sweepInterval()}) frees its
- * memory. All methods are thread-safe, never block, and return completed futures. Records are copied in and out, so a
- * caller that changes a record's JSON never changes the stored one (as with a store that serializes).
+ * memory. All methods are thread-safe, never block, never throw, and return completed futures (a null argument fails
+ * the future with {@link NullPointerException}). Records are copied in and out, so a caller that changes a record's
+ * JSON never changes the stored one (as with a store that serializes).
  */
 public final class InMemorySessionStore implements SessionStore {
 
@@ -52,51 +54,44 @@ public final class InMemorySessionStore implements SessionStore {
 
   @Override
   public Future<Boolean> create(SessionRecord record) {
-    if (closed) {
-      return closedFailure();
-    }
-    long now = nanoTime.getAsLong();
-    Entry fresh = new Entry(copy(record), now + ttlNanos);
-    Entry kept = entries.compute(record.id(), (id, old) -> old == null || old.expiredAt(now) ? fresh : old);
-    return Future.succeededFuture(kept == fresh);
+    return run(() -> {
+      long now = nanoTime.getAsLong();
+      Entry fresh = new Entry(copy(record), now + ttlNanos);
+      Entry kept = entries.compute(record.id(), (id, old) -> old == null || old.expiredAt(now) ? fresh : old);
+      return kept == fresh;
+    });
   }
 
   @Override
   public Future<Boolean> update(SessionRecord record) {
-    if (closed) {
-      return closedFailure();
-    }
-    long now = nanoTime.getAsLong();
-    Entry fresh = new Entry(copy(record), now + ttlNanos);
-    Entry kept = entries.computeIfPresent(record.id(), (id, old) -> old.expiredAt(now) ? null : fresh);
-    return Future.succeededFuture(kept == fresh);
+    return run(() -> {
+      long now = nanoTime.getAsLong();
+      Entry fresh = new Entry(copy(record), now + ttlNanos);
+      Entry kept = entries.computeIfPresent(record.id(), (id, old) -> old.expiredAt(now) ? null : fresh);
+      return kept == fresh;
+    });
   }
 
   @Override
   public Future<SessionRecord> get(String id) {
-    if (closed) {
-      return closedFailure();
-    }
-    Entry entry = slide(id);
-    return Future.succeededFuture(entry == null ? null : copy(entry.record()));
+    return run(() -> {
+      Entry entry = slide(id);
+      return entry == null ? null : copy(entry.record());
+    });
   }
 
   @Override
   public Future<Boolean> touch(String id) {
-    if (closed) {
-      return closedFailure();
-    }
-    return Future.succeededFuture(slide(id) != null);
+    return run(() -> slide(id) != null);
   }
 
   @Override
   public Future<Boolean> delete(String id) {
-    if (closed) {
-      return closedFailure();
-    }
-    long now = nanoTime.getAsLong();
-    Entry old = entries.remove(Objects.requireNonNull(id, "id"));
-    return Future.succeededFuture(old != null && !old.expiredAt(now));
+    return run(() -> {
+      long now = nanoTime.getAsLong();
+      Entry old = entries.remove(Objects.requireNonNull(id, "id"));
+      return old != null && !old.expiredAt(now);
+    });
   }
 
   @Override
@@ -146,8 +141,16 @@ public final class InMemorySessionStore implements SessionStore {
       r.clientCapabilities().copy(), r.viewFingerprint(), r.backendSessions(), r.logLevel(), r.createdAt());
   }
 
-  private static <T> Future<T> closedFailure() {
-    return Future.failedFuture(new SessionStoreException("session store is closed", null));
+  /** Runs one operation; a closed store or a bad argument gives a failed future, never an exception. */
+  private <T> Future<T> run(Supplier<T> operation) {
+    if (closed) {
+      return Future.failedFuture(new SessionStoreException("session store is closed", null));
+    }
+    try {
+      return Future.succeededFuture(operation.get());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private static Duration requireMillis(Duration d, String key) {
