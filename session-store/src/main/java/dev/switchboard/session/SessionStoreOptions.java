@@ -31,4 +31,12 @@ public record SessionStoreOptions(String type, Duration ttl, Duration sweepInter
   public static SessionStoreOptions defaults() {
     return new SessionStoreOptions(null, null, null, null, null);
   }
+
+  /** Never shows a password held in {@code redisUrl}. */
+  @Override
+  public String toString() {
+    return "SessionStoreOptions[type=" + type + ", ttl=" + ttl + ", sweepInterval=" + sweepInterval + ", redisUrl="
+      + redisUrl.replaceFirst("//([^/@]*?):[^/@]*@", "//$1:***@").replaceFirst("([?&]password=)[^&]*", "$1***")
+      + ", keyPrefix=" + keyPrefix + "]";
+  }
 }
