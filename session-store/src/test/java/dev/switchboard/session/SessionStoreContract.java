@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,7 +234,7 @@ public abstract class SessionStoreContract {
       for (var s : submitted) {
         results.add(s.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
       }
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new AssertionError(e);
     } finally {
       threads.shutdownNow();
@@ -301,7 +303,7 @@ public abstract class SessionStoreContract {
   protected static <T> T await(Future<T> future) {
     try {
       return future.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new AssertionError("no answer within " + WAIT, e);
     }
   }

@@ -148,7 +148,7 @@ public final class RedisSessionStore implements SessionStore {
   private SessionStoreException failure(String operation, Throwable cause) {
     String why = cause instanceof TimeoutException
       ? "no answer within " + timeoutMillis + " ms"
-      : String.valueOf(cause.getMessage());
+      : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     return new SessionStoreException("session " + operation + " failed at Redis " + url + ": " + why, cause);
   }
 
