@@ -1,0 +1,20 @@
+/**
+ * An embeddable MCP <em>server</em> over streamable HTTP (revision 2025-11-25, also serving 2025-06-18 and 2025-03-26
+ * clients), used for the gateway's demo backends, the conformance fixture backend and the perf stub backend. It is
+ * not the gateway's own endpoint.
+ * <p>
+ * API: {@link dev.switchboard.transport.server.McpServer} and its
+ * {@link dev.switchboard.transport.server.McpServerBuilder}, the handler interfaces
+ * ({@link dev.switchboard.transport.server.ToolHandler}, {@link dev.switchboard.transport.server.ResourceHandler},
+ * {@link dev.switchboard.transport.server.PromptHandler}, {@link dev.switchboard.transport.server.CompletionHandler}),
+ * the {@link dev.switchboard.transport.server.RequestContext} they receive, and the
+ * {@link dev.switchboard.transport.server.RunningServer} returned by {@code listen}. The package-private classes are
+ * the implementation: the HTTP layer ({@code McpHttpHandler}), sessions, the per-POST response channel
+ * ({@code PostExchange}) and the method dispatch ({@code Dispatcher} and the feature classes).
+ * <p>
+ * Errors come in two tiers: a {@link dev.switchboard.core.protocol.McpException} from a handler becomes a JSON-RPC
+ * error; any other failure of a tool handler becomes an {@code isError} tool result. Everything runs on the event loop
+ * of the context that called {@code listen}; nothing blocks, and sessions, pending requests and subscriptions are
+ * bounded.
+ */
+package dev.switchboard.transport.server;
