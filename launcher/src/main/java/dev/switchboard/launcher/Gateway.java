@@ -74,25 +74,31 @@ public final class Gateway {
     });
   }
 
-  /** Deploys the first transport verticle, learns the bound port (the config may say 0), then the others on it. */
+  /**
+   * Deploys the transport verticles, all on one port. Vert.x shares a listening socket between verticles only when
+   * they ask for the same concrete port, so port 0 is first resolved to a free port (tried again if it is taken in
+   * between).
+   */
   private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, SessionIdManager sessions,
                                                   CoreBus bus, ServerDescription description, int instances,
                                                   List<String> deployments) {
-    TransportVerticle first = new TransportVerticle(options, sessions, bus, description, () -> true);
-    return vertx.deployVerticle(first).compose(id -> {
-      deployments.add(id);
-      int port = first.actualPort();
-      if (instances <= 1) {
-        return Future.succeededFuture(port);
-      }
-      TransportOptions bound = options.withPort(port);
-      return vertx.deployVerticle(() -> new TransportVerticle(bound, sessions, bus, description, () -> true),
-          new DeploymentOptions().setInstances(instances - 1))
-        .map(id2 -> {
-          deployments.add(id2);
-          return port;
-        });
-    });
+    return deployTransports(vertx, options, sessions, bus, description, instances, deployments, 3);
+  }
+
+  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, SessionIdManager sessions,
+                                                  CoreBus bus, ServerDescription description, int instances,
+                                                  List<String> deployments, int attempts) {
+    int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
+    TransportOptions bound = options.withPort(port);
+    return vertx.deployVerticle(() -> new TransportVerticle(bound, sessions, bus, description, () -> true),
+        new DeploymentOptions().setInstances(instances))
+      .map(id -> {
+        deployments.add(id);
+        return port;
+      })
+      .recover(err -> options.port() == 0 && attempts > 1
+        ? deployTransports(vertx, options, sessions, bus, description, instances, deployments, attempts - 1)
+        : Future.failedFuture(err));
   }
 
   public int port() {

@@ -1,6 +1,8 @@
 package dev.switchboard.it;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -21,6 +23,7 @@ public final class McpTestClient {
   public static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
   private final HttpClient http;
+  private final Context context;
   private final URI endpoint;
   private final AtomicLong ids = new AtomicLong();
   private String sessionId;
@@ -28,6 +31,7 @@ public final class McpTestClient {
 
   public McpTestClient(Vertx vertx, String url) {
     this.http = vertx.createHttpClient();
+    this.context = vertx.getOrCreateContext();
     this.endpoint = URI.create(url);
   }
 
@@ -132,7 +136,17 @@ public final class McpTestClient {
     return new Exchange();
   }
 
+  /**
+   * Runs the exchange on the client's event-loop context, so that response handlers are attached on the thread
+   * that delivers the response (attached later from a test thread, body chunks could be lost).
+   */
   public Future<Answer> exchange(Exchange ex) {
+    Promise<Answer> promise = Promise.promise();
+    context.runOnContext(v -> send(ex).onComplete(promise));
+    return promise.future();
+  }
+
+  private Future<Answer> send(Exchange ex) {
     RequestOptions options = new RequestOptions().setMethod(ex.method).setHost(endpoint.getHost())
       .setPort(endpoint.getPort()).setURI(endpoint.getRawPath()).setTimeout(TimeUnit.SECONDS.toMillis(30));
     ex.headers.forEach(e -> options.putHeader(e.getKey(), e.getValue()));

@@ -45,7 +45,7 @@ class BackendFailureTest {
     assertThat(gateway.core().availableBackends()).containsExactly("alpha");
     assertThat(client.request("tools/list").await().result().getJsonArray("tools").stream()
       .map(t -> ((JsonObject) t).getString("name"))).containsExactly("alpha_echo");
-    assertThat(text(client.callTool("alpha_echo", new JsonObject().put("text", "up"))).await())
+    assertThat(text(client.callTool("alpha_echo", new JsonObject().put("text", "up")).await()))
       .isEqualTo("alpha/echo: up");
   }
 

@@ -120,7 +120,7 @@ class ConflictStrategiesTest {
   @Test
   void includeAndExcludeFiltersHideTools() {
     List<BackendFilter> filters = List.of(new BackendFilter("alpha", List.of("echo"), null, null),
-      new BackendFilter("gamma", null, List.of("s*"), null));
+      new BackendFilter("gamma", null, List.of("sea*"), null));
     Gateway gateway = GatewayHarness.start(vertx, backends, options(ConflictResolution.PREFIX, null, null, filters))
       .await();
     McpTestClient client = session(gateway);

@@ -53,6 +53,7 @@ class TwoPhaseRegistrationTest extends GatewayTestBase {
   @Test
   void backendSessionIsReusedForEveryCallOfASession() {
     client.initialize().await();
+    client.request("tools/list").await();
     long before = alpha.requestCount("initialize");
 
     for (int i = 0; i < 5; i++) {

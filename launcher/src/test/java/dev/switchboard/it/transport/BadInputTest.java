@@ -131,7 +131,8 @@ class BadInputTest extends GatewayTestBase {
       .appendByte((byte) 0x28).appendString("\"}");
     Answer answer = client.request().body(bad).send().await();
 
-    assertThat(answer.status()).isIn(200, 400);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error().getInteger("code")).isEqualTo(-32700);
     bystanderStillServed();
   }
 }

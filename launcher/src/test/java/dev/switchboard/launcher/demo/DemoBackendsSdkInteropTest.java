@@ -18,29 +18,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Starts the demo backends and talks to them with the official MCP Java SDK client (a third-party client of the
- * server kit). The SDK's Jackson 3 needs jackson-annotations 2.20 or later; until the launcher's test classpath has
- * it, this test is skipped.
+ * server kit). The SDK's Jackson 3 needs jackson-annotations 2.20 or later: the launcher pom puts it on the test
+ * classpath.
  */
 @ExtendWith(VertxExtension.class)
-@EnabledIf("sdkUsable")
 class DemoBackendsSdkInteropTest {
   private List<RunningServer> servers;
   private final List<McpSyncClient> clients = new CopyOnWriteArrayList<>();
   private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
-
-  static boolean sdkUsable() {
-    try {
-      Class.forName("com.fasterxml.jackson.annotation.JsonSerializeAs");
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
 
   @BeforeEach
   void start(Vertx vertx) throws Exception {
