@@ -27,11 +27,26 @@ public interface BackendClient {
    * {@link dev.switchboard.core.protocol.McpException} when the backend answered a JSON-RPC error, and with
    * {@link BackendException} when it could not answer (a 404 for the session is {@code SESSION_EXPIRED}).
    *
+   * <p>The request id is generated: a string {@code sb-<8 random base36 chars>-<counter>}, random per client, so it
+   * cannot be mistaken for an id a gateway client chose (see {@link #request(String, Object, String, JsonObject,
+   * Handler)}).
+   *
    * @param sessionId the backend session id (null for a stateless backend)
    * @param onMessage receives each request or notification the backend sends on the response stream before its
    *                  response (progress, log messages, server-to-client requests); may be null
    */
   Future<JsonObject> request(String sessionId, String method, JsonObject params, Handler<JsonObject> onMessage);
+
+  /**
+   * Like {@link #request(String, String, JsonObject, Handler)} but with the JSON-RPC id chosen by the caller: the
+   * gateway forwards a client's request under the client's own id, so that the client's
+   * {@code notifications/cancelled} can be passed on unchanged. Fails with {@link IllegalArgumentException} when the
+   * id is neither a string nor an integer.
+   *
+   * @param requestId the JSON-RPC id to send: a {@link String} or an integral {@link Number}
+   */
+  Future<JsonObject> request(String sessionId, Object requestId, String method, JsonObject params,
+                             Handler<JsonObject> onMessage);
 
   default Future<JsonObject> request(String sessionId, String method, JsonObject params) {
     return request(sessionId, method, params, null);

@@ -18,7 +18,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link BackendClient} over MCP streamable HTTP: every message is one POST to the backend URL, answered with JSON or
@@ -35,7 +34,7 @@ public final class HttpBackendClient implements BackendClient {
   private final Endpoint endpoint;
   private final BackendHeaders headers;
   private final HttpClientAgent client;
-  private final AtomicLong ids = new AtomicLong();
+  private final RequestIds ids = new RequestIds();
   private volatile String protocolVersion = ProtocolVersion.LATEST;
 
   /**
@@ -75,7 +74,7 @@ public final class HttpBackendClient implements BackendClient {
       .put("protocolVersion", ProtocolVersion.LATEST)
       .put("capabilities", clientCapabilities == null ? new JsonObject() : clientCapabilities)
       .put("clientInfo", clientInfo);
-    long id = ids.incrementAndGet();
+    String id = ids.next();
     Exchange<Initialized> exchange = new Exchange<>(vertx, name(), options.timeout());
     ResponseReader reader = new ResponseReader(vertx, name(), id, null, exchange::isDone);
     Buffer body = JsonRpc.request(id, McpMethod.INITIALIZE, params).toBuffer();
@@ -117,7 +116,23 @@ public final class HttpBackendClient implements BackendClient {
 
   @Override
   public Future<JsonObject> request(String sessionId, String method, JsonObject params, Handler<JsonObject> onMessage) {
-    long id = ids.incrementAndGet();
+    return call(sessionId, ids.next(), method, params, onMessage);
+  }
+
+  @Override
+  public Future<JsonObject> request(String sessionId, Object requestId, String method, JsonObject params,
+                                    Handler<JsonObject> onMessage) {
+    Object id;
+    try {
+      id = RequestIds.checked(requestId);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return call(sessionId, id, method, params, onMessage);
+  }
+
+  private Future<JsonObject> call(String sessionId, Object id, String method, JsonObject params,
+                                  Handler<JsonObject> onMessage) {
     Exchange<JsonObject> exchange = new Exchange<>(vertx, name(), options.timeout());
     ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone);
     Buffer body = JsonRpc.request(id, method, params).toBuffer();
@@ -172,7 +187,7 @@ public final class HttpBackendClient implements BackendClient {
   }
 
   /** Fire and forget: tells the backend we gave up on request {@code id}. */
-  private void cancel(String sessionId, long id) {
+  private void cancel(String sessionId, Object id) {
     JsonObject params = new JsonObject().put("requestId", id)
       .put("reason", "timed out after " + Failures.seconds(options.timeout()) + "s");
     send(sessionId, JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED, params))

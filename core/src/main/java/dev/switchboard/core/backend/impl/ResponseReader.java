@@ -27,7 +27,7 @@ final class ResponseReader {
 
   private final Vertx vertx;
   private final String backend;
-  private final long id;
+  private final Object id;
   private final Handler<JsonObject> onMessage;
   private final BooleanSupplier abandoned;
 
@@ -36,7 +36,7 @@ final class ResponseReader {
    * @param onMessage receives requests and notifications from the stream, in order; may be null
    * @param abandoned true once the exchange gave up (timed out), after which nothing more is delivered
    */
-  ResponseReader(Vertx vertx, String backend, long id, Handler<JsonObject> onMessage, BooleanSupplier abandoned) {
+  ResponseReader(Vertx vertx, String backend, Object id, Handler<JsonObject> onMessage, BooleanSupplier abandoned) {
     this.vertx = vertx;
     this.backend = backend;
     this.id = id;
@@ -62,7 +62,7 @@ final class ResponseReader {
   private Future<JsonObject> readJsonBody(Buffer body) {
     JsonObject message = decode(body, "response body");
     if (!isOurResponse(message)) {
-      return Future.failedFuture(Failures.protocol(backend, "response body is not the response to request " + id));
+      return Future.failedFuture(Failures.protocol(backend, "response body is not the response to request " + shownId()));
     }
     return Future.succeededFuture(message);
   }
@@ -84,7 +84,7 @@ final class ResponseReader {
     Future<Void> end = response.end();
     end.onComplete(done -> {
       if (done.succeeded()) {
-        promise.tryFail(Failures.protocol(backend, "event stream ended without the response to request " + id));
+        promise.tryFail(Failures.protocol(backend, "event stream ended without the response to request " + shownId()));
       } else {
         promise.tryFail(done.cause());
       }
@@ -144,8 +144,11 @@ final class ResponseReader {
   }
 
   private boolean isOurResponse(JsonObject message) {
-    return JsonRpc.isResponse(message) && message.getValue("id") instanceof Number n && n.longValue() == id
-      && !(n instanceof Double || n instanceof Float);
+    return JsonRpc.isResponse(message) && RequestIds.matches(id, message.getValue("id"));
+  }
+
+  private String shownId() {
+    return Failures.snippet(String.valueOf(id), 64);
   }
 
   /** Decodes one JSON object or throws PROTOCOL naming {@code what} was not one. */

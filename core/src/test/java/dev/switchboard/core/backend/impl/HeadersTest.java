@@ -60,6 +60,6 @@ class HeadersTest extends BackendClientTestBase {
     await(client.request(null, "tools/list", null));
 
     assertThat(backend.received()).extracting(r -> r.body().getValue("id")).doesNotHaveDuplicates()
-      .allMatch(id -> id instanceof Number);
+      .allMatch(id -> id instanceof String text && text.startsWith(RequestIds.PREFIX));
   }
 }
