@@ -40,8 +40,9 @@ public interface BackendClient {
   /**
    * Like {@link #request(String, String, JsonObject, Handler)} but with the JSON-RPC id chosen by the caller: the
    * gateway forwards a client's request under the client's own id, so that the client's
-   * {@code notifications/cancelled} can be passed on unchanged. Fails with {@link IllegalArgumentException} when the
-   * id is neither a string nor an integer.
+   * {@code notifications/cancelled} can be passed on unchanged with {@link #cancel}. Fails with
+   * {@link IllegalArgumentException} when the id is neither a string nor an integer, and with
+   * {@link IllegalStateException} when a request with that id is already in flight on the session.
    *
    * @param requestId the JSON-RPC id to send: a {@link String} or an integral {@link Number}
    */
@@ -51,6 +52,19 @@ public interface BackendClient {
   default Future<JsonObject> request(String sessionId, String method, JsonObject params) {
     return request(sessionId, method, params, null);
   }
+
+  /**
+   * Cancels a request sent by this client: sends {@code notifications/cancelled {requestId, reason}} to the backend
+   * and, if the request is in flight here, stops waiting for it (its future fails with a {@link BackendException} of
+   * kind {@code CANCELLED}, since the backend sends no response after a cancellation) and closes its response
+   * stream. The notification is sent even when the request is not in flight here: it may run from another gateway
+   * instance or have just finished, and a backend may ignore unknown ids. Completes when the backend accepted the
+   * notification.
+   *
+   * @param requestId the id the request was sent with: a {@link String} or an integral {@link Number}
+   * @param reason    optional, passed on to the backend
+   */
+  Future<Void> cancel(String sessionId, Object requestId, String reason);
 
   /** Sends a notification or a response message (202 expected). */
   Future<Void> send(String sessionId, JsonObject message);

@@ -7,9 +7,12 @@ package dev.switchboard.core.backend;
  * never carry credentials.
  */
 public class BackendException extends RuntimeException {
-  /** What went wrong. */
+  /**
+   * What went wrong. {@code CANCELLED}: the gateway itself cancelled the request
+   * ({@link BackendClient#cancel}); per the spec the backend sends no response after a cancellation.
+   */
   public enum Kind {
-    UNREACHABLE, TIMEOUT, HTTP_STATUS, PROTOCOL, SESSION_EXPIRED
+    UNREACHABLE, TIMEOUT, HTTP_STATUS, PROTOCOL, SESSION_EXPIRED, CANCELLED
   }
 
   private final String backend;

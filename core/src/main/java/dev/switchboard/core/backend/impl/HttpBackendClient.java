@@ -1,6 +1,7 @@
 package dev.switchboard.core.backend.impl;
 
 import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.BackendSession;
 import dev.switchboard.core.protocol.JsonRpc;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link BackendClient} over MCP streamable HTTP: every message is one POST to the backend URL, answered with JSON or
  * an SSE stream; sessions end with DELETE. One pooled keep-alive {@link HttpClientAgent} per backend, shared by all
- * sessions and event loops. Thread-safe: its only mutable state is the id counter and the negotiated protocol
- * version.
+ * sessions and event loops. Thread-safe: its mutable state is the id counter, the bounded map of requests in flight
+ * (for cancellation) and the negotiated protocol version.
  */
 public final class HttpBackendClient implements BackendClient {
   private static final System.Logger LOG = System.getLogger(HttpBackendClient.class.getName());
@@ -35,6 +36,7 @@ public final class HttpBackendClient implements BackendClient {
   private final BackendHeaders headers;
   private final HttpClientAgent client;
   private final RequestIds ids = new RequestIds();
+  private final InFlight inFlight;
   private volatile String protocolVersion = ProtocolVersion.LATEST;
 
   /**
@@ -47,6 +49,7 @@ public final class HttpBackendClient implements BackendClient {
     this.options = options;
     this.endpoint = Endpoint.of(options.name(), options.url());
     this.headers = new BackendHeaders(options.name(), options.headers());
+    this.inFlight = new InFlight(options.name());
     this.client = vertx.httpClientBuilder()
       .with(endpoint.clientOptions(options.name()))
       .with(Endpoint.poolOptions(options.maxConnections()))
@@ -134,13 +137,36 @@ public final class HttpBackendClient implements BackendClient {
   private Future<JsonObject> call(String sessionId, Object id, String method, JsonObject params,
                                   Handler<JsonObject> onMessage) {
     Exchange<JsonObject> exchange = new Exchange<>(vertx, name(), options.timeout());
+    try {
+      inFlight.add(sessionId, id, exchange);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone);
     Buffer body = JsonRpc.request(id, method, params).toBuffer();
     return exchange.run(client, post(sessionId), body, response -> isSuccess(response)
         ? reader.read(response)
         : Bodies.reject(response, name(), sessionId, headers::redact),
-        () -> cancel(sessionId, id))
+        () -> notifyCancelled(sessionId, id, "timed out after " + Failures.seconds(options.timeout()) + "s")
+          .onFailure(e -> LOG.log(Level.DEBUG, "notifications/cancelled not delivered: " + e.getMessage())))
       .map(this::result);
+  }
+
+  @Override
+  public Future<Void> cancel(String sessionId, Object requestId, String reason) {
+    Object id;
+    try {
+      id = RequestIds.checked(requestId);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Exchange<?> exchange = inFlight.get(sessionId, id);
+    if (exchange != null) {
+      String why = reason == null || reason.isBlank() ? "" : ": " + Failures.snippet(reason, Failures.SNIPPET_CHARS);
+      exchange.abort(new BackendException(name(), BackendException.Kind.CANCELLED, "request "
+        + Failures.snippet(String.valueOf(id), 64) + " cancelled" + why));
+    }
+    return notifyCancelled(sessionId, id, reason);
   }
 
   @Override
@@ -186,12 +212,13 @@ public final class HttpBackendClient implements BackendClient {
     return response.statusCode() == 404 || response.statusCode() == 405;
   }
 
-  /** Fire and forget: tells the backend we gave up on request {@code id}. */
-  private void cancel(String sessionId, Object id) {
-    JsonObject params = new JsonObject().put("requestId", id)
-      .put("reason", "timed out after " + Failures.seconds(options.timeout()) + "s");
-    send(sessionId, JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED, params))
-      .onFailure(e -> LOG.log(Level.DEBUG, "notifications/cancelled not delivered: " + e.getMessage()));
+  /** Tells the backend that we gave up on request {@code id}. */
+  private Future<Void> notifyCancelled(String sessionId, Object id, String reason) {
+    JsonObject params = new JsonObject().put("requestId", id);
+    if (reason != null) {
+      params.put("reason", reason);
+    }
+    return send(sessionId, JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED, params));
   }
 
   /**
