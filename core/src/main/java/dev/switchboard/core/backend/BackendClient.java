@@ -27,6 +27,11 @@ public interface BackendClient {
    * {@link dev.switchboard.core.protocol.McpException} when the backend answered a JSON-RPC error, and with
    * {@link BackendException} when it could not answer (a 404 for the session is {@code SESSION_EXPIRED}).
    *
+   * <p>An SSE answer that ends or drops before the response, after an event with an id, is resumed with a GET
+   * carrying {@code Last-Event-ID} (spec 2025-11-25 polling): after the stream's {@code retry:} (1 s when none, at
+   * most 5 s), at most 10 times, all within the request timeout. Without an event id such a stream fails with
+   * {@code PROTOCOL} (or the transport failure when it dropped).
+   *
    * <p>The request id is generated: a string {@code sb-<8 random base36 chars>-<counter>}, random per client, so it
    * cannot be mistaken for an id a gateway client chose (see {@link #request(String, Object, String, JsonObject,
    * Handler)}).

@@ -18,6 +18,8 @@ final class BackendHeaders {
   static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
   static final String ACCEPT_BOTH = "application/json, text/event-stream";
   static final String JSON = "application/json";
+  static final String EVENT_STREAM = "text/event-stream";
+  static final String LAST_EVENT_ID = "Last-Event-ID";
 
   private static final String REDACTED = "***";
   private static final int MIN_SECRET_CHARS = 4;
@@ -63,6 +65,19 @@ final class BackendHeaders {
   }
 
   /**
+   * Sets the headers of a GET that opens or resumes an event stream.
+   *
+   * @param lastEventId the last event id seen on the stream, or null or empty for a fresh stream
+   */
+  void applyStream(RequestOptions request, String sessionId, String protocolVersion, String lastEventId) {
+    apply(request, sessionId, protocolVersion, false);
+    request.putHeader(HttpHeaders.ACCEPT, EVENT_STREAM);
+    if (lastEventId != null && !lastEventId.isEmpty()) {
+      request.putHeader(LAST_EVENT_ID, lastEventId);
+    }
+  }
+
+  /**
    * Replaces configured header values (and their long whitespace-separated parts, such as a bearer token) in text
    * that came from the backend, in case it echoes them in an error body.
    */
@@ -95,6 +110,11 @@ final class BackendHeaders {
   /** MCP session ids use only visible ASCII (0x21 to 0x7E). */
   static boolean isValidSessionId(String sessionId) {
     return !sessionId.isEmpty() && sessionId.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
+  }
+
+  /** An event id can go back in {@code Last-Event-ID} when it is visible ASCII, spaces or tabs. */
+  static boolean isSendableEventId(String id) {
+    return !id.isEmpty() && id.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c <= 0x7e));
   }
 
   private static boolean isToken(String name) {

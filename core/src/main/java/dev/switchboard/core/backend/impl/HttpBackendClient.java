@@ -142,7 +142,8 @@ public final class HttpBackendClient implements BackendClient {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone);
+    ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone,
+      lastEventId -> resume(exchange, sessionId, lastEventId));
     Buffer body = JsonRpc.request(id, method, params).toBuffer();
     return exchange.run(client, post(sessionId), body, response -> isSuccess(response)
         ? reader.read(response)
@@ -195,6 +196,19 @@ public final class HttpBackendClient implements BackendClient {
   @Override
   public Future<Void> shutdown() {
     return client.shutdown(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Reopens a request's event stream with a GET carrying {@code Last-Event-ID}, under the request's exchange. */
+  private Future<HttpClientResponse> resume(Exchange<?> exchange, String sessionId, String lastEventId) {
+    return exchange.send(client, streamGet(sessionId, lastEventId), null).compose(response -> isSuccess(response)
+      ? Future.succeededFuture(response)
+      : Bodies.reject(response, name(), sessionId, headers::redact));
+  }
+
+  private RequestOptions streamGet(String sessionId, String lastEventId) {
+    RequestOptions get = endpoint.request(HttpMethod.GET);
+    headers.applyStream(get, sessionId, protocolVersion, lastEventId);
+    return get;
   }
 
   private RequestOptions post(String sessionId) {

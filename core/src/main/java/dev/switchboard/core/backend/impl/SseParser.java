@@ -24,8 +24,9 @@ public final class SseParser {
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
   private final StringBuilder data = new StringBuilder();
   private String eventType = "";
-  private String lastEventId = "";
-  private long retry = -1;
+  private String lastEventIdBuffer;
+  private String lastEventId;
+  private long retry;
   private boolean afterCr;
   private boolean firstLine = true;
 
@@ -34,8 +35,21 @@ public final class SseParser {
    * @param maxEventBytes the largest line and the largest event data accepted
    */
   public SseParser(Consumer<SseEvent> sink, int maxEventBytes) {
+    this(sink, maxEventBytes, "", -1);
+  }
+
+  /**
+   * A parser for a reconnection, which keeps the last event id and reconnection time of the stream it continues.
+   *
+   * @param lastEventId the stream's last event id so far ({@code ""} for none)
+   * @param retry       the reconnection time announced so far, or -1
+   */
+  public SseParser(Consumer<SseEvent> sink, int maxEventBytes, String lastEventId, long retry) {
     this.sink = sink;
     this.maxEventBytes = maxEventBytes;
+    this.lastEventIdBuffer = lastEventId;
+    this.lastEventId = lastEventId;
+    this.retry = retry;
   }
 
   /** Parses one chunk, dispatching every event it completes. */
@@ -63,7 +77,11 @@ public final class SseParser {
     }
   }
 
-  /** The last event id seen so far ({@code ""} when none). */
+  /**
+   * The stream's last event id ({@code ""} when none): the id in force at the last blank line, as an
+   * {@code EventSource} would send in {@code Last-Event-ID}. It is set by events without data too (priming events)
+   * but not by an event that has not been terminated yet.
+   */
   public String lastEventId() {
     return lastEventId;
   }
@@ -109,7 +127,7 @@ public final class SseParser {
       case "event" -> eventType = value;
       case "id" -> {
         if (value.indexOf('\0') < 0) {
-          lastEventId = value;
+          lastEventIdBuffer = value;
         }
       }
       case "retry" -> {
@@ -124,6 +142,7 @@ public final class SseParser {
   }
 
   private void dispatch() {
+    lastEventId = lastEventIdBuffer;
     if (data.isEmpty()) {
       eventType = "";
       return;

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A tiny MCP backend on a raw {@link HttpServer} at 127.0.0.1 with an ephemeral port. It records every request and
  * answers by JSON-RPC method: {@code initialize} with a session id and version 2025-06-18, notifications and responses
- * with 202, DELETE with 200, anything else with the JSON answer {@code {"echo": method}}, unless a test installed
- * its own {@link Responder} for the method.
+ * with 202, DELETE with 200, GET with 405 (no event stream), anything else with the JSON answer
+ * {@code {"echo": method}}, unless a test installed its own {@link Responder} for the method.
  */
 final class FakeBackend {
   static final String SESSION_ID = "sess-1";
@@ -54,6 +54,7 @@ final class FakeBackend {
   private final List<Received> received = new ArrayList<>();
   private final List<Waiter> waiters = new ArrayList<>();
   private volatile Responder deleteResponder = (request, response) -> response.end();
+  private volatile Responder getResponder = (request, response) -> response.setStatusCode(405).end();
   private volatile Responder messageResponder = (request, response) -> response.setStatusCode(202).end();
   private HttpServer server;
 
@@ -78,6 +79,12 @@ final class FakeBackend {
 
   FakeBackend onDelete(Responder responder) {
     deleteResponder = responder;
+    return this;
+  }
+
+  /** Answers GET requests (event streams; 405 by default). */
+  FakeBackend onGet(Responder responder) {
+    getResponder = responder;
     return this;
   }
 
@@ -116,6 +123,8 @@ final class FakeBackend {
       HttpServerResponse response = request.response();
       if (request.method() == HttpMethod.DELETE) {
         deleteResponder.respond(seen, response);
+      } else if (request.method() == HttpMethod.GET) {
+        getResponder.respond(seen, response);
       } else if (json == null || !JsonRpc.isRequest(json)) {
         messageResponder.respond(seen, response);
       } else {
@@ -161,5 +170,20 @@ final class FakeBackend {
   /** One SSE event carrying a JSON-RPC message. */
   static String event(JsonObject message) {
     return "data: " + message.encode() + "\n\n";
+  }
+
+  /** One SSE event with an id carrying a JSON-RPC message. */
+  static String event(String id, JsonObject message) {
+    return "id: " + id + "\n" + event(message);
+  }
+
+  /** A priming event: an id and empty data. */
+  static String priming(String id) {
+    return "id: " + id + "\ndata:\n\n";
+  }
+
+  /** All GET requests received so far. */
+  List<Received> gets() {
+    return received().stream().filter(r -> r.httpMethod() == HttpMethod.GET).toList();
   }
 }

@@ -150,6 +150,31 @@ class SseParserTest {
     assertThat(events).isEmpty();
   }
 
+  @Test
+  void eventWithOnlyAnIdSetsTheLastEventId() {
+    feed("id: prime\n\n");
+
+    assertThat(events).isEmpty();
+    assertThat(parser.lastEventId()).isEqualTo("prime");
+  }
+
+  @Test
+  void idOfAnUnterminatedEventIsNotTheLastEventIdYet() {
+    feed("id: 1\ndata: x\n\nid: 2\ndata: y\n");
+
+    assertThat(parser.lastEventId()).isEqualTo("1");
+  }
+
+  @Test
+  void parserForAReconnectionKeepsTheLastIdAndRetry() {
+    SseParser resumed = new SseParser(events::add, 1024, "41", 250);
+    resumed.feed(Buffer.buffer("data: x\n\n"));
+
+    assertThat(events).containsExactly(new SseEvent("41", "message", "x", 250));
+    assertThat(resumed.lastEventId()).isEqualTo("41");
+    assertThat(resumed.retry()).isEqualTo(250);
+  }
+
   private void feed(String text) {
     parser.feed(Buffer.buffer(text, "UTF-8"));
   }
