@@ -71,6 +71,22 @@ public interface BackendClient {
    */
   Future<Void> cancel(String sessionId, Object requestId, String reason);
 
+  /**
+   * Opens the standalone event stream of a backend session ({@code GET} with {@code Accept: text/event-stream}).
+   * Completes once the backend has answered: with an open {@link BackendStream}, or with one that is already closed
+   * and not {@linkplain BackendStream#supported() supported} when the backend answered 405. Fails with a
+   * {@link BackendException} when the first GET fails ({@code SESSION_EXPIRED} for a 404, {@code TIMEOUT} when the
+   * backend has not answered within the request timeout, ...).
+   *
+   * <p>The stream has no overall timeout. When it ends or drops it is reopened with {@code Last-Event-ID}, after the
+   * backend's {@code retry:} or 1 s, doubling up to 30 s while reconnections fail; a 404 or another client error
+   * stops it (see {@link BackendStream#closed()}). A connection silent for 5 minutes is replaced by a new one.
+   * Responses on the stream are ignored; an event that is not a JSON-RPC message is logged and skipped.
+   *
+   * @param onMessage receives each request or notification, in order, on the caller's Vert.x context
+   */
+  Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage);
+
   /** Sends a notification or a response message (202 expected). */
   Future<Void> send(String sessionId, JsonObject message);
 

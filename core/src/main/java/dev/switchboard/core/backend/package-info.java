@@ -1,6 +1,8 @@
 /**
  * Backend connectors: the gateway's MCP <em>client</em> side. {@link dev.switchboard.core.backend.BackendClient}
- * speaks streamable HTTP to one backend MCP server over one pooled keep-alive HTTP client; implementations live in
+ * speaks streamable HTTP to one backend MCP server over pooled keep-alive HTTP clients: requests (with the caller's
+ * or a generated id, cancellable, their event streams resumed when they end early), notifications, and the
+ * long-lived session stream ({@link dev.switchboard.core.backend.BackendStream}). Implementations live in
  * {@code .impl}.
  */
 package dev.switchboard.core.backend;

@@ -4,6 +4,7 @@ import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.BackendSession;
+import dev.switchboard.core.backend.BackendStream;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
@@ -22,9 +23,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link BackendClient} over MCP streamable HTTP: every message is one POST to the backend URL, answered with JSON or
- * an SSE stream; sessions end with DELETE. One pooled keep-alive {@link HttpClientAgent} per backend, shared by all
- * sessions and event loops. Thread-safe: its mutable state is the id counter, the bounded map of requests in flight
- * (for cancellation) and the negotiated protocol version.
+ * an SSE stream (resumed with GET when it ends early); session streams are GETs; sessions end with DELETE. One pooled
+ * keep-alive {@link HttpClientAgent} per backend for messages, shared by all sessions and event loops, and another
+ * for the long-lived session streams ({@link SessionStreams}). Thread-safe: its mutable state is the id counter, the
+ * bounded map of requests in flight (for cancellation), the set of open session streams and the negotiated protocol
+ * version.
  */
 public final class HttpBackendClient implements BackendClient {
   private static final System.Logger LOG = System.getLogger(HttpBackendClient.class.getName());
@@ -37,6 +40,7 @@ public final class HttpBackendClient implements BackendClient {
   private final HttpClientAgent client;
   private final RequestIds ids = new RequestIds();
   private final InFlight inFlight;
+  private final SessionStreams streams;
   private volatile String protocolVersion = ProtocolVersion.LATEST;
 
   /**
@@ -54,6 +58,8 @@ public final class HttpBackendClient implements BackendClient {
       .with(endpoint.clientOptions(options.name()))
       .with(Endpoint.poolOptions(options.maxConnections()))
       .build();
+    this.streams = new SessionStreams(vertx, endpoint, options.name(), options.timeout(), this::streamGet,
+      headers::redact);
   }
 
   @Override
@@ -171,6 +177,11 @@ public final class HttpBackendClient implements BackendClient {
   }
 
   @Override
+  public Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage) {
+    return streams.listen(sessionId, onMessage);
+  }
+
+  @Override
   public Future<Void> send(String sessionId, JsonObject message) {
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
     return exchange.run(client, post(sessionId), message.toBuffer(), response -> isSuccess(response)
@@ -195,7 +206,9 @@ public final class HttpBackendClient implements BackendClient {
 
   @Override
   public Future<Void> shutdown() {
-    return client.shutdown(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    return Future.join(streams.shutdown(options.timeout()),
+        client.shutdown(options.timeout().toMillis(), TimeUnit.MILLISECONDS))
+      .mapEmpty();
   }
 
   /** Reopens a request's event stream with a GET carrying {@code Last-Event-ID}, under the request's exchange. */
