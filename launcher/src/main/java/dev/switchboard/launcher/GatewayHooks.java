@@ -1,17 +1,35 @@
 package dev.switchboard.launcher;
 
 import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplicationHooks;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
-/** Tells the Vert.x launcher to deploy the gateway and to stop the process when start-up fails. */
+/**
+ * Tells the Vert.x launcher to deploy the gateway, to stop the process when start-up fails, and which cluster
+ * manager to use when it runs with {@code -cluster} (see {@code dev.switchboard.launcher.cluster}).
+ */
 final class GatewayHooks implements VertxApplicationHooks {
   private final Path configFile;
+  private final ClusterManager clusterManager;
 
-  GatewayHooks(Path configFile) {
+  /**
+   * @param clusterManager used only if the launcher builds a clustered Vert.x; null to let Vert.x find one
+   */
+  GatewayHooks(Path configFile, ClusterManager clusterManager) {
     this.configFile = configFile;
+    this.clusterManager = clusterManager;
+  }
+
+  @Override
+  public VertxBuilder createVertxBuilder(VertxOptions options) {
+    VertxBuilder builder = Vertx.builder().with(options);
+    return clusterManager == null ? builder : builder.withClusterManager(clusterManager);
   }
 
   @Override

@@ -1,10 +1,14 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.cluster.SwitchboardCluster;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.launcher.application.VertxApplication;
+import java.io.UncheckedIOException;
 
 /**
  * The main class of {@code switchboard.jar}: the Vert.x launcher (so its options still work) running
- * {@link GatewayVerticle}.
+ * {@link GatewayVerticle}. With {@code -cluster}, Vert.x joins a Hazelcast cluster configured by
+ * {@link SwitchboardCluster}; a bad cluster setting stops the process before anything starts.
  */
 public final class SwitchboardApplication extends VertxApplication {
 
@@ -14,15 +18,18 @@ public final class SwitchboardApplication extends VertxApplication {
 
   public static void main(String[] args) {
     LaunchArgs launch;
+    ClusterManager clusterManager;
     try {
       launch = LaunchArgs.parse(args, System.getenv());
-    } catch (IllegalArgumentException e) {
+      clusterManager = SwitchboardCluster.requested(launch.vertxArgs())
+        ? SwitchboardCluster.manager(System.getenv(), System::getProperty) : null;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       System.err.println("switchboard: " + e.getMessage());
       System.exit(2);
       return;
     }
     int code = new SwitchboardApplication(launch.vertxArgs().toArray(String[]::new),
-      new GatewayHooks(launch.configFile())).launch();
+      new GatewayHooks(launch.configFile(), clusterManager)).launch();
     if (code != 0) {
       System.exit(code);
     }

@@ -23,4 +23,9 @@ public interface EventLog {
 
   /** Forgets every stream of a session. */
   Future<Void> delete(String sessionId);
+
+  /** Releases connections; later calls fail. The in-memory log holds none and stays usable. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

@@ -12,6 +12,13 @@ import io.vertx.core.json.JsonObject;
 public interface SessionSignals {
 
   /**
+   * Type of the signal an implementation delivers to its own instance only (never published) after a gap in its
+   * subscription, e.g. when it resubscribed after losing Redis: signals of other instances may have been lost
+   * meanwhile, so local caches should be checked against the store again. Its {@code sessionId} is null.
+   */
+  String MISSED = "missed";
+
+  /**
    * One signal.
    *
    * @param sessionId the session it concerns

@@ -3,7 +3,11 @@ package dev.switchboard.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.session.memory.InMemoryEventLog;
 import dev.switchboard.session.memory.InMemorySessionStore;
+import dev.switchboard.session.memory.LocalSessionSignals;
+import dev.switchboard.session.redis.RedisEventLog;
+import dev.switchboard.session.redis.RedisSessionSignals;
 import dev.switchboard.session.redis.RedisSessionStore;
 import dev.switchboard.session.redis.RedisStoreOptions;
 import io.vertx.core.Vertx;
@@ -36,6 +40,36 @@ class SessionStoresTest {
 
     assertThat(store).isInstanceOf(RedisSessionStore.class);
     store.close().await();
+  }
+
+  @Test
+  void memoryTypeGivesLocalEventLogAndSignals() {
+    EventLog log = SessionStores.eventLog(vertx, SessionStoreOptions.defaults());
+    SessionSignals signals = SessionStores.signals(vertx, SessionStoreOptions.defaults());
+
+    assertThat(log).isInstanceOf(InMemoryEventLog.class);
+    assertThat(signals).isInstanceOf(LocalSessionSignals.class);
+    signals.close().await();
+  }
+
+  @Test
+  void redisTypeGivesRedisEventLogAndSignals() {
+    SessionStoreOptions options = options("redis", "redis://127.0.0.1:1/0");
+    EventLog log = SessionStores.eventLog(vertx, options);
+    SessionSignals signals = SessionStores.signals(vertx, options);
+
+    assertThat(log).isInstanceOf(RedisEventLog.class);
+    assertThat(signals).isInstanceOf(RedisSessionSignals.class);
+    log.close().await();
+    signals.close().await();
+  }
+
+  @Test
+  void unknownTypeNamesSessionsStoreForEveryFactory() {
+    SessionStoreOptions mongo = options("mongo", null);
+
+    assertThatThrownBy(() -> SessionStores.eventLog(vertx, mongo)).hasMessageContaining("sessions.store");
+    assertThatThrownBy(() -> SessionStores.signals(vertx, mongo)).hasMessageContaining("sessions.store");
   }
 
   @Test

@@ -66,7 +66,20 @@ public final class TestRedis {
    */
   public static EmbeddedRedis startEmbedded(String... settings) {
     try {
-      EmbeddedRedis redis = new EmbeddedRedis(freePort(), List.of(settings));
+      return startEmbeddedOn(freePort(), settings);
+    } catch (IOException e) {
+      throw unavailable("cannot start an embedded redis-server", e);
+    }
+  }
+
+  /**
+   * A private embedded server on the given port, started; the caller stops it.
+   *
+   * @param settings extra {@code redis.conf} lines, e.g. {@code requirepass secret}
+   */
+  public static EmbeddedRedis startEmbeddedOn(int port, String... settings) {
+    try {
+      EmbeddedRedis redis = new EmbeddedRedis(port, List.of(settings));
       redis.start();
       return redis;
     } catch (IOException | RuntimeException e) {

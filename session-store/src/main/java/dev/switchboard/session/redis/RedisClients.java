@@ -7,7 +7,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 
-/** Builds the pooled Redis client of a {@link RedisSessionStore}. */
+/** Builds the Redis clients of the store, the event log and the signals. */
 final class RedisClients {
 
   private RedisClients() {
@@ -31,6 +31,15 @@ final class RedisClients {
     }
     return Redis.createStandaloneClient(vertx, redisOptions,
       new ConnectOptionsSource(vertx, redisOptions, options.passwordFile()));
+  }
+
+  /**
+   * A client of one connection for a subscriber: the same server, credentials and TLS as {@link #create}, but a pool
+   * of one that no command shares.
+   */
+  static Redis createDedicated(Vertx vertx, RedisUrl url, RedisStoreOptions options) {
+    return create(vertx, url, new RedisStoreOptions(1, 1, options.maxWaitingHandlers(), options.commandTimeout(),
+      options.password(), options.passwordFile(), options.trustFile()));
   }
 
   private static NetClientOptions netClientOptions(RedisUrl url, RedisStoreOptions options) {
