@@ -1,8 +1,10 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.impl.DefaultCoreServices;
@@ -30,6 +32,12 @@ public interface CoreServices {
 
   /** Routes one client request; a protocol error fails the future with an {@code McpException}. */
   Future<CoreReply> call(CoreCall call);
+
+  /** A client's response or notification: forwarded to the backend(s) it concerns (best effort). */
+  void clientMessage(ClientMessage message);
+
+  /** The client opened its standalone stream: relay the backends' standalone streams of the session. */
+  void listen(ListenSession request);
 
   /** Ends the backend sessions of a client session (best effort). */
   void close(CloseSession request);

@@ -1,10 +1,12 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreAddress;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
@@ -33,7 +35,9 @@ public final class CoreVerticle extends VerticleBase {
     List<MessageConsumer<?>> consumers = List.of(
       eventBus.<OpenSession>localConsumer(CoreAddress.SESSION_OPEN, this::open),
       eventBus.<CoreCall>localConsumer(CoreAddress.CALL, this::call),
-      eventBus.<CloseSession>localConsumer(CoreAddress.SESSION_CLOSE, msg -> services.close(msg.body())));
+      eventBus.<CloseSession>localConsumer(CoreAddress.SESSION_CLOSE, msg -> services.close(msg.body())),
+      eventBus.<ClientMessage>localConsumer(CoreAddress.CLIENT_MESSAGE, msg -> services.clientMessage(msg.body())),
+      eventBus.<ListenSession>localConsumer(CoreAddress.SESSION_LISTEN, msg -> services.listen(msg.body())));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 

@@ -6,12 +6,14 @@ import dev.switchboard.core.CoreVerticle;
 import dev.switchboard.core.Version;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
+import dev.switchboard.session.EventLog;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.SessionStores;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.TransportVerticle;
 import dev.switchboard.transport.session.SessionIdManager;
+import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -31,16 +33,18 @@ public final class Gateway {
   private final Vertx vertx;
   private final CoreServices core;
   private final SessionStore store;
+  private final EventLog events;
   private final SessionIdManager sessions;
   private final List<String> deployments;
   private final TransportOptions transport;
   private final int port;
 
-  private Gateway(Vertx vertx, CoreServices core, SessionStore store, SessionIdManager sessions,
+  private Gateway(Vertx vertx, CoreServices core, SessionStore store, EventLog events, SessionIdManager sessions,
                   List<String> deployments, TransportOptions transport, int port) {
     this.vertx = vertx;
     this.core = core;
     this.store = store;
+    this.events = events;
     this.sessions = sessions;
     this.deployments = deployments;
     this.transport = transport;
@@ -56,19 +60,23 @@ public final class Gateway {
     return CoreServices.start(vertx, coreOptions).compose(core -> {
       List<String> deployments = new ArrayList<>();
       CoreBus bus = new CoreBus(vertx, coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK));
-      SessionIdManager sessions = new SessionIdManager(vertx, store, bus, config.server().registrationTimeout());
+      EventLog events = SessionStores.eventLog(vertx, config.sessions());
+      StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS);
+      SessionIdManager sessions = new SessionIdManager(vertx, store, events, bus,
+        config.server().registrationTimeout());
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
       return vertx.deployVerticle(() -> new CoreVerticle(core), new DeploymentOptions().setInstances(instances))
         .compose(id -> {
           deployments.add(id);
-          return deployTransports(vertx, config.server(), sessions, bus, description, instances, deployments);
+          return deployTransports(vertx, config.server(), new TransportParts(sessions, bus, streams, description),
+            instances, deployments);
         })
-        .map(port -> new Gateway(vertx, core, store, sessions, deployments, config.server(), port))
+        .map(port -> new Gateway(vertx, core, store, events, sessions, deployments, config.server(), port))
         .recover(err -> {
           sessions.close();
           return Future.join(deployments.stream().map(vertx::undeploy).toList())
-            .eventually(() -> core.shutdown()).eventually(store::close)
+            .eventually(() -> core.shutdown()).eventually(store::close).eventually(events::close)
             .transform(v -> Future.failedFuture(err));
         });
     });
@@ -79,26 +87,30 @@ public final class Gateway {
    * they ask for the same concrete port, so port 0 is first resolved to a free port (tried again if it is taken in
    * between).
    */
-  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, SessionIdManager sessions,
-                                                  CoreBus bus, ServerDescription description, int instances,
-                                                  List<String> deployments) {
-    return deployTransports(vertx, options, sessions, bus, description, instances, deployments, 3);
+  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, TransportParts parts,
+                                                  int instances, List<String> deployments) {
+    return deployTransports(vertx, options, parts, instances, deployments, 3);
   }
 
-  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, SessionIdManager sessions,
-                                                  CoreBus bus, ServerDescription description, int instances,
-                                                  List<String> deployments, int attempts) {
+  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, TransportParts parts,
+                                                  int instances, List<String> deployments, int attempts) {
     int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
     TransportOptions bound = options.withPort(port);
-    return vertx.deployVerticle(() -> new TransportVerticle(bound, sessions, bus, description, () -> true),
+    return vertx.deployVerticle(() -> new TransportVerticle(bound, parts.sessions(), parts.bus(), parts.streams(),
+        parts.description(), () -> true),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
         return port;
       })
       .recover(err -> options.port() == 0 && attempts > 1
-        ? deployTransports(vertx, options, sessions, bus, description, instances, deployments, attempts - 1)
+        ? deployTransports(vertx, options, parts, instances, deployments, attempts - 1)
         : Future.failedFuture(err));
+  }
+
+  /** What every transport verticle shares. */
+  private record TransportParts(SessionIdManager sessions, CoreBus bus, StreamRegistry streams,
+                                ServerDescription description) {
   }
 
   public int port() {
@@ -129,6 +141,7 @@ public final class Gateway {
     for (int i = deployments.size() - 1; i >= 0; i--) {
       undeployed.add(vertx.undeploy(deployments.get(i)));
     }
-    return Future.join(undeployed).eventually(core::shutdown).eventually(store::close).mapEmpty();
+    return Future.join(undeployed).eventually(core::shutdown).eventually(store::close).eventually(events::close)
+      .mapEmpty();
   }
 }

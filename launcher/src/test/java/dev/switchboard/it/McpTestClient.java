@@ -2,6 +2,7 @@ package dev.switchboard.it;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -12,6 +13,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +31,7 @@ public final class McpTestClient {
   private final AtomicLong ids = new AtomicLong();
   private String sessionId;
   private String protocolVersion = "2025-11-25";
+  private JsonObject capabilities = new JsonObject();
 
   public McpTestClient(Vertx vertx, String url) {
     this.http = vertx.createHttpClient();
@@ -72,10 +76,16 @@ public final class McpTestClient {
     return this;
   }
 
+  /** The capabilities declared at initialize (default none). */
+  public McpTestClient capabilities(JsonObject declared) {
+    this.capabilities = declared;
+    return this;
+  }
+
   /** initialize with the given version; remembers the session id. Does not send notifications/initialized. */
   public Future<Answer> initializeOnly(String version) {
     JsonObject params = new JsonObject().put("protocolVersion", version)
-      .put("capabilities", new JsonObject())
+      .put("capabilities", capabilities)
       .put("clientInfo", new JsonObject().put("name", "test-client").put("version", "1.0"));
     return exchange(request().body(message(nextId(), "initialize", params)).noSession()).onSuccess(a -> {
       sessionId = a.header("Mcp-Session-Id");
@@ -159,6 +169,92 @@ public final class McpTestClient {
     return http.request(options)
       .compose(req -> ex.body == null ? req.send() : req.send(ex.body))
       .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), resp.headers(), body)));
+  }
+
+  /** An answer read as an event stream (or a JSON body, then {@code events} is empty). */
+  public record Streamed(int status, MultiMap headers, List<SseEvent> events, Buffer body) {
+    public boolean isSse() {
+      String type = headers.get("Content-Type");
+      return type != null && type.startsWith("text/event-stream");
+    }
+
+    /** The JSON-RPC messages carried by the events (priming events have none). */
+    public List<JsonObject> messages() {
+      return events.stream().filter(SseEvent::hasData).map(SseEvent::json).toList();
+    }
+  }
+
+  /**
+   * Sends an exchange and reads the answer as it streams. Each complete event goes to {@code onEvent} (which may send
+   * more requests, e.g. answers to server requests); completes when the server ends the response.
+   */
+  public Future<Streamed> stream(Exchange ex, Handler<SseEvent> onEvent) {
+    Promise<Streamed> promise = Promise.promise();
+    context.runOnContext(v -> open(ex).compose(resp -> {
+      List<SseEvent> events = new ArrayList<>();
+      Buffer raw = Buffer.buffer();
+      StringBuilder pending = new StringBuilder();
+      Promise<Streamed> done = Promise.promise();
+      resp.handler(chunk -> {
+        raw.appendBuffer(chunk);
+        int before = events.size();
+        String rest = SseEvent.parse(pending.append(chunk.toString()).toString(), events);
+        pending.setLength(0);
+        pending.append(rest);
+        for (int i = before; i < events.size(); i++) {
+          if (onEvent != null) {
+            onEvent.handle(events.get(i));
+          }
+        }
+      });
+      resp.endHandler(end -> done.tryComplete(new Streamed(resp.statusCode(), resp.headers(), events, raw)));
+      resp.exceptionHandler(done::tryFail);
+      return done.future();
+    }).onComplete(promise));
+    return promise.future();
+  }
+
+  /** Sends a request and reads its answer as a stream. */
+  public Future<Streamed> streamRequest(String method, JsonObject params, Handler<SseEvent> onEvent) {
+    return stream(request().body(message(nextId(), method, params)), onEvent);
+  }
+
+  /**
+   * Opens a GET stream (optionally resuming after {@code lastEventId}); events go to {@code onEvent}. Completes with
+   * the response once its headers arrived; {@code reset()} the request to close it.
+   */
+  public Future<io.vertx.core.http.HttpClientResponse> openGet(String lastEventId, Handler<SseEvent> onEvent) {
+    Exchange ex = request().method(HttpMethod.GET).header("Accept", "text/event-stream").header("Content-Type", null)
+      .header("Last-Event-ID", lastEventId).body((Object) null);
+    Promise<io.vertx.core.http.HttpClientResponse> promise = Promise.promise();
+    context.runOnContext(v -> open(ex).onSuccess(resp -> {
+      StringBuilder pending = new StringBuilder();
+      List<SseEvent> events = new ArrayList<>();
+      resp.handler(chunk -> {
+        int before = events.size();
+        String rest = SseEvent.parse(pending.append(chunk.toString()).toString(), events);
+        pending.setLength(0);
+        pending.append(rest);
+        for (int i = before; i < events.size(); i++) {
+          onEvent.handle(events.get(i));
+        }
+      });
+      resp.exceptionHandler(err -> { });
+    }).onComplete(promise));
+    return promise.future();
+  }
+
+  private Future<io.vertx.core.http.HttpClientResponse> open(Exchange ex) {
+    RequestOptions options = new RequestOptions().setMethod(ex.method).setHost(endpoint.getHost())
+      .setPort(endpoint.getPort()).setURI(endpoint.getRawPath());
+    ex.headers.forEach(e -> options.putHeader(e.getKey(), e.getValue()));
+    if (ex.withSession && sessionId != null && !ex.headers.contains("Mcp-Session-Id")) {
+      options.putHeader("Mcp-Session-Id", sessionId);
+    }
+    if (ex.withVersion && !ex.headers.contains("MCP-Protocol-Version")) {
+      options.putHeader("MCP-Protocol-Version", protocolVersion);
+    }
+    return http.request(options).compose(req -> ex.body == null ? req.send() : req.send(ex.body));
   }
 
   public Future<Void> close() {

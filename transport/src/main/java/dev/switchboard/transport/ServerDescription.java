@@ -13,14 +13,14 @@ import io.vertx.core.json.JsonObject;
 public record ServerDescription(String name, String title, String version, String instructions) {
 
   /**
-   * The capabilities the gateway implements today. {@code listChanged} and {@code subscribe} stay false until
-   * notifications can reach clients.
+   * The capabilities the gateway implements: list changes and resource updates reach clients on their standalone
+   * stream.
    */
   public JsonObject capabilities() {
     return new JsonObject()
-      .put("tools", new JsonObject().put("listChanged", false))
-      .put("resources", new JsonObject().put("subscribe", false).put("listChanged", false))
-      .put("prompts", new JsonObject().put("listChanged", false))
+      .put("tools", new JsonObject().put("listChanged", true))
+      .put("resources", new JsonObject().put("subscribe", true).put("listChanged", true))
+      .put("prompts", new JsonObject().put("listChanged", true))
       .put("completions", new JsonObject())
       .put("logging", new JsonObject());
   }

@@ -3,6 +3,7 @@ package dev.switchboard.transport;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.transport.endpoint.McpEndpoint;
 import dev.switchboard.transport.session.SessionIdManager;
+import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -19,6 +20,7 @@ public final class TransportVerticle extends VerticleBase {
   private final TransportOptions options;
   private final SessionIdManager sessions;
   private final CoreBus core;
+  private final StreamRegistry streams;
   private final ServerDescription description;
   private final Supplier<Boolean> ready;
   private HttpServer server;
@@ -26,11 +28,12 @@ public final class TransportVerticle extends VerticleBase {
   /**
    * @param ready tells {@code /health/ready} whether the gateway can serve (config loaded, store answering)
    */
-  public TransportVerticle(TransportOptions options, SessionIdManager sessions, CoreBus core,
+  public TransportVerticle(TransportOptions options, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
                            ServerDescription description, Supplier<Boolean> ready) {
     this.options = options;
     this.sessions = sessions;
     this.core = core;
+    this.streams = streams;
     this.description = description;
     this.ready = ready;
   }
@@ -38,7 +41,7 @@ public final class TransportVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
-    McpEndpoint endpoint = new McpEndpoint(options, sessions, core, description);
+    McpEndpoint endpoint = new McpEndpoint(vertx, options, sessions, core, streams, description);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();

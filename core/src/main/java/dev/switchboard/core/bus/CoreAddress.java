@@ -9,6 +9,9 @@ package dev.switchboard.core.bus;
  *   <tr><td>{@link #SESSION_OPEN}</td><td>{@link OpenSession}</td><td>{@link SessionOpened}</td></tr>
  *   <tr><td>{@link #CALL}</td><td>{@link CoreCall}</td><td>{@link CoreReply}</td></tr>
  *   <tr><td>{@link #SESSION_CLOSE}</td><td>{@link CloseSession}</td><td>none</td></tr>
+ *   <tr><td>{@link #CLIENT_MESSAGE}</td><td>{@link ClientMessage}</td><td>none</td></tr>
+ *   <tr><td>{@link #SESSION_LISTEN}</td><td>{@link ListenSession}</td><td>none; then {@link StreamMessage} and
+ *   {@link ViewChanged} to the given address</td></tr>
  * </table>
  *
  * A failure reply ({@code ReplyException}) carries a JSON-RPC error code as its failure code.
@@ -17,6 +20,8 @@ public final class CoreAddress {
   public static final String SESSION_OPEN = "switchboard.core.session.open";
   public static final String CALL = "switchboard.core.call";
   public static final String SESSION_CLOSE = "switchboard.core.session.close";
+  public static final String CLIENT_MESSAGE = "switchboard.core.client.message";
+  public static final String SESSION_LISTEN = "switchboard.core.session.listen";
 
   private CoreAddress() {
   }

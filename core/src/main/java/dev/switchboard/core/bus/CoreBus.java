@@ -10,7 +10,8 @@ import java.util.List;
 /** Registers the contract's codecs and sends its messages with the right delivery options. */
 public final class CoreBus {
   private static final List<Class<?>> MESSAGE_TYPES = List.of(OpenSession.class, SessionOpened.class, CoreCall.class,
-    CoreReply.class, CloseSession.class, StreamMessage.class);
+    CoreReply.class, CloseSession.class, StreamMessage.class, ClientMessage.class, ListenSession.class,
+    ViewChanged.class);
 
   private final EventBus eventBus;
   private final DeliveryOptions delivery;
@@ -48,8 +49,16 @@ public final class CoreBus {
     eventBus.send(CoreAddress.SESSION_CLOSE, request, delivery);
   }
 
-  /** Sends a stream message to a call's stream address (fire and forget). */
-  public void stream(String address, StreamMessage message) {
+  public void clientMessage(ClientMessage message) {
+    eventBus.send(CoreAddress.CLIENT_MESSAGE, message, delivery);
+  }
+
+  public void listen(ListenSession request) {
+    eventBus.send(CoreAddress.SESSION_LISTEN, request, delivery);
+  }
+
+  /** Sends a stream message or view change to a call's or session's address (fire and forget). */
+  public void stream(String address, Object message) {
     eventBus.send(address, message, delivery);
   }
 }

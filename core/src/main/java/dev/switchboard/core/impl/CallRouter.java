@@ -26,12 +26,14 @@ final class CallRouter {
   private final BackendRegistry registry;
   private final SessionOpener opener;
   private final StreamRelay relay;
+  private final InFlight inFlight;
   private final LoggingFanout logging;
 
-  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay) {
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, InFlight inFlight) {
     this.registry = registry;
     this.opener = opener;
     this.relay = relay;
+    this.inFlight = inFlight;
     this.logging = new LoggingFanout(registry);
   }
 
@@ -117,7 +119,10 @@ final class CallRouter {
       .put("hasMore", false));
   }
 
-  /** Sends the request on the session's backend session, renewing that session once if the backend forgot it. */
+  /**
+   * Sends the request on the session's backend session under the client's own id, renewing that session once if
+   * the backend forgot it. While it runs, {@link InFlight} knows which backend has it (for cancellations).
+   */
   private Future<CoreReply> forward(CoreCall call, String backend, JsonObject params) {
     BackendClient client = registry.get(backend);
     Map<String, String> sessions = call.session().backendSessions();
@@ -126,20 +131,38 @@ final class CallRouter {
       return Future.failedFuture(new BackendException(backend, BackendException.Kind.UNREACHABLE,
         "not connected for this session"));
     }
-    Handler<JsonObject> onMessage = relay.forCall(call);
-    return client.request(StoredIds.fromStored(stored), call.method(), params, onMessage)
+    String sessionId = call.session().client().sessionId();
+    Object id = call.requestId();
+    Handler<JsonObject> onMessage = relay.to(call.streamAddress(), backend);
+    if (id != null) {
+      inFlight.started(sessionId, id, backend);
+    }
+    return send(client, StoredIds.fromStored(stored), call, params, onMessage)
       .map(CoreReply::ok)
       .recover(err -> {
         if (!(err instanceof BackendException be) || be.kind() != BackendException.Kind.SESSION_EXPIRED) {
           return Future.failedFuture(err);
         }
-        return opener.fresh(client).compose(opened -> {
+        JsonObject capabilities = SessionOpener.relayedCapabilities(call.session().client().clientCapabilities());
+        return opener.fresh(client, "to renew a forgotten session", capabilities).compose(opened -> {
           Map<String, String> renewed = new LinkedHashMap<>(sessions);
           renewed.put(backend, opened.storedSessionId());
-          return client.request(StoredIds.fromStored(opened.storedSessionId()), call.method(), params, onMessage)
+          return send(client, StoredIds.fromStored(opened.storedSessionId()), call, params, onMessage)
             .map(result -> new CoreReply(result, null, renewed));
         });
+      })
+      .andThen(done -> {
+        if (id != null) {
+          inFlight.ended(sessionId, id);
+        }
       });
+  }
+
+  private static Future<JsonObject> send(BackendClient client, String backendSessionId, CoreCall call,
+                                         JsonObject params, Handler<JsonObject> onMessage) {
+    return call.requestId() == null
+      ? client.request(backendSessionId, call.method(), params, onMessage)
+      : client.request(backendSessionId, call.requestId(), call.method(), params, onMessage);
   }
 
   private static Future<CoreReply> asProtocolError(Throwable err) {

@@ -4,10 +4,12 @@ import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendClients;
+import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.catalog.BackendCatalog;
@@ -28,13 +30,21 @@ public final class DefaultCoreServices implements CoreServices {
   private final BackendRegistry registry;
   private final SessionOpener opener;
   private final CallRouter router;
+  private final ClientMessages clientMessages;
+  private final SessionListeners listeners;
   private final long probeTimer;
 
-  private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener) {
+  private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
+                              ViewBuilder views) {
     this.vertx = vertx;
     this.registry = registry;
     this.opener = opener;
-    this.router = new CallRouter(registry, opener, new StreamRelay(new CoreBus(vertx, options.longestBackendTimeout())));
+    CoreBus bus = new CoreBus(vertx, options.longestBackendTimeout());
+    StreamRelay relay = new StreamRelay(bus);
+    InFlight inFlight = new InFlight();
+    this.router = new CallRouter(registry, opener, relay, inFlight);
+    this.clientMessages = new ClientMessages(registry, inFlight);
+    this.listeners = new SessionListeners(registry, views, relay, bus);
     this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
   }
 
@@ -48,7 +58,7 @@ public final class DefaultCoreServices implements CoreServices {
     SessionOpener opener = new SessionOpener(registry, views);
     List<Future<BackendCatalog>> probes = new ArrayList<>();
     for (BackendClient client : clients) {
-      probes.add(opener.fresh(client, "at start-up").compose(opened ->
+      probes.add(opener.fresh(client, "at start-up", new JsonObject()).compose(opened ->
         client.close(StoredIds.fromStored(opened.storedSessionId())).otherwiseEmpty().map(v -> opened.catalog())));
     }
     return Future.join(probes).transform(ignored -> {
@@ -62,7 +72,7 @@ public final class DefaultCoreServices implements CoreServices {
       } catch (RuntimeException e) {
         return registry.shutdown().transform(v -> Future.failedFuture(e));
       }
-      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener));
+      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views));
     });
   }
 
@@ -81,7 +91,18 @@ public final class DefaultCoreServices implements CoreServices {
   }
 
   @Override
+  public void clientMessage(ClientMessage message) {
+    clientMessages.handle(message);
+  }
+
+  @Override
+  public void listen(ListenSession request) {
+    listeners.listen(request);
+  }
+
+  @Override
   public void close(CloseSession request) {
+    listeners.stop(request.session().client().sessionId());
     for (Map.Entry<String, String> entry : request.session().backendSessions().entrySet()) {
       BackendClient client = registry.get(entry.getKey());
       String id = StoredIds.fromStored(entry.getValue());

@@ -21,6 +21,8 @@ import java.util.Map;
 final class SessionOpener {
   private static final System.Logger LOG = System.getLogger(SessionOpener.class.getName());
 
+  private static final java.util.List<String> RELAYED_FEATURES = java.util.List.of("sampling", "elicitation", "roots");
+
   private final BackendRegistry registry;
   private final ViewBuilder views;
 
@@ -31,12 +33,13 @@ final class SessionOpener {
 
   Future<SessionOpened> open(OpenSession request) {
     Map<String, String> stored = request.backendSessions();
+    JsonObject capabilities = relayedCapabilities(request.client().clientCapabilities());
     List<Future<Opened>> opening = new ArrayList<>();
     for (BackendClient client : registry.all()) {
       if (stored != null && stored.containsKey(client.name())) {
-        opening.add(restore(client, stored.get(client.name())));
+        opening.add(restore(client, stored.get(client.name()), capabilities));
       } else if (registry.isUp(client.name())) {
-        opening.add(fresh(client));
+        opening.add(fresh(client, "for a new session", capabilities));
       }
     }
     return Future.join(opening).transform(ignored -> {
@@ -52,24 +55,37 @@ final class SessionOpener {
     });
   }
 
-  /** Opens a new backend session and reads its catalog. */
-  Future<Opened> fresh(BackendClient client) {
-    return fresh(client, "for a new session");
+  /**
+   * What the gateway declares to a backend on behalf of a client: the client features it relays (sampling,
+   * elicitation, roots), as the client declared them.
+   */
+  static JsonObject relayedCapabilities(JsonObject clientCapabilities) {
+    JsonObject relayed = new JsonObject();
+    if (clientCapabilities != null) {
+      for (String feature : RELAYED_FEATURES) {
+        if (clientCapabilities.getValue(feature) instanceof JsonObject declared) {
+          relayed.put(feature, declared.copy());
+        }
+      }
+    }
+    return relayed;
   }
 
-  /** Opens a new backend session and reads its catalog; {@code when} tells the log line what was going on. */
-  Future<Opened> fresh(BackendClient client, String when) {
-    return client.open(registry.clientInfo(), new JsonObject())
+  /**
+   * Opens a new backend session and reads its catalog; {@code when} tells the log line what was going on.
+   */
+  Future<Opened> fresh(BackendClient client, String when, JsonObject capabilities) {
+    return client.open(registry.clientInfo(), capabilities)
       .compose(session -> CatalogFetcher.fetch(client, session.sessionId(), session.serverCapabilities())
         .map(catalog -> new Opened(StoredIds.toStored(session.sessionId()), catalog)))
       .onFailure(err -> leftOut(client, err, when));
   }
 
-  private Future<Opened> restore(BackendClient client, String storedId) {
+  private Future<Opened> restore(BackendClient client, String storedId, JsonObject capabilities) {
     return CatalogFetcher.fetch(client, StoredIds.fromStored(storedId), null)
       .map(catalog -> new Opened(storedId, catalog))
       .recover(err -> err instanceof BackendException be && be.kind() == BackendException.Kind.SESSION_EXPIRED
-        ? fresh(client, "for a restored session") : Future.failedFuture(err))
+        ? fresh(client, "for a restored session", capabilities) : Future.failedFuture(err))
       .onFailure(err -> leftOut(client, err, "for a restored session"));
   }
 

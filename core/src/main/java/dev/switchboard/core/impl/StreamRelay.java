@@ -1,14 +1,15 @@
 package dev.switchboard.core.impl;
 
 import dev.switchboard.core.bus.CoreBus;
-import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.StreamMessage;
-import io.vertx.core.Handler;
+import dev.switchboard.core.protocol.JsonRpc;
+import dev.switchboard.core.backend.StreamObserver;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Passes what a backend sends during a call (progress, log messages) on to the call's stream address. A call
- * without a stream address gets nothing relayed.
+ * Passes what a backend sends (progress, log messages, server-to-client requests, list changes) on to an event-bus
+ * address. A server-to-client request gets a gateway-minted id ({@link ServerRequestIds}); the rest passes unchanged
+ * (progress tokens need no rewriting: a backend session serves exactly one client session).
  */
 final class StreamRelay {
   private final CoreBus bus;
@@ -17,11 +18,30 @@ final class StreamRelay {
     this.bus = bus;
   }
 
-  Handler<JsonObject> forCall(CoreCall call) {
-    String address = call.streamAddress();
+  /**
+   * A handler relaying one backend's messages to {@code address}, and its pauses; null when there is no address.
+   */
+  StreamObserver to(String address, String backend) {
     if (address == null) {
       return null;
     }
-    return message -> bus.stream(address, new StreamMessage(message));
+    return new StreamObserver() {
+      @Override
+      public void handle(JsonObject message) {
+        bus.stream(address, StreamMessage.of(forClient(backend, message)));
+      }
+
+      @Override
+      public void paused() {
+        bus.stream(address, StreamMessage.paused());
+      }
+    };
+  }
+
+  static JsonObject forClient(String backend, JsonObject message) {
+    if (!JsonRpc.isRequest(message)) {
+      return message;
+    }
+    return message.copy().put("id", ServerRequestIds.mint(backend, message.getValue("id")));
   }
 }

@@ -73,17 +73,6 @@ class HttpRulesTest extends GatewayTestBase {
   }
 
   @Test
-  void getGets405UntilStreamsExist() {
-    client.initialize().await();
-
-    Answer answer = client.request().method(HttpMethod.GET).header("Accept", "text/event-stream").body((Object) null)
-      .send().await();
-
-    assertThat(answer.status()).isEqualTo(405);
-    assertThat(answer.header("Allow")).contains("POST");
-  }
-
-  @Test
   void putGets405() {
     Answer answer = client.request().method(HttpMethod.PUT).body(client.message(1, "ping", null)).send().await();
 

@@ -16,8 +16,10 @@ import dev.switchboard.transport.http.JsonDepth;
 import dev.switchboard.transport.http.MediaTypes;
 import dev.switchboard.transport.http.SessionIds;
 import dev.switchboard.transport.session.SessionIdManager;
+import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,24 +32,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The MCP endpoint: POST carries client messages, DELETE ends a session, GET (a standalone stream) is not offered
- * yet and answers 405. Every failure goes through {@link ErrorMapper}.
+ * The MCP endpoint: POST carries client messages, GET opens or resumes a stream, DELETE ends a session. Every
+ * failure goes through {@link ErrorMapper}.
  */
 public final class McpEndpoint implements Handler<HttpServerRequest> {
-  private static final String ALLOW = "POST, DELETE";
+  private static final String ALLOW = "GET, POST, DELETE";
 
   private final TransportOptions options;
   private final HostGuard hostGuard;
   private final SessionIdManager sessions;
   private final ServerDescription server;
   private final MessageDispatcher dispatcher;
+  private final GetHandler get;
 
-  public McpEndpoint(TransportOptions options, SessionIdManager sessions, CoreBus core, ServerDescription server) {
+  public McpEndpoint(Vertx vertx, TransportOptions options, SessionIdManager sessions, CoreBus core,
+                     StreamRegistry streams, ServerDescription server) {
     this.options = options;
     this.hostGuard = new HostGuard(allowedHosts(options), options.allowedOrigins());
     this.sessions = sessions;
     this.server = server;
-    this.dispatcher = new MessageDispatcher(sessions, core);
+    this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams);
+    this.get = new GetHandler(vertx, sessions, core, streams);
   }
 
   /** The configured hosts plus the address the server binds, unless that is a wildcard address. */
@@ -68,6 +73,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     }
     switch (req.method().name()) {
       case "POST" -> post(req);
+      case "GET" -> get(req);
       case "DELETE" -> delete(req);
       default -> {
         req.response().putHeader(HttpHeaders.ALLOW, ALLOW);
@@ -122,14 +128,14 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     String sessionId = requireSessionId(req);
     Identity identity = Identity.ANONYMOUS;
     return sessions.find(sessionId, identity).compose(session -> {
-      Future<Object> answer = single != null
-        ? dispatcher.dispatch(session, single).map(r -> r)
-        : dispatcher.dispatchBatch(session, (JsonArray) value).map(r -> r);
-      return answer.compose(body -> body == null ? empty(req, 202) : json(req, 200, Json.encodeToBuffer(body)))
-        .recover(err -> {
-          fail(req, err, single == null ? null : single.id());
-          return Future.succeededFuture();
-        });
+      Future<Void> answered = single != null
+        ? dispatcher.dispatch(req, session, single)
+        : dispatcher.dispatchBatch(session, (JsonArray) value)
+          .compose(body -> body == null ? empty(req, 202) : json(req, 200, Json.encodeToBuffer(body)));
+      return answered.recover(err -> {
+        fail(req, err, single == null ? null : single.id());
+        return Future.succeededFuture();
+      });
     });
   }
 
@@ -165,6 +171,23 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
       throw McpException.invalidParams(name + " must be an object");
     }
     return object;
+  }
+
+  private void get(HttpServerRequest req) {
+    String version = req.getHeader(McpHeaders.PROTOCOL_VERSION);
+    try {
+      GetHandler.checkAccept(req);
+      if (version != null && !ProtocolVersion.isSupported(version)) {
+        throw new HttpFailure(400, JsonRpcError.SERVER_ERROR, "Bad Request: Unsupported protocol version: "
+          + version);
+      }
+      String sessionId = requireSessionId(req);
+      sessions.find(sessionId, Identity.ANONYMOUS)
+        .compose(session -> get.handle(req, session))
+        .onFailure(err -> fail(req, err, null));
+    } catch (RuntimeException e) {
+      fail(req, e, null);
+    }
   }
 
   private void delete(HttpServerRequest req) {

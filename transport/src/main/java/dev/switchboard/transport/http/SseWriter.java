@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@code text/event-stream} response. Events are written as {@code id:}/{@code data:} lines; multi-line data becomes
@@ -14,7 +16,7 @@ import io.vertx.core.http.HttpServerResponse;
 public final class SseWriter {
   private final HttpServerResponse resp;
   private boolean closed;
-  private Handler<Void> closeHandler;
+  private final List<Handler<Void>> closeHandlers = new CopyOnWriteArrayList<>();
 
   private SseWriter(HttpServerResponse resp) {
     this.resp = resp;
@@ -88,9 +90,15 @@ public final class SseWriter {
     return closed || resp.closed();
   }
 
-  /** Runs once when the stream is finished, by the peer or by {@link #end()}. */
+  /**
+   * Adds a handler that runs once when the stream is finished, by the peer or by {@link #end()} (at once if it
+   * already is).
+   */
   public void closeHandler(Handler<Void> handler) {
-    this.closeHandler = handler;
+    closeHandlers.add(handler);
+    if (closed && closeHandlers.remove(handler)) {
+      handler.handle(null);
+    }
   }
 
   /** The underlying response. */
@@ -115,9 +123,10 @@ public final class SseWriter {
       return;
     }
     closed = true;
-    Handler<Void> handler = closeHandler;
-    if (handler != null) {
-      handler.handle(null);
+    for (Handler<Void> handler : closeHandlers) {
+      if (closeHandlers.remove(handler)) {
+        handler.handle(null);
+      }
     }
   }
 }

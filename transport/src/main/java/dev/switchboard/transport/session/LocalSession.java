@@ -5,6 +5,10 @@ import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.session.SessionRecord;
 import io.vertx.core.Future;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,6 +22,10 @@ public final class LocalSession {
   private volatile long lastSeenNanos;
   private volatile long lastTouchNanos;
   private volatile boolean terminated;
+  private volatile String logLevel;
+  private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+  private final List<Runnable> onTerminate = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Object> standalone = new AtomicReference<>();
 
   LocalSession(SessionRecord record, long nowNanos) {
     this.record = record;
@@ -77,11 +85,48 @@ public final class LocalSession {
     lastTouchNanos = nowNanos;
   }
 
-  boolean terminated() {
+  public boolean terminated() {
     return terminated;
   }
 
   void terminate() {
     terminated = true;
+    onTerminate.forEach(Runnable::run);
+    onTerminate.clear();
+  }
+
+  /** Runs when the session ends on this instance (deleted, expired or invalidated). */
+  public void onTerminate(Runnable action) {
+    onTerminate.add(action);
+  }
+
+  /** The level set by {@code logging/setLevel}, or null (everything passes). */
+  public String logLevel() {
+    return logLevel;
+  }
+
+  public void logLevel(String level) {
+    this.logLevel = level;
+  }
+
+  /** Resource URIs the client subscribed to (bounded). */
+  public Set<String> subscriptions() {
+    return subscriptions;
+  }
+
+  /**
+   * This instance's per-session state for the standalone stream, created once by whoever needs it first.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T standalone(java.util.function.Supplier<T> create) {
+    Object current = standalone.get();
+    if (current == null) {
+      T created = create.get();
+      current = standalone.compareAndExchange(null, created);
+      if (current == null) {
+        return created;
+      }
+    }
+    return (T) current;
   }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.session.EventLog;
 import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionState;
 import dev.switchboard.session.SessionStore;
@@ -38,6 +39,7 @@ public final class SessionIdManager {
 
   private final ConcurrentHashMap<String, LocalSession> cache = new ConcurrentHashMap<>();
   private final SessionStore store;
+  private final EventLog events;
   private final CoreBus core;
   private final Duration registrationTimeout;
   private final long ttlNanos;
@@ -46,13 +48,16 @@ public final class SessionIdManager {
   private final Vertx vertx;
   private final long sweeper;
 
-  public SessionIdManager(Vertx vertx, SessionStore store, CoreBus core, Duration registrationTimeout) {
-    this(vertx, store, core, registrationTimeout, System::nanoTime);
+  public SessionIdManager(Vertx vertx, SessionStore store, EventLog events, CoreBus core,
+                          Duration registrationTimeout) {
+    this(vertx, store, events, core, registrationTimeout, System::nanoTime);
   }
 
-  SessionIdManager(Vertx vertx, SessionStore store, CoreBus core, Duration registrationTimeout, LongSupplier nanoTime) {
+  SessionIdManager(Vertx vertx, SessionStore store, EventLog events, CoreBus core, Duration registrationTimeout,
+                   LongSupplier nanoTime) {
     this.vertx = vertx;
     this.store = store;
+    this.events = events;
     this.core = core;
     this.registrationTimeout = registrationTimeout;
     this.ttlNanos = store.ttl().toNanos();
@@ -84,6 +89,7 @@ public final class SessionIdManager {
     if (session != null) {
       if (session.terminated() || now - session.lastSeenNanos() > ttlNanos) {
         cache.remove(id, session);
+        session.terminate();
       } else {
         if (!session.boundTo(identity)) {
           return Future.failedFuture(SessionFailure.forbidden());
@@ -152,6 +158,20 @@ public final class SessionIdManager {
       "could not store renewed backend sessions of a session: {0}", err.getMessage()));
   }
 
+  /** Attaches a view recomputed by core after a backend's list changed. */
+  public void viewChanged(LocalSession session, dev.switchboard.core.catalog.CapabilityView view) {
+    SessionContext current = session.contextIfReady();
+    if (current == null) {
+      return;
+    }
+    session.registration().set(Future.succeededFuture(new SessionContext(current.client(),
+      current.backendSessions(), view)));
+    SessionRecord updated = session.record().activated(view.fingerprint(), current.backendSessions());
+    session.record(updated);
+    store.update(updated).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
+      "could not store a session''s new view: {0}", err.getMessage()));
+  }
+
   /** Terminates a session: deletes its record, closes its backend sessions, forgets it locally. */
   public Future<Void> delete(String id, Identity identity) {
     return find(id, identity).compose(session -> store.delete(id).compose(existed -> {
@@ -161,6 +181,8 @@ public final class SessionIdManager {
       if (context != null) {
         core.close(new CloseSession(context));
       }
+      events.delete(id).onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "event log of a deleted session: {0}",
+        err.getMessage()));
       return existed ? Future.succeededFuture() : Future.failedFuture(SessionFailure.notFound());
     }));
   }
@@ -189,6 +211,12 @@ public final class SessionIdManager {
 
   private void sweep() {
     long now = nanoTime.getAsLong();
-    cache.values().removeIf(s -> s.terminated() || now - s.lastSeenNanos() > ttlNanos);
+    cache.values().removeIf(s -> {
+      if (s.terminated() || now - s.lastSeenNanos() > ttlNanos) {
+        s.terminate();
+        return true;
+      }
+      return false;
+    });
   }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.BackendSession;
+import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.backend.BackendStream;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
@@ -148,8 +149,12 @@ public final class HttpBackendClient implements BackendClient {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone,
-      lastEventId -> resume(exchange, sessionId, lastEventId));
+    ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone, lastEventId -> {
+      if (onMessage instanceof StreamObserver observer) {
+        observer.paused();
+      }
+      return resume(exchange, sessionId, lastEventId);
+    });
     Buffer body = JsonRpc.request(id, method, params).toBuffer();
     return exchange.run(client, post(sessionId), body, response -> isSuccess(response)
         ? reader.read(response)

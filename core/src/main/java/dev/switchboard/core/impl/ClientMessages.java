@@ -1,0 +1,72 @@
+package dev.switchboard.core.impl;
+
+import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.bus.ClientMessage;
+import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.core.protocol.JsonRpc;
+import dev.switchboard.core.protocol.McpMethod;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Client messages that are not requests: answers to server-to-client requests go to the backend named by their
+ * minted id, under the backend's original id; a cancellation goes to the backend running the request; a roots change
+ * goes to every backend of the session.
+ */
+final class ClientMessages {
+  private static final System.Logger LOG = System.getLogger(ClientMessages.class.getName());
+
+  private final BackendRegistry registry;
+  private final InFlight inFlight;
+
+  ClientMessages(BackendRegistry registry, InFlight inFlight) {
+    this.registry = registry;
+    this.inFlight = inFlight;
+  }
+
+  void handle(ClientMessage clientMessage) {
+    SessionContext session = clientMessage.session();
+    JsonObject message = clientMessage.message();
+    if (JsonRpc.isResponse(message)) {
+      answer(session, message);
+      return;
+    }
+    String method = message.getString("method", "");
+    if (McpMethod.NOTIFICATION_CANCELLED.equals(method)) {
+      cancel(session, message.getJsonObject("params", new JsonObject()));
+    } else if (McpMethod.NOTIFICATION_ROOTS_LIST_CHANGED.equals(method)) {
+      session.backendSessions().forEach((backend, stored) -> send(backend, stored, message));
+    }
+  }
+
+  private void answer(SessionContext session, JsonObject response) {
+    ServerRequestIds.Minted minted = ServerRequestIds.parse(response.getValue("id"));
+    if (minted == null || !session.backendSessions().containsKey(minted.backend())) {
+      LOG.log(System.Logger.Level.DEBUG, "dropped a response to an unknown server request");
+      return;
+    }
+    send(minted.backend(), session.backendSessions().get(minted.backend()),
+      response.copy().put("id", minted.originalId()));
+  }
+
+  private void cancel(SessionContext session, JsonObject params) {
+    Object requestId = params.getValue("requestId");
+    String backend = inFlight.backendOf(session.client().sessionId(), requestId);
+    if (backend == null) {
+      return;
+    }
+    BackendClient client = registry.get(backend);
+    String stored = session.backendSessions().get(backend);
+    if (client != null && stored != null) {
+      client.cancel(StoredIds.fromStored(stored), requestId, params.getString("reason"));
+    }
+  }
+
+  private void send(String backend, String stored, JsonObject message) {
+    BackendClient client = registry.get(backend);
+    if (client == null) {
+      return;
+    }
+    client.send(StoredIds.fromStored(stored), message).onFailure(err -> LOG.log(System.Logger.Level.DEBUG,
+      "message to ''{0}'' not delivered: {1}", backend, err.getMessage()));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.transport.endpoint;
+
+import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.session.StoredEvent;
+import dev.switchboard.transport.http.HttpFailure;
+import dev.switchboard.transport.http.MediaTypes;
+import dev.switchboard.transport.http.SseWriter;
+import dev.switchboard.transport.session.LocalSession;
+import dev.switchboard.transport.session.SessionIdManager;
+import dev.switchboard.transport.stream.ClientStream;
+import dev.switchboard.transport.stream.EventIds;
+import dev.switchboard.transport.stream.StreamRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+
+/**
+ * GET on the MCP endpoint: opens the session's standalone stream, or resumes a stream after
+ * {@code Last-Event-ID}: a POST's stream that is still live here gets the GET attached for the rest of its events;
+ * one that ended (or lives elsewhere) is replayed from the event log.
+ */
+final class GetHandler {
+  static final long HEARTBEAT_MILLIS = 15_000;
+
+  private final Vertx vertx;
+  private final SessionIdManager sessions;
+  private final CoreBus core;
+  private final StreamRegistry streams;
+
+  GetHandler(Vertx vertx, SessionIdManager sessions, CoreBus core, StreamRegistry streams) {
+    this.vertx = vertx;
+    this.sessions = sessions;
+    this.core = core;
+    this.streams = streams;
+  }
+
+  /** Checks done before the session is looked up. */
+  static void checkAccept(HttpServerRequest req) {
+    if (!MediaTypes.acceptsSse(req.getHeader(HttpHeaders.ACCEPT))) {
+      throw new HttpFailure(406, JsonRpcError.SERVER_ERROR, "Not Acceptable: Accept must list text/event-stream");
+    }
+  }
+
+  Future<Void> handle(HttpServerRequest req, LocalSession session) {
+    String lastEventId = req.getHeader("Last-Event-ID");
+    return sessions.register(session).map(context -> {
+      String streamId = lastEventId == null ? null : EventIds.streamOf(lastEventId);
+      if (streamId != null && !EventIds.isGetStream(streamId)) {
+        resumePost(req, session, streamId, lastEventId);
+        return null;
+      }
+      SessionChannel channel = session.standalone(() ->
+        new SessionChannel(vertx, session, sessions, core, streams, context, HEARTBEAT_MILLIS));
+      boolean priming = streamId == null
+        && ProtocolVersion.V2025_11_25.compareTo(session.protocolVersion()) <= 0;
+      channel.attach(SseWriter.start(req.response()), streamId, streamId == null ? null : lastEventId, priming);
+      return null;
+    });
+  }
+
+  private void resumePost(HttpServerRequest req, LocalSession session, String streamId, String lastEventId) {
+    ClientStream live = streams.get(session.id(), streamId);
+    SseWriter writer = SseWriter.start(req.response());
+    if (live != null) {
+      live.attach(writer, false, lastEventId);
+      return;
+    }
+    streams.log().after(session.id(), streamId, lastEventId).onComplete(ar -> {
+      List<StoredEvent> events = ar.succeeded() ? ar.result() : List.of();
+      for (StoredEvent event : events) {
+        writer.event(event.id(), event.data());
+      }
+      writer.end();
+    });
+  }
+}
