@@ -24,7 +24,8 @@ trap 'exit 130' INT TERM
 start() {
   local name="$1"
   shift
-  "$@" >"$WORK_DIR/$name.log" 2>&1 &
+  : >"$WORK_DIR/$name.log"
+  "$@" >>"$WORK_DIR/$name.log" 2>&1 &
   STARTED_PIDS+=($!)
 }
 
