@@ -192,6 +192,13 @@ test('logging: messages sent during a call honour logging/setLevel', { timeout: 
   assert.equal(state.logs.length, 3, 'info messages are filtered out at level warning');
 });
 
+test('SSE polling: a call whose stream the server closes mid-call still gets its result', { timeout: TEST_TIMEOUT_MS },
+  async (t) => {
+    const { client } = await connect(t, FIXTURE_URL);
+    // The fixture closes the POST stream after its priming event; the SDK resumes with GET and Last-Event-ID.
+    assert.match(texts(await call(client, `${F}test_reconnection`)), /Reconnection test completed successfully/);
+  });
+
 test('completion of server-everything\'s completable prompt, with context', { timeout: TEST_TIMEOUT_MS },
   async (t) => {
     const { client } = await connect(t, EVERYTHING_URL);
