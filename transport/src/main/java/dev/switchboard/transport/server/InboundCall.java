@@ -128,6 +128,11 @@ final class InboundCall implements RequestContext {
   }
 
   @Override
+  public boolean closeStreamForPolling() {
+    return !cancelled && !done && exchange.closeForPolling();
+  }
+
+  @Override
   public boolean cancelled() {
     return cancelled;
   }

@@ -15,13 +15,15 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The streamable-HTTP endpoint: checks path, Host/Origin, method, Accept, Content-Type, protocol-version and session
- * headers, then hands POST bodies to {@link PostHandler}, opens GET streams and ends sessions on DELETE. Every
- * transport-level rejection is an {@link HttpFailure} written in one place, {@link #reject}.
+ * headers, then hands POST bodies to {@link PostHandler}, opens GET streams (or resumes a stream, see
+ * {@link Resumption}) and ends sessions on DELETE. Every transport-level rejection is an {@link HttpFailure} written
+ * in one place, {@link #reject}.
  */
 final class McpHttpHandler implements Handler<HttpServerRequest> {
   private static final System.Logger LOG = System.getLogger(McpHttpHandler.class.getName());
   static final String SESSION_HEADER = "Mcp-Session-Id";
   static final String VERSION_HEADER = "MCP-Protocol-Version";
+  static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
 
   private final ServerRuntime runtime;
   private final PostHandler posts;
@@ -93,11 +95,17 @@ final class McpHttpHandler implements Handler<HttpServerRequest> {
     }
     checkVersionHeader(req);
     ServerSession session = session(req, runtime);
+    String lastEventId = req.getHeader(LAST_EVENT_ID_HEADER);
+    if (lastEventId != null) {
+      session.touch();
+      Resumption.resume(session, lastEventId, req.response());
+      return;
+    }
     if (session.hasGetStream()) {
       throw HttpFailure.conflict("Conflict: only one GET stream is allowed per session");
     }
     session.touch();
-    session.openGetStream(SseWriter.start(req.response()));
+    session.standalone().open(SseWriter.start(req.response()), true);
   }
 
   private void delete(HttpServerRequest req) {

@@ -19,6 +19,12 @@ public final class McpServerOptions {
   public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
   public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+  /** The reconnection delay announced with {@code retry:} after the priming event of an SSE stream. */
+  public static final Duration DEFAULT_SSE_RETRY = Duration.ofSeconds(1);
+  /** Events kept per session for resumption with {@code Last-Event-ID}. */
+  public static final int DEFAULT_MAX_EVENT_LOG_EVENTS = 256;
+  /** Characters of event data kept per session for resumption. */
+  public static final long DEFAULT_MAX_EVENT_LOG_CHARS = 1024L * 1024;
   public static final int DEFAULT_MAX_JSON_DEPTH = 64;
 
   private int pageSize = DEFAULT_PAGE_SIZE;
@@ -32,6 +38,9 @@ public final class McpServerOptions {
   private Duration sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
   private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
   private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+  private Duration sseRetry = DEFAULT_SSE_RETRY;
+  private int maxEventLogEvents = DEFAULT_MAX_EVENT_LOG_EVENTS;
+  private long maxEventLogChars = DEFAULT_MAX_EVENT_LOG_CHARS;
   private int maxJsonDepth = DEFAULT_MAX_JSON_DEPTH;
   private List<String> allowedHosts = List.of();
   private List<String> allowedOrigins = List.of();
@@ -51,6 +60,9 @@ public final class McpServerOptions {
     sessionIdleTimeout = other.sessionIdleTimeout;
     heartbeatInterval = other.heartbeatInterval;
     maxBodyBytes = other.maxBodyBytes;
+    sseRetry = other.sseRetry;
+    maxEventLogEvents = other.maxEventLogEvents;
+    maxEventLogChars = other.maxEventLogChars;
     maxJsonDepth = other.maxJsonDepth;
     allowedHosts = other.allowedHosts;
     allowedOrigins = other.allowedOrigins;
@@ -155,6 +167,42 @@ public final class McpServerOptions {
       throw new IllegalArgumentException("heartbeatInterval must not be negative");
     }
     this.heartbeatInterval = interval;
+    return this;
+  }
+
+  /**
+   * The {@code retry:} delay sent after the priming event of every SSE stream of a 2025-11-25 session: how long a
+   * client waits before reconnecting to a stream the server closed; {@code Duration.ZERO} sends none.
+   */
+  public Duration getSseRetry() {
+    return sseRetry;
+  }
+
+  public McpServerOptions setSseRetry(Duration retry) {
+    if (retry == null || retry.isNegative()) {
+      throw new IllegalArgumentException("sseRetry must not be negative: " + retry);
+    }
+    this.sseRetry = retry;
+    return this;
+  }
+
+  /** SSE events kept per session so that streams can be resumed with {@code Last-Event-ID}; oldest dropped first. */
+  public int getMaxEventLogEvents() {
+    return maxEventLogEvents;
+  }
+
+  public McpServerOptions setMaxEventLogEvents(int max) {
+    this.maxEventLogEvents = atLeast(max, 1, "maxEventLogEvents");
+    return this;
+  }
+
+  /** Characters of SSE event data kept per session for resumption; oldest events dropped first. */
+  public long getMaxEventLogChars() {
+    return maxEventLogChars;
+  }
+
+  public McpServerOptions setMaxEventLogChars(long max) {
+    this.maxEventLogChars = atLeast(max, 1, "maxEventLogChars");
     return this;
   }
 

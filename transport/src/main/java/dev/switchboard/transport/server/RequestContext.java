@@ -56,6 +56,16 @@ public interface RequestContext {
    */
   Future<JsonObject> request(String method, JsonObject params);
 
+  /**
+   * Ends the connection of the POST's SSE stream after the events sent so far, without ending the request (SSE
+   * polling, 2025-11-25): later messages and the response are kept in the session's event log and delivered when the
+   * client reconnects with {@code GET} and {@code Last-Event-ID}. A plain JSON answer is switched to SSE first (a
+   * priming event and {@code retry:}), so that the client has an id to resume from. Returns false, doing nothing,
+   * when the session negotiated an older protocol version (which forbids closing before the response) or the request
+   * is no longer active.
+   */
+  boolean closeStreamForPolling();
+
   /** True once the client cancelled this request ({@code notifications/cancelled}) or the session ended. */
   boolean cancelled();
 

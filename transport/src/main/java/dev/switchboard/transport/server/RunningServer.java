@@ -16,7 +16,8 @@ public interface RunningServer {
 
   /**
    * Sends a notification (e.g. {@code notifications/tools/list_changed}) on the standalone GET stream of every
-   * session that has one open; completes with the number of sessions it was written to.
+   * session that has one open; completes with the number of sessions it was written to. A session whose GET
+   * connection is away (it was opened before) keeps the notification in its event log for the client's resumption.
    */
   Future<Integer> notifyAll(String method, JsonObject params);
 

@@ -4,7 +4,6 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
-import dev.switchboard.transport.http.SseWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One MCP session: what was negotiated, the log level, subscriptions, the standalone GET stream, the client requests
- * being served and the server-to-client requests awaiting answers. Touched only on the server's event loop.
+ * One MCP session: what was negotiated, the log level, subscriptions, its SSE streams (the standalone GET stream and
+ * the streams of POSTs still answering) with the event log they resume from, the client requests being served and
+ * the server-to-client requests awaiting answers. Touched only on the server's event loop.
  */
 final class ServerSession {
   /** The error code for a server-to-client request that timed out, as the TypeScript SDK uses. */
@@ -29,9 +29,11 @@ final class ServerSession {
   private final Set<String> subscriptions = new HashSet<>();
   private final Map<String, InboundCall> inflight = new HashMap<>();
   private final Map<String, PendingRequest> pending = new HashMap<>();
+  private final Map<String, SseStream> postStreams = new HashMap<>();
+  private final SessionEventLog eventLog;
   private boolean initialized;
   private LogLevel minLevel;
-  private GetStream getStream;
+  private SseStream standalone;
   private long eventSeq;
   private long streamSeq;
   private long outboundSeq;
@@ -46,6 +48,9 @@ final class ServerSession {
     this.protocolVersion = protocolVersion;
     this.clientCapabilities = clientCapabilities;
     this.runtime = runtime;
+    McpServerOptions options = runtime.options();
+    this.eventLog = new SessionEventLog(options.getMaxEventLogEvents(), options.getMaxEventLogChars(),
+      key -> postStreams.containsKey(key) || EventId.STANDALONE.equals(key) && standalone != null);
   }
 
   /** A map key for a JSON-RPC id, so that 7 (Integer) and 7 (Long) are the same and differ from "7". */
@@ -83,16 +88,33 @@ final class ServerSession {
 
   /** True when idle for longer than {@code timeoutNanos} with no GET stream and no request in flight. */
   boolean idleFor(long timeoutNanos) {
-    return getStream == null && inflight.isEmpty() && System.nanoTime() - lastActivity > timeoutNanos;
-  }
-
-  String nextStreamKey() {
-    return "p" + (++streamSeq);
+    return !hasGetStream() && inflight.isEmpty() && System.nanoTime() - lastActivity > timeoutNanos;
   }
 
   /** Event ids are unique across all streams of the session and name the stream they belong to. */
-  String nextEventId(String streamKey) {
-    return streamKey + "-" + (++eventSeq);
+  EventId nextEventId(String streamKey) {
+    return new EventId(streamKey, ++eventSeq);
+  }
+
+  SessionEventLog eventLog() {
+    return eventLog;
+  }
+
+  /** A new stream for a POST's answer, registered until it {@linkplain SseStream#finish() finishes}. */
+  SseStream openPostStream() {
+    SseStream stream = new SseStream("p" + (++streamSeq), this, 0);
+    postStreams.put(stream.key(), stream);
+    return stream;
+  }
+
+  /** The stream with {@code key} that can still get events (the standalone one once opened), or null. */
+  SseStream activeStream(String key) {
+    return EventId.STANDALONE.equals(key) ? standalone : postStreams.get(key);
+  }
+
+  void streamFinished(SseStream stream) {
+    postStreams.remove(stream.key(), stream);
+    eventLog.retire(stream.key());
   }
 
   void setLogLevel(LogLevel level) {
@@ -119,25 +141,31 @@ final class ServerSession {
     return subscriptions.contains(uri);
   }
 
+  /** True while a standalone GET connection is open. */
   boolean hasGetStream() {
-    return getStream != null;
+    return standalone != null && standalone.live();
   }
 
-  void openGetStream(SseWriter sse) {
-    GetStream stream = new GetStream(sse, this, runtime);
-    getStream = stream;
-    sse.closeHandler(v -> {
-      stream.stopHeartbeat();
-      if (getStream == stream) {
-        getStream = null;
-      }
-      touch();
-    });
+  /** The standalone GET stream, created on the first GET. */
+  SseStream standalone() {
+    if (standalone == null) {
+      standalone = new SseStream(EventId.STANDALONE, this, runtime.options().getHeartbeatInterval().toMillis());
+    }
+    return standalone;
   }
 
-  /** Writes a notification on the GET stream; false when there is none or it is congested. */
+  /**
+   * Sends a notification on the standalone stream; true when it was written to an open GET connection. Once the
+   * client has opened the GET stream, notifications sent while it is away are kept for its resumption; a congested
+   * connection drops them.
+   */
   boolean push(JsonObject notification) {
-    return getStream != null && getStream.send(notification);
+    if (standalone == null || standalone.congested()) {
+      return false;
+    }
+    boolean live = standalone.live();
+    standalone.emit(notification.encode());
+    return live;
   }
 
   /** Registers a client request; returns an error message when it cannot be accepted. */
@@ -217,8 +245,11 @@ final class ServerSession {
       return;
     }
     closed = true;
-    if (getStream != null) {
-      getStream.end();
+    if (standalone != null) {
+      standalone.finish();
+    }
+    for (SseStream stream : new ArrayList<>(postStreams.values())) {
+      stream.finish();
     }
     for (InboundCall call : new ArrayList<>(inflight.values())) {
       call.cancel();

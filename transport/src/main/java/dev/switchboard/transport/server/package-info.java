@@ -10,7 +10,14 @@
  * the {@link dev.switchboard.transport.server.RequestContext} they receive, and the
  * {@link dev.switchboard.transport.server.RunningServer} returned by {@code listen}. The package-private classes are
  * the implementation: the HTTP layer ({@code McpHttpHandler}), sessions, the per-POST response channel
- * ({@code PostExchange}) and the method dispatch ({@code Dispatcher} and the feature classes).
+ * ({@code PostExchange}), the SSE streams with their per-session event log ({@code SseStream},
+ * {@code SessionEventLog}, {@code Resumption}) and the method dispatch ({@code Dispatcher} and the feature classes).
+ * <p>
+ * Streams are resumable: every SSE event with data carries an id unique in its session that names its stream, is
+ * kept in a bounded per-session log, and a {@code GET} with {@code Last-Event-ID} replays the rest of that stream.
+ * A handler may end its POST's connection early with
+ * {@link dev.switchboard.transport.server.RequestContext#closeStreamForPolling()} (SSE polling); the client then
+ * resumes with GET.
  * <p>
  * Errors come in two tiers: a {@link dev.switchboard.core.protocol.McpException} from a handler becomes a JSON-RPC
  * error; any other failure of a tool handler becomes an {@code isError} tool result. Everything runs on the event loop

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class TransportRulesTest extends McpServerTestBase {
@@ -107,6 +108,20 @@ class TransportRulesTest extends McpServerTestBase {
     assertThat(responses.getJsonObject(0).getLong("id")).isEqualTo(first.getLong("id"));
     assertThat(responses.getJsonObject(1).getJsonObject("result").getJsonArray("content").getJsonObject(0)
       .getString("text")).isEqualTo("hi");
+  }
+
+  @Test
+  void batchResponsesGatheredBeforeAStreamStartsAreSentOnIt() throws Exception {
+    client.protocolVersion = "2025-03-26";
+    client.initialize();
+    JsonObject ping = client.request("ping", null);
+    JsonObject progress = client.request("tools/call", new JsonObject().put("name", "progress")
+      .put("_meta", new JsonObject().put("progressToken", 7)));
+    Reply reply = client.post(new JsonArray().add(ping).add(progress));
+
+    assertThat(reply.isSse()).isTrue();
+    assertThat(reply.events()).extracting(e -> e.json().getValue("id")).filteredOn(Objects::nonNull)
+      .containsExactly(ping.getLong("id").intValue(), progress.getLong("id").intValue());
   }
 
   @Test
