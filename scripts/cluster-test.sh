@@ -2,11 +2,11 @@
 # Several gateways, one Redis, a round-robin load balancer, and a SIGKILL in the middle.
 #
 #   scripts/cluster-test.sh [--sessions N] [--duration SECONDS] [--kill-after SECONDS] [--instances N]
-#                           [--vertx-cluster] [--keep]
+#                           [--vertx-cluster] [--own-redis] [--keep]
 #
-# 1. builds launcher/target/switchboard.jar and the perf classes when missing;
-# 2. uses the Redis on 127.0.0.1:6379 when it answers PING, else starts redis-server on a free loopback port
-#    (installed with apt-get when missing);
+# 1. builds launcher/target/switchboard.jar and the perf classes when missing (rebuild them after changing code);
+# 2. uses the Redis on 127.0.0.1:6379 when it answers PING (unless --own-redis), else starts redis-server on a free
+#    loopback port (installed with apt-get when missing);
 # 3. starts the demo backends once (DemoBackendsMain), then N gateway instances (default 3) on loopback ports, all with
 #    sessions.store: redis and one random keyPrefix; with --vertx-cluster they also join one Hazelcast cluster;
 # 4. puts nginx in front (round robin, nothing sticky; installed with apt-get when missing); nginx names the instance
@@ -26,6 +26,7 @@ DURATION=${CLUSTER_TEST_DURATION:-30}
 KILL_AFTER=${CLUSTER_TEST_KILL_AFTER:-12}
 INSTANCES=${CLUSTER_TEST_INSTANCES:-3}
 VERTX_CLUSTER=0
+OWN_REDIS=0
 KEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --kill-after) KILL_AFTER=$2; shift 2 ;;
     --instances) INSTANCES=$2; shift 2 ;;
     --vertx-cluster) VERTX_CLUSTER=1; shift ;;
+    --own-redis) OWN_REDIS=1; shift ;;
     --keep) KEEP=1; shift ;;
     *) echo "cluster-test: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -141,7 +143,7 @@ redis_answers() {
 }
 
 start_redis() {
-  if (redis_answers 6379) 2>/dev/null; then
+  if [ "$OWN_REDIS" = 0 ] && (redis_answers 6379) 2>/dev/null; then
     REDIS_URL=redis://127.0.0.1:6379
     log "using the Redis on 127.0.0.1:6379 (key prefix $KEY_PREFIX)"
     return
