@@ -9,6 +9,9 @@ import java.util.Map;
  * @param client          the client session
  * @param backendSessions null to open new backend sessions; the stored ids to re-inject a session created elsewhere
  *                        without re-initializing its backends
+ * @param listenAddress   when set, the backends' standalone streams are opened before the reply (as by
+ *                        {@link ListenSession} to this address), so that nothing a backend sends on them unprompted
+ *                        is lost
  */
-public record OpenSession(ClientSession client, Map<String, String> backendSessions) {
+public record OpenSession(ClientSession client, Map<String, String> backendSessions, String listenAddress) {
 }

@@ -11,6 +11,7 @@ import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
+import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
@@ -78,7 +79,10 @@ public final class DefaultCoreServices implements CoreServices {
 
   @Override
   public Future<SessionOpened> open(OpenSession request) {
-    return opener.open(request);
+    return opener.open(request).compose(opened -> request.listenAddress() == null
+      ? Future.succeededFuture(opened)
+      : listeners.listen(new ListenSession(new SessionContext(request.client(), opened.backendSessions(),
+        opened.view()), request.listenAddress())).map(opened));
   }
 
   @Override

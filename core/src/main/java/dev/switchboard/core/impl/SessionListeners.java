@@ -44,21 +44,27 @@ final class SessionListeners {
     this.bus = bus;
   }
 
-  void listen(ListenSession request) {
+  /**
+   * Opens the backends' standalone streams of a session (once per session); completes when every backend has
+   * answered (a backend without one, or failing, is logged and skipped).
+   */
+  Future<Void> listen(ListenSession request) {
     SessionContext session = request.session();
     Listening listening = new Listening(request.address(), session);
     if (sessions.putIfAbsent(session.client().sessionId(), listening) != null) {
-      return;
+      return Future.succeededFuture();
     }
+    List<Future<BackendStream>> opened = new ArrayList<>();
     session.backendSessions().forEach((backend, stored) -> {
       BackendClient client = registry.get(backend);
       if (client != null) {
-        client.listen(StoredIds.fromStored(stored), message -> onMessage(listening, backend, message))
+        opened.add(client.listen(StoredIds.fromStored(stored), message -> onMessage(listening, backend, message))
           .onSuccess(listening.streams::add)
           .onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "no standalone stream from ''{0}'': {1}", backend,
-            err.getMessage()));
+            err.getMessage())));
       }
     });
+    return Future.join(opened).otherwiseEmpty().mapEmpty();
   }
 
   void stop(String sessionId) {

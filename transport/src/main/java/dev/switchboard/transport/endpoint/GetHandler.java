@@ -1,6 +1,5 @@
 package dev.switchboard.transport.endpoint;
 
-import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.session.StoredEvent;
@@ -13,7 +12,6 @@ import dev.switchboard.transport.stream.ClientStream;
 import dev.switchboard.transport.stream.EventIds;
 import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
@@ -24,18 +22,14 @@ import java.util.List;
  * one that ended (or lives elsewhere) is replayed from the event log.
  */
 final class GetHandler {
-  static final long HEARTBEAT_MILLIS = 15_000;
-
-  private final Vertx vertx;
   private final SessionIdManager sessions;
-  private final CoreBus core;
   private final StreamRegistry streams;
+  private final SessionChannels channels;
 
-  GetHandler(Vertx vertx, SessionIdManager sessions, CoreBus core, StreamRegistry streams) {
-    this.vertx = vertx;
+  GetHandler(SessionIdManager sessions, StreamRegistry streams, SessionChannels channels) {
     this.sessions = sessions;
-    this.core = core;
     this.streams = streams;
+    this.channels = channels;
   }
 
   /** Checks done before the session is looked up. */
@@ -53,8 +47,7 @@ final class GetHandler {
         resumePost(req, session, streamId, lastEventId);
         return null;
       }
-      SessionChannel channel = session.standalone(() ->
-        new SessionChannel(vertx, session, sessions, core, streams, context, HEARTBEAT_MILLIS));
+      SessionChannel channel = channels.listening(session, context);
       boolean priming = streamId == null
         && ProtocolVersion.V2025_11_25.compareTo(session.protocolVersion()) <= 0;
       channel.attach(SseWriter.start(req.response()), streamId, streamId == null ? null : lastEventId, priming);

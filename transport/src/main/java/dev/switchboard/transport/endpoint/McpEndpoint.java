@@ -51,8 +51,9 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     this.hostGuard = new HostGuard(allowedHosts(options), options.allowedOrigins());
     this.sessions = sessions;
     this.server = server;
-    this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams);
-    this.get = new GetHandler(vertx, sessions, core, streams);
+    SessionChannels channels = new SessionChannels(vertx, sessions, core, streams);
+    this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams, channels);
+    this.get = new GetHandler(sessions, streams, channels);
   }
 
   /** The configured hosts plus the address the server binds, unless that is a wildcard address. */

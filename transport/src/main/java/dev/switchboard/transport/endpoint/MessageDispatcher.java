@@ -37,12 +37,21 @@ final class MessageDispatcher {
   private final SessionIdManager sessions;
   private final CoreBus core;
   private final StreamRegistry streams;
+  private final SessionChannels channels;
 
-  MessageDispatcher(Vertx vertx, SessionIdManager sessions, CoreBus core, StreamRegistry streams) {
+  MessageDispatcher(Vertx vertx, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
+                    SessionChannels channels) {
     this.vertx = vertx;
     this.sessions = sessions;
     this.core = core;
     this.streams = streams;
+    this.channels = channels;
+  }
+
+  /** Registration, preceded by what a session needs before it (its channel, for some clients). */
+  private Future<dev.switchboard.core.bus.SessionContext> registered(LocalSession session) {
+    channels.beforeRegistration(session);
+    return sessions.register(session);
   }
 
   /** One POSTed message: answers the HTTP request itself (JSON, SSE or 202). */
@@ -127,7 +136,7 @@ final class MessageDispatcher {
   /** A notification or response: registration, or a message a backend must see. */
   private void accept(LocalSession session, IncomingMessage msg) {
     if (McpMethod.NOTIFICATION_INITIALIZED.equals(msg.method())) {
-      sessions.register(session).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
+      registered(session).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
         "registration of a session failed: {0}", err.getMessage()));
       return;
     }
@@ -135,12 +144,12 @@ final class MessageDispatcher {
       || McpMethod.NOTIFICATION_CANCELLED.equals(msg.method())
       || McpMethod.NOTIFICATION_ROOTS_LIST_CHANGED.equals(msg.method());
     if (forBackends) {
-      sessions.register(session).onSuccess(context -> core.clientMessage(new ClientMessage(context, msg.json())));
+      registered(session).onSuccess(context -> core.clientMessage(new ClientMessage(context, msg.json())));
     }
   }
 
   private Future<JsonObject> call(LocalSession session, IncomingMessage msg, String streamAddress) {
-    return sessions.register(session).compose(context ->
+    return registered(session).compose(context ->
       core.call(new CoreCall(context, msg.id(), msg.method(), msg.params(), streamAddress)).map(reply -> {
         if (reply.backendSessions() != null) {
           sessions.backendSessionsChanged(session, context, reply.backendSessions());

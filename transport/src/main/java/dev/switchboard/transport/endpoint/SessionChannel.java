@@ -1,8 +1,5 @@
 package dev.switchboard.transport.endpoint;
 
-import dev.switchboard.core.bus.CoreBus;
-import dev.switchboard.core.bus.ListenSession;
-import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.bus.ViewChanged;
 import dev.switchboard.core.catalog.CatalogKind;
@@ -13,7 +10,6 @@ import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.ClientStream;
 import dev.switchboard.transport.stream.StreamRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.EnumSet;
@@ -22,40 +18,48 @@ import java.util.Set;
 /**
  * A session's standalone stream on this instance: the event-bus address where core sends the session's messages
  * that belong to no request (list changes, resource updates, server requests from the backends' own streams), and
- * the GET stream they are written to. Created when the client first opens its GET stream; ends with the session.
+ * the GET stream they are written to. Created when the client first opens its GET stream, or at registration for a
+ * client that declared roots, sampling or elicitation (backends may ask it something at once, on their own
+ * streams): what arrives before the client's first GET is kept and delivered to it. Ends with the session.
  */
 final class SessionChannel {
   private final LocalSession session;
   private final SessionIdManager sessions;
   private final StreamRegistry streams;
   private final Vertx vertx;
-  private final Context context;
   private final long heartbeatMillis;
   private final String address;
   private final MessageConsumer<Object> consumer;
   private volatile ClientStream stream;
 
-  SessionChannel(Vertx vertx, LocalSession session, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
-                 SessionContext context, long heartbeatMillis) {
+  SessionChannel(Vertx vertx, LocalSession session, SessionIdManager sessions, StreamRegistry streams,
+                 long heartbeatMillis) {
     this.vertx = vertx;
     this.session = session;
     this.sessions = sessions;
     this.streams = streams;
-    this.context = vertx.getOrCreateContext();
     this.heartbeatMillis = heartbeatMillis;
     this.address = "switchboard.session." + session.id();
     this.consumer = vertx.eventBus().localConsumer(address, msg -> onMessage(msg.body()));
     session.onTerminate(this::close);
-    core.listen(new ListenSession(context, address));
+    this.stream = streams.openGet(session.id(), null, 0);
+  }
+
+  /** Where core sends the session's standalone messages. */
+  String address() {
+    return address;
   }
 
   /**
-   * Attaches a new GET: a fresh stream (with a priming event if {@code priming}), or the continuation of
-   * {@code streamId} after {@code lastEventId}.
+   * Attaches a GET: without {@code streamId}, the session's standalone stream if no GET has taken it yet (with what
+   * was sent to it before), else a fresh one (with a priming event if {@code priming}); with {@code streamId}, the
+   * continuation of that stream after {@code lastEventId}.
    */
-  void attach(SseWriter writer, String streamId, String lastEventId, boolean priming) {
+  synchronized void attach(SseWriter writer, String streamId, String lastEventId, boolean priming) {
     ClientStream current = stream;
-    if (streamId != null && current != null && current.id().equals(streamId)) {
+    if (streamId == null && current != null && !current.everAttached()) {
+      current.attach(writer, priming, null);
+    } else if (streamId != null && current != null && current.id().equals(streamId)) {
       current.attach(writer, false, lastEventId);
     } else {
       if (current != null) {

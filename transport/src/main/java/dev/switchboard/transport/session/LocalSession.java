@@ -23,6 +23,7 @@ public final class LocalSession {
   private volatile long lastTouchNanos;
   private volatile boolean terminated;
   private volatile String logLevel;
+  private volatile String listenAddress;
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
   private final List<Runnable> onTerminate = new CopyOnWriteArrayList<>();
   private final AtomicReference<Object> standalone = new AtomicReference<>();
@@ -98,6 +99,15 @@ public final class LocalSession {
   /** Runs when the session ends on this instance (deleted, expired or invalidated). */
   public void onTerminate(Runnable action) {
     onTerminate.add(action);
+  }
+
+  /** Where core sends the session's standalone messages, when they must be listened to from registration on. */
+  public String listenAddress() {
+    return listenAddress;
+  }
+
+  public void listenAddress(String address) {
+    this.listenAddress = address;
   }
 
   /** The level set by {@code logging/setLevel}, or null (everything passes). */

@@ -127,7 +127,7 @@ public final class SessionIdManager {
     }
     SessionRecord record = session.record();
     Map<String, String> stored = record.state() == SessionState.ACTIVE ? record.backendSessions() : null;
-    core.open(new OpenSession(session.client(), stored))
+    core.open(new OpenSession(session.client(), stored, session.listenAddress()))
       .compose(opened -> {
         SessionContext context = new SessionContext(session.client(), opened.backendSessions(), opened.view());
         SessionRecord active = record.activated(opened.view().fingerprint(), opened.backendSessions());

@@ -29,6 +29,7 @@ public final class ClientStream {
   private long sequence;
   private SseWriter sink;
   private boolean finished;
+  private boolean everAttached;
   private Runnable onFinish = () -> { };
 
   ClientStream(String sessionId, String id, long nextSequence, EventLog log, long retryMillis) {
@@ -47,18 +48,26 @@ public final class ClientStream {
     return sessionId;
   }
 
+  /** True once an HTTP response has been attached. */
+  public synchronized boolean everAttached() {
+    return everAttached;
+  }
+
   void onFinish(Runnable action) {
     this.onFinish = action;
   }
 
   /**
    * Attaches an SSE response: with {@code priming}, first an event with an id and no data, and the {@code retry}
-   * interval; then the events after {@code lastEventId} (null: none) that this instance still holds; then live
-   * events. A response attached earlier is ended.
+   * interval; then the events after {@code lastEventId} that this instance still holds (null: none, except on the
+   * stream's first attachment, which gets every event sent before it); then live events. A response attached earlier
+   * is ended.
    */
   public synchronized void attach(SseWriter writer, boolean priming, String lastEventId) {
     {
       SseWriter previous = sink;
+      boolean first = !everAttached;
+      everAttached = true;
       sink = writer;
       if (previous != null && previous != writer) {
         previous.end();
@@ -68,7 +77,7 @@ public final class ClientStream {
         writer.event(EventIds.eventId(id, sequence++), "");
         writer.retry(retryMillis);
       }
-      if (lastEventId != null) {
+      if (lastEventId != null || first) {
         for (StoredEvent event : recentAfter(lastEventId)) {
           writer.event(event.id(), event.data());
         }
@@ -140,7 +149,7 @@ public final class ClientStream {
   }
 
   private List<StoredEvent> recentAfter(String lastEventId) {
-    long after = EventIds.sequenceOf(lastEventId);
+    long after = lastEventId == null ? -1 : EventIds.sequenceOf(lastEventId);
     List<StoredEvent> events = new ArrayList<>();
     for (StoredEvent event : recent) {
       if (EventIds.sequenceOf(event.id()) > after) {
