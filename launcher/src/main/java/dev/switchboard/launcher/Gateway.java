@@ -7,6 +7,7 @@ import dev.switchboard.core.Version;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.session.EventLog;
+import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.SessionStores;
 import dev.switchboard.transport.ServerDescription;
@@ -32,19 +33,17 @@ public final class Gateway {
 
   private final Vertx vertx;
   private final CoreServices core;
-  private final SessionStore store;
-  private final EventLog events;
+  private final Closeables closeables;
   private final SessionIdManager sessions;
   private final List<String> deployments;
   private final TransportOptions transport;
   private final int port;
 
-  private Gateway(Vertx vertx, CoreServices core, SessionStore store, EventLog events, SessionIdManager sessions,
+  private Gateway(Vertx vertx, CoreServices core, Closeables closeables, SessionIdManager sessions,
                   List<String> deployments, TransportOptions transport, int port) {
     this.vertx = vertx;
     this.core = core;
-    this.store = store;
-    this.events = events;
+    this.closeables = closeables;
     this.sessions = sessions;
     this.deployments = deployments;
     this.transport = transport;
@@ -61,22 +60,26 @@ public final class Gateway {
       List<String> deployments = new ArrayList<>();
       CoreBus bus = new CoreBus(vertx, coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK));
       EventLog events = SessionStores.eventLog(vertx, config.sessions());
+      SessionSignals signals = SessionStores.signals(vertx, config.sessions());
+      Readiness readiness = new Readiness(vertx, store);
       StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS);
-      SessionIdManager sessions = new SessionIdManager(vertx, store, events, bus,
+      SessionIdManager sessions = new SessionIdManager(vertx, store, events, signals, bus,
         config.server().registrationTimeout());
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
       return vertx.deployVerticle(() -> new CoreVerticle(core), new DeploymentOptions().setInstances(instances))
         .compose(id -> {
           deployments.add(id);
-          return deployTransports(vertx, config.server(), new TransportParts(sessions, bus, streams, description),
-            instances, deployments);
+          return deployTransports(vertx, config.server(), new TransportParts(sessions, bus, streams, description,
+            readiness), instances, deployments);
         })
-        .map(port -> new Gateway(vertx, core, store, events, sessions, deployments, config.server(), port))
+        .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness), sessions, deployments,
+          config.server(), port))
         .recover(err -> {
           sessions.close();
           return Future.join(deployments.stream().map(vertx::undeploy).toList())
             .eventually(() -> core.shutdown()).eventually(store::close).eventually(events::close)
+            .eventually(signals::close).eventually(readiness::close)
             .transform(v -> Future.failedFuture(err));
         });
     });
@@ -97,7 +100,7 @@ public final class Gateway {
     int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
     TransportOptions bound = options.withPort(port);
     return vertx.deployVerticle(() -> new TransportVerticle(bound, parts.sessions(), parts.bus(), parts.streams(),
-        parts.description(), () -> true),
+        parts.description(), parts.readiness()::ready),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
@@ -108,9 +111,16 @@ public final class Gateway {
         : Future.failedFuture(err));
   }
 
+  /** What the gateway releases last, in this order. */
+  private record Closeables(SessionStore store, EventLog events, SessionSignals signals, Readiness readiness) {
+    Future<Void> close() {
+      return store.close().eventually(events::close).eventually(signals::close).eventually(readiness::close);
+    }
+  }
+
   /** What every transport verticle shares. */
   private record TransportParts(SessionIdManager sessions, CoreBus bus, StreamRegistry streams,
-                                ServerDescription description) {
+                                ServerDescription description, Readiness readiness) {
   }
 
   public int port() {
@@ -141,7 +151,6 @@ public final class Gateway {
     for (int i = deployments.size() - 1; i >= 0; i--) {
       undeployed.add(vertx.undeploy(deployments.get(i)));
     }
-    return Future.join(undeployed).eventually(core::shutdown).eventually(store::close).eventually(events::close)
-      .mapEmpty();
+    return Future.join(undeployed).eventually(core::shutdown).eventually(closeables::close).mapEmpty();
   }
 }

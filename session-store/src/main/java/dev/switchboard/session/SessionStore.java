@@ -25,6 +25,17 @@ public interface SessionStore {
   /** Deletes a record. Completes with true when it existed. */
   Future<Boolean> delete(String id);
 
+  /**
+   * Claims the right to do something once per session across instances (e.g. registration): true for exactly one
+   * caller until {@code hold} has passed.
+   */
+  Future<Boolean> claim(String id, Duration hold);
+
+  /** Completes when the store answers (readiness probe). */
+  default Future<Void> ping() {
+    return get("switchboard-readiness-probe").mapEmpty();
+  }
+
   /** How long a record lives after its last use. */
   Duration ttl();
 

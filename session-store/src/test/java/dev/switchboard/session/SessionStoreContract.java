@@ -168,6 +168,41 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void claimIsGrantedOnce() {
+    String id = newId();
+
+    assertThat(await(store.claim(id, store.ttl()))).isTrue();
+    assertThat(await(store.claim(id, store.ttl()))).isFalse();
+    assertThat(await(store.claim(newId(), store.ttl()))).isTrue();
+  }
+
+  @Test
+  void claimCanBeTakenAgainAfterItsHold() {
+    String id = newId();
+    await(store.claim(id, mostOfTtl()));
+    await(letTimePass(store.ttl().plus(store.ttl().dividedBy(2))));
+
+    assertThat(await(store.claim(id, mostOfTtl()))).isTrue();
+  }
+
+  @Test
+  void concurrentClaimsOnlyOneWins() {
+    String id = newId();
+    List<Future<Boolean>> claims = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      claims.add(store.claim(id, store.ttl()));
+    }
+    await(Future.all(claims));
+
+    assertThat(claims.stream().filter(Future::result).count()).isEqualTo(1);
+  }
+
+  @Test
+  void pingAnswers() {
+    await(store.ping());
+  }
+
+  @Test
   void recordExpiresAfterTtl() {
     SessionRecord record = pending();
     await(store.create(record));

@@ -9,9 +9,12 @@ import java.util.Map;
  * @param client          the client session
  * @param backendSessions null to open new backend sessions; the stored ids to re-inject a session created elsewhere
  *                        without re-initializing its backends
+ * @param viewFingerprint with {@code backendSessions}: the fingerprint of the session's view; when this process
+ *                        already holds that view, it is re-injected as is, without asking the backends
  * @param listenAddress   when set, the backends' standalone streams are opened before the reply (as by
  *                        {@link ListenSession} to this address), so that nothing a backend sends on them unprompted
  *                        is lost
  */
-public record OpenSession(ClientSession client, Map<String, String> backendSessions, String listenAddress) {
+public record OpenSession(ClientSession client, Map<String, String> backendSessions, String viewFingerprint,
+                          String listenAddress) {
 }

@@ -9,8 +9,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Client messages that are not requests: answers to server-to-client requests go to the backend named by their
- * minted id, under the backend's original id; a cancellation goes to the backend running the request; a roots change
- * goes to every backend of the session.
+ * minted id, under the backend's original id; a cancellation goes to the backend running the request (to every
+ * backend of the session when the request runs on another instance); a roots change goes to every backend of the
+ * session.
  */
 final class ClientMessages {
   private static final System.Logger LOG = System.getLogger(ClientMessages.class.getName());
@@ -50,14 +51,24 @@ final class ClientMessages {
 
   private void cancel(SessionContext session, JsonObject params) {
     Object requestId = params.getValue("requestId");
-    String backend = inFlight.backendOf(session.client().sessionId(), requestId);
-    if (backend == null) {
+    if (!(requestId instanceof String) && !(requestId instanceof Number)) {
       return;
     }
+    String backend = inFlight.backendOf(session.client().sessionId(), requestId);
+    if (backend != null) {
+      cancel(session, backend, requestId, params.getString("reason"));
+    } else {
+      // running on another instance (or finished): every backend of the session may ignore an unknown id
+      session.backendSessions().keySet().forEach(name -> cancel(session, name, requestId, params.getString("reason")));
+    }
+  }
+
+  private void cancel(SessionContext session, String backend, Object requestId, String reason) {
     BackendClient client = registry.get(backend);
     String stored = session.backendSessions().get(backend);
     if (client != null && stored != null) {
-      client.cancel(StoredIds.fromStored(stored), requestId, params.getString("reason"));
+      client.cancel(StoredIds.fromStored(stored), requestId, reason).onFailure(err -> LOG.log(
+        System.Logger.Level.DEBUG, "cancellation not delivered to ''{0}'': {1}", backend, err.getMessage()));
     }
   }
 

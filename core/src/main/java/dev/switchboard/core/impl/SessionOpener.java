@@ -5,6 +5,7 @@ import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.catalog.BackendCatalog;
+import dev.switchboard.core.catalog.CapabilityView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ final class SessionOpener {
 
   Future<SessionOpened> open(OpenSession request) {
     Map<String, String> stored = request.backendSessions();
+    CapabilityView known = stored == null ? null : views.cached(request.viewFingerprint());
+    if (known != null) {
+      return Future.succeededFuture(new SessionOpened(stored, known));
+    }
     JsonObject capabilities = relayedCapabilities(request.client().clientCapabilities());
     List<Future<Opened>> opening = new ArrayList<>();
     for (BackendClient client : registry.all()) {

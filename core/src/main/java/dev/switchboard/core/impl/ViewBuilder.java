@@ -32,6 +32,11 @@ final class ViewBuilder {
     return cache.intern(aggregator.aggregate(catalogs));
   }
 
+  /** A view this process already holds, or null. */
+  CapabilityView cached(String fingerprint) {
+    return cache.get(fingerprint);
+  }
+
   CapabilityView build(List<BackendCatalog> catalogs) {
     try {
       return buildStrict(catalogs);

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 public final class InMemorySessionStore implements SessionStore {
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Claim> claims = new ConcurrentHashMap<>();
   private final Vertx vertx;
   private final Duration ttl;
   private final long ttlNanos;
@@ -95,6 +96,17 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public Future<Boolean> claim(String id, Duration hold) {
+    return run(() -> {
+      long now = nanoTime.getAsLong();
+      Claim fresh = new Claim(now + hold.toNanos());
+      Claim kept = claims.compute(Objects.requireNonNull(id, "id"),
+        (key, old) -> old == null || old.until() - now <= 0 ? fresh : old);
+      return kept == fresh;
+    });
+  }
+
+  @Override
   public Duration ttl() {
     return ttl;
   }
@@ -117,6 +129,7 @@ public final class InMemorySessionStore implements SessionStore {
         removed++;
       }
     }
+    claims.values().removeIf(claim -> claim.until() - now <= 0);
     return removed;
   }
 
@@ -165,5 +178,9 @@ public final class InMemorySessionStore implements SessionStore {
     boolean expiredAt(long now) {
       return now - expiresAt >= 0;
     }
+  }
+
+  /** A claim held until {@code until} (nanoTime); compared by identity. */
+  private record Claim(long until) {
   }
 }

@@ -83,6 +83,12 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   @Override
+  public Future<Boolean> claim(String id, Duration hold) {
+    return commands.send("claim", () -> Request.cmd(Command.SET).arg(keyPrefix + "claim:" + Objects.requireNonNull(id,
+      "id")).arg("1").arg("NX").arg("PX").arg(String.valueOf(Math.max(1, hold.toMillis()))), Objects::nonNull);
+  }
+
+  @Override
   public Duration ttl() {
     return ttl;
   }

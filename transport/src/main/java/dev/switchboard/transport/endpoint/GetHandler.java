@@ -2,7 +2,6 @@ package dev.switchboard.transport.endpoint;
 
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.ProtocolVersion;
-import dev.switchboard.session.StoredEvent;
 import dev.switchboard.transport.http.HttpFailure;
 import dev.switchboard.transport.http.MediaTypes;
 import dev.switchboard.transport.http.SseWriter;
@@ -10,11 +9,12 @@ import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.ClientStream;
 import dev.switchboard.transport.stream.EventIds;
+import dev.switchboard.transport.stream.LogTail;
 import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.List;
 
 /**
  * GET on the MCP endpoint: opens the session's standalone stream, or resumes a stream after
@@ -22,11 +22,13 @@ import java.util.List;
  * one that ended (or lives elsewhere) is replayed from the event log.
  */
 final class GetHandler {
+  private final Vertx vertx;
   private final SessionIdManager sessions;
   private final StreamRegistry streams;
   private final SessionChannels channels;
 
-  GetHandler(SessionIdManager sessions, StreamRegistry streams, SessionChannels channels) {
+  GetHandler(Vertx vertx, SessionIdManager sessions, StreamRegistry streams, SessionChannels channels) {
+    this.vertx = vertx;
     this.sessions = sessions;
     this.streams = streams;
     this.channels = channels;
@@ -43,8 +45,9 @@ final class GetHandler {
     String lastEventId = req.getHeader("Last-Event-ID");
     return sessions.register(session).map(context -> {
       String streamId = lastEventId == null ? null : EventIds.streamOf(lastEventId);
-      if (streamId != null && !EventIds.isGetStream(streamId)) {
-        resumePost(req, session, streamId, lastEventId);
+      SessionChannel existing = session.standaloneIfPresent();
+      if (streamId != null && (existing == null || !existing.holds(streamId))) {
+        resume(req, session, streamId, lastEventId);
         return null;
       }
       SessionChannel channel = channels.listening(session, context);
@@ -55,19 +58,17 @@ final class GetHandler {
     });
   }
 
-  private void resumePost(HttpServerRequest req, LocalSession session, String streamId, String lastEventId) {
+  /**
+   * A stream this instance's channel does not hold: a POST's stream live here, or a stream served from the shared
+   * log (it lives on another instance, which keeps logging its events, or it ended).
+   */
+  private void resume(HttpServerRequest req, LocalSession session, String streamId, String lastEventId) {
     ClientStream live = streams.get(session.id(), streamId);
     SseWriter writer = SseWriter.start(req.response());
     if (live != null) {
       live.attach(writer, false, lastEventId);
       return;
     }
-    streams.log().after(session.id(), streamId, lastEventId).onComplete(ar -> {
-      List<StoredEvent> events = ar.succeeded() ? ar.result() : List.of();
-      for (StoredEvent event : events) {
-        writer.event(event.id(), event.data());
-      }
-      writer.end();
-    });
+    new LogTail(vertx, streams.log(), session.id(), streamId, writer).start(lastEventId);
   }
 }

@@ -53,7 +53,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     this.server = server;
     SessionChannels channels = new SessionChannels(vertx, sessions, core, streams);
     this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams, channels);
-    this.get = new GetHandler(sessions, streams, channels);
+    this.get = new GetHandler(vertx, sessions, streams, channels);
   }
 
   /** The configured hosts plus the address the server binds, unless that is a wildcard address. */

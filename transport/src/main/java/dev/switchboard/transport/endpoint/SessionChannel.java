@@ -45,6 +45,12 @@ final class SessionChannel {
     this.stream = streams.openGet(session.id(), null, 0);
   }
 
+  /** True when {@code streamId} is this channel's current standalone stream. */
+  boolean holds(String streamId) {
+    ClientStream current = stream;
+    return current != null && current.id().equals(streamId);
+  }
+
   /** Where core sends the session's standalone messages. */
   String address() {
     return address;
@@ -52,8 +58,8 @@ final class SessionChannel {
 
   /**
    * Attaches a GET: without {@code streamId}, the session's standalone stream if no GET has taken it yet (with what
-   * was sent to it before), else a fresh one (with a priming event if {@code priming}); with {@code streamId}, the
-   * continuation of that stream after {@code lastEventId}.
+   * was sent to it before), else a fresh one (with a priming event if {@code priming}); with the id of the stream it
+   * holds, that stream after {@code lastEventId}.
    */
   synchronized void attach(SseWriter writer, String streamId, String lastEventId, boolean priming) {
     ClientStream current = stream;
@@ -65,8 +71,7 @@ final class SessionChannel {
       if (current != null) {
         current.close();
       }
-      long next = lastEventId == null ? 0 : dev.switchboard.transport.stream.EventIds.sequenceOf(lastEventId) + 1;
-      current = streams.openGet(session.id(), streamId, next);
+      current = streams.openGet(session.id(), null, 0);
       stream = current;
       current.attach(writer, priming, null);
     }

@@ -124,6 +124,12 @@ public final class LocalSession {
     return subscriptions;
   }
 
+  /** This instance's per-session state for the standalone stream, or null when nobody made it yet. */
+  @SuppressWarnings("unchecked")
+  public <T> T standaloneIfPresent() {
+    return (T) standalone.get();
+  }
+
   /**
    * This instance's per-session state for the standalone stream, created once by whoever needs it first.
    */

@@ -3,11 +3,10 @@ package dev.switchboard.transport.session;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.Identity;
-import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.session.EventLog;
 import dev.switchboard.session.SessionRecord;
-import dev.switchboard.session.SessionState;
+import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.transport.http.SessionIds;
 import io.vertx.core.Future;
@@ -46,15 +45,17 @@ public final class SessionIdManager {
   private final long touchIntervalNanos;
   private final LongSupplier nanoTime;
   private final Vertx vertx;
+  private final Registrar registrar;
+  private final Invalidation invalidation;
   private final long sweeper;
 
-  public SessionIdManager(Vertx vertx, SessionStore store, EventLog events, CoreBus core,
+  public SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                           Duration registrationTimeout) {
-    this(vertx, store, events, core, registrationTimeout, System::nanoTime);
+    this(vertx, store, events, signals, core, registrationTimeout, System::nanoTime);
   }
 
-  SessionIdManager(Vertx vertx, SessionStore store, EventLog events, CoreBus core, Duration registrationTimeout,
-                   LongSupplier nanoTime) {
+  SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
+                   Duration registrationTimeout, LongSupplier nanoTime) {
     this.vertx = vertx;
     this.store = store;
     this.events = events;
@@ -63,6 +64,8 @@ public final class SessionIdManager {
     this.ttlNanos = store.ttl().toNanos();
     this.touchIntervalNanos = Math.min(ttlNanos / 4, TimeUnit.SECONDS.toNanos(30));
     this.nanoTime = nanoTime;
+    this.registrar = new Registrar(vertx, store, core, registrationTimeout);
+    this.invalidation = new Invalidation(signals, store, cache);
     long sweepMillis = Math.max(1000, Math.min(store.ttl().toMillis() / 2, 30_000));
     this.sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
   }
@@ -125,26 +128,7 @@ public final class SessionIdManager {
     if (!session.registration().compareAndSet(current, promise.future())) {
       return session.registration().get();
     }
-    SessionRecord record = session.record();
-    Map<String, String> stored = record.state() == SessionState.ACTIVE ? record.backendSessions() : null;
-    core.open(new OpenSession(session.client(), stored, session.listenAddress()))
-      .compose(opened -> {
-        SessionContext context = new SessionContext(session.client(), opened.backendSessions(), opened.view());
-        SessionRecord active = record.activated(opened.view().fingerprint(), opened.backendSessions());
-        if (active.equals(record)) {
-          return Future.succeededFuture(context);
-        }
-        return store.update(active).compose(updated -> {
-          if (!updated || session.terminated()) {
-            core.close(new CloseSession(context));
-            return Future.failedFuture(SessionFailure.notFound());
-          }
-          session.record(active);
-          return Future.succeededFuture(context);
-        });
-      })
-      .timeout(registrationTimeout.toMillis(), TimeUnit.MILLISECONDS)
-      .onComplete(promise);
+    registrar.register(session).onComplete(promise);
     return promise.future();
   }
 
@@ -170,6 +154,7 @@ public final class SessionIdManager {
     session.record(updated);
     store.update(updated).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
       "could not store a session''s new view: {0}", err.getMessage()));
+    invalidation.viewChanged(session.id());
   }
 
   /** Terminates a session: deletes its record, closes its backend sessions, forgets it locally. */
@@ -181,6 +166,7 @@ public final class SessionIdManager {
       if (context != null) {
         core.close(new CloseSession(context));
       }
+      invalidation.deleted(id);
       events.delete(id).onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "event log of a deleted session: {0}",
         err.getMessage()));
       return existed ? Future.succeededFuture() : Future.failedFuture(SessionFailure.notFound());

@@ -1,0 +1,86 @@
+package dev.switchboard.transport.session;
+
+import dev.switchboard.session.SessionSignals;
+import dev.switchboard.session.SessionSignals.Signal;
+import dev.switchboard.session.SessionStore;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps this instance's session cache true to what other instances do, through {@link SessionSignals}: a session
+ * deleted elsewhere is dropped here at once; a session whose view changed elsewhere is registered again on its next
+ * use here; after a gap in the signals every cached session is checked against the store.
+ */
+final class Invalidation {
+  static final String DELETED = "deleted";
+  static final String REFRESH = "refresh";
+  private static final System.Logger LOG = System.getLogger(Invalidation.class.getName());
+
+  private final String instance = UUID.randomUUID().toString();
+  private final SessionSignals signals;
+  private final SessionStore store;
+  private final Map<String, LocalSession> cache;
+
+  Invalidation(SessionSignals signals, SessionStore store, Map<String, LocalSession> cache) {
+    this.signals = signals;
+    this.store = store;
+    this.cache = cache;
+    signals.handler(this::onSignal);
+  }
+
+  void deleted(String sessionId) {
+    publish(sessionId, DELETED);
+  }
+
+  void viewChanged(String sessionId) {
+    publish(sessionId, REFRESH);
+  }
+
+  private void publish(String sessionId, String type) {
+    signals.publish(new Signal(sessionId, type, new JsonObject().put("from", instance)))
+      .onFailure(err -> LOG.log(System.Logger.Level.WARNING, "could not tell other instances that a session was {0}: {1}",
+        type, err.getMessage()));
+  }
+
+  private void onSignal(Signal signal) {
+    if (SessionSignals.MISSED.equals(signal.type())) {
+      cache.values().forEach(this::recheck);
+      return;
+    }
+    if (signal.body() != null && instance.equals(signal.body().getString("from"))) {
+      return;
+    }
+    LocalSession session = signal.sessionId() == null ? null : cache.get(signal.sessionId());
+    if (session == null) {
+      return;
+    }
+    switch (signal.type()) {
+      case DELETED -> evict(session);
+      case REFRESH -> store.get(session.id()).onSuccess(record -> {
+        if (record == null) {
+          evict(session);
+        } else {
+          session.record(record);
+          session.registration().set(null);
+        }
+      });
+      default -> {
+      }
+    }
+  }
+
+  private void recheck(LocalSession session) {
+    store.touch(session.id()).onSuccess(present -> {
+      if (!present) {
+        evict(session);
+      }
+    });
+  }
+
+  private void evict(LocalSession session) {
+    if (cache.remove(session.id(), session)) {
+      session.terminate();
+    }
+  }
+}
