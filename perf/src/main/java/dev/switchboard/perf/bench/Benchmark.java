@@ -1,0 +1,163 @@
+package dev.switchboard.perf.bench;
+
+import dev.switchboard.perf.load.LoadResult;
+import dev.switchboard.perf.load.Target;
+import dev.switchboard.perf.proc.GatewayProcess;
+import dev.switchboard.perf.proc.NginxProcess;
+import dev.switchboard.perf.profile.Profiler;
+import dev.switchboard.perf.report.ReportWriter;
+import dev.switchboard.perf.stub.RunningStub;
+import dev.switchboard.perf.stub.StubOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code benchmark} command: stub, gateway JVM and nginx are started; the comparison runs interleaved; the
+ * scenarios follow; idle-session heap and cold start are measured on fresh gateway JVMs; optionally JFR profiles the
+ * gateway; the report is written. Returns the number of failed requests.
+ */
+public final class Benchmark {
+  private static final int PROFILE_CONCURRENCY = 16;
+  private final BenchmarkOptions options;
+  private final String commandLine;
+
+  public Benchmark(BenchmarkOptions options, String commandLine) {
+    this.options = options;
+    this.commandLine = commandLine;
+  }
+
+  /** Runs everything and writes the report; the result is the summary (see {@code failures}). */
+  public JsonObject run() {
+    long started = System.nanoTime();
+    Vertx vertx = Vertx.vertx();
+    JsonObject summary = new JsonObject().put("preset", options.preset()).put("command", commandLine)
+      .put("startedAt", Instant.now().toString()).put("machine", Machine.describe())
+      .put("gateway", options.launch().describe());
+    long failures = 0;
+    try (Bench bench = new Bench(vertx, options)) {
+      bench.log("switchboard-perf " + options.preset() + ": " + Machine.describe().getString("summary"));
+      RunningStub stub = bench.stub(new StubOptions());
+      GatewayYaml yaml = new GatewayYaml().backend("stub", stub.url());
+      Bench.Started gateway = bench.gateway("gateway", yaml);
+      bench.log("stub " + stub.url() + ", gateway " + gateway.process().url() + " (pid " + gateway.process().pid()
+        + ", first initialize after " + gateway.coldStart().toMillis() + " ms)");
+      List<Contender> contenders = new ArrayList<>();
+      contenders.add(new Contender(Target.of("direct", stub.url()), null));
+      contenders.add(new Contender(Target.of("gateway", gateway.process().url()), gateway.process()::cpuNanos));
+      nginx(bench, stub, summary).ifPresent(contenders::add);
+      Setup setup = new Setup(stub, gateway.process(), contenders);
+      JsonObject headline = new JsonObject();
+      if (options.comparison()) {
+        bench.log("comparison: tools/call, " + options.rounds() + " rounds x c=" + options.concurrencies() + " x "
+          + contenders.stream().map(Contender::name).toList() + ", " + options.window().toMillis() + " ms windows");
+        List<Measured> windows = new Comparison(bench, contenders).run();
+        ComparisonFigures figures = new ComparisonFigures(windows);
+        failures += figures.failures();
+        summary.put("comparison", figures.toJson(options));
+      }
+      JsonArray scenarios = new JsonArray();
+      for (String name : options.scenarios()) {
+        Scenario scenario = Scenarios.byName(name, options);
+        bench.log("scenario " + name + ": " + scenario.description());
+        ScenarioResult result = scenario.run(bench, setup);
+        if (!"cross-instance".equals(name)) {
+          failures += result.failures();
+        }
+        scenarios.add(result.toJson());
+      }
+      summary.put("scenarios", scenarios);
+      if (options.comparison()) {
+        bench.log("idle sessions and cold start (fresh gateway JVMs)");
+        JsonObject cold = ColdStart.measure(bench, yaml, Math.max(0, options.coldStarts() - 1), gateway.coldStart());
+        summary.put("coldStart", cold);
+        if (options.idleSessions() > 0) {
+          Bench.Started idle = bench.gateway("gateway-idle", yaml);
+          JsonObject heap = IdleHeap.measure(bench, idle.process(), options.idleSessions());
+          failures += heap.getJsonObject("errors").getLong("total");
+          summary.put("idleSessions", heap);
+          idle.process().close();
+        }
+      }
+      if (options.profile()) {
+        summary.put("profile", profile(bench, gateway.process()));
+      }
+      headline(summary, headline);
+      summary.put("headline", headline).put("goals", Goals.evaluate(headline));
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+        .exceptionally(e -> null).join();
+    }
+    summary.put("failures", failures).put("seconds", Stats.round((System.nanoTime() - started) / 1e9, 1));
+    Path written = ReportWriter.write(summary, options.outDir());
+    System.out.println(ReportWriter.console(summary));
+    System.out.println("report: " + written.toAbsolutePath() + " and "
+      + options.outDir().resolve("summary.json").toAbsolutePath());
+    return summary;
+  }
+
+  private java.util.Optional<Contender> nginx(Bench bench, RunningStub stub, JsonObject summary) {
+    Path binary = options.nginx() ? NginxProcess.binary() : null;
+    if (binary == null) {
+      summary.put("nginx", options.nginx() ? "not installed" : "disabled");
+      bench.log("nginx: " + summary.getString("nginx") + " (the comparison runs without it)");
+      return java.util.Optional.empty();
+    }
+    NginxProcess nginx = bench.closeLater(NginxProcess.start(binary, stub.port(), bench.workDir()));
+    summary.put("nginx", NginxProcess.version(binary));
+    bench.log("nginx " + nginx.url() + " -> stub (" + summary.getString("nginx") + ")");
+    return java.util.Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuNanos));
+  }
+
+  private JsonObject profile(Bench bench, GatewayProcess gateway) {
+    bench.log("profile: JFR on the gateway during tools/call c=" + PROFILE_CONCURRENCY + " for "
+      + options.profileWindow().toSeconds() + " s");
+    Profiler.Profiled<LoadResult> profiled = Profiler.record(gateway.probe(), "gateway-tools-call",
+      options.outDir(), () -> bench.load(bench.loadOptions("profile gateway", List.of(Target.of("gateway",
+        gateway.url())), PROFILE_CONCURRENCY, options.profileWindow())));
+    bench.log("  " + profiled.result().brief());
+    bench.log("  " + profiled.summary().toAbsolutePath());
+    return profiled.top().toJson().put("load", profiled.result().toJson())
+      .put("jfr", profiled.jfr().toString()).put("summaryFile", profiled.summary().toString());
+  }
+
+  private static void headline(JsonObject summary, JsonObject headline) {
+    JsonObject byC = summary.getJsonObject("comparison", new JsonObject())
+      .getJsonObject("byConcurrency", new JsonObject());
+    JsonObject c1 = byC.getJsonObject("1", new JsonObject());
+    JsonObject c16 = byC.getJsonObject("16", new JsonObject());
+    put(headline, "throughputGatewayOverDirectC16", c16.getJsonObject("gateway/direct"), "throughputRatio");
+    put(headline, "throughputGatewayOverNginxC16", c16.getJsonObject("gateway/nginx"), "throughputRatio");
+    put(headline, "throughputGatewayOverDirectC1", c1.getJsonObject("gateway/direct"), "throughputRatio");
+    put(headline, "throughputGatewayOverNginxC1", c1.getJsonObject("gateway/nginx"), "throughputRatio");
+    put(headline, "addedP50MsC1", c1.getJsonObject("gateway/direct"), "addedP50Ms");
+    put(headline, "addedP99MsC1", c1.getJsonObject("gateway/direct"), "addedP99Ms");
+    put(headline, "addedP50MsC16", c16.getJsonObject("gateway/direct"), "addedP50Ms");
+    put(headline, "addedP99MsC16", c16.getJsonObject("gateway/direct"), "addedP99Ms");
+    put(headline, "gatewayCpuMicrosPerCall", c16.getJsonObject("gateway"), "cpuMicrosPerRequest");
+    put(headline, "gatewayCpuMicrosPerCallC1", c1.getJsonObject("gateway"), "cpuMicrosPerRequest");
+    put(headline, "nginxCpuMicrosPerCall", c16.getJsonObject("nginx"), "cpuMicrosPerRequest");
+    put(headline, "heapKiBPerIdleSession", summary.getJsonObject("idleSessions"), "kibPerSession");
+    put(headline, "coldStartMillis", summary.getJsonObject("coldStart"), "medianMillis");
+  }
+
+  private static void put(JsonObject headline, String key, JsonObject from, String field) {
+    if (from != null && from.getValue(field) != null) {
+      headline.put(key, from.getValue(field));
+    }
+  }
+
+  /** Failed requests counted in a summary (cross-instance excluded: it may fail while that feature is unfinished). */
+  public static long failures(JsonObject summary) {
+    return summary.getLong("failures", 0L);
+  }
+
+  static Duration seconds(double s) {
+    return Duration.ofMillis(Math.round(s * 1000));
+  }
+}
