@@ -79,6 +79,19 @@ final class Bench implements AutoCloseable {
     }
   }
 
+  /** Starts several gateway JVMs at once (they boot in parallel) and waits for each one's first initialize. */
+  List<Started> gateways(List<String> names, GatewayYaml yaml) {
+    List<GatewayProcess> processes = new java.util.ArrayList<>();
+    for (String name : names) {
+      processes.add(closeLater(GatewayProcess.start(options.launch(), name, yaml.build(), List.of(), workDir)));
+    }
+    List<Started> started = new java.util.ArrayList<>();
+    for (GatewayProcess process : processes) {
+      started.add(new Started(process, process.awaitInitialize(START_TIMEOUT)));
+    }
+    return started;
+  }
+
   /** Registers something to close at the end. */
   <T extends AutoCloseable> T closeLater(T resource) {
     resources.push(resource);

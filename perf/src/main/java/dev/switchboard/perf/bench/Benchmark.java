@@ -48,8 +48,9 @@ public final class Benchmark {
       bench.log("stub " + stub.url() + ", gateway " + gateway.process().url() + " (pid " + gateway.process().pid()
         + ", first initialize after " + gateway.coldStart().toMillis() + " ms)");
       List<Contender> contenders = new ArrayList<>();
-      contenders.add(new Contender(Target.of("direct", stub.url()), null));
-      contenders.add(new Contender(Target.of("gateway", gateway.process().url()), gateway.process()::cpuNanos));
+      contenders.add(new Contender(Target.of("direct", stub.url()), null, -1));
+      contenders.add(new Contender(Target.of("gateway", gateway.process().url()), gateway.process()::cpuNanos,
+        gateway.process().pid()));
       nginx(bench, stub, summary).ifPresent(contenders::add);
       Setup setup = new Setup(stub, gateway.process(), contenders);
       JsonObject headline = new JsonObject();
@@ -74,14 +75,17 @@ public final class Benchmark {
       summary.put("scenarios", scenarios);
       if (options.comparison()) {
         bench.log("idle sessions and cold start (fresh gateway JVMs)");
-        JsonObject cold = ColdStart.measure(bench, yaml, Math.max(0, options.coldStarts() - 1), gateway.coldStart());
-        summary.put("coldStart", cold);
+        ColdStart.Measured cold = ColdStart.measure(bench, yaml, Math.max(0, options.coldStarts() - 1),
+          gateway.coldStart());
+        summary.put("coldStart", cold.figures());
         if (options.idleSessions() > 0) {
-          Bench.Started idle = bench.gateway("gateway-idle", yaml);
+          Bench.Started idle = cold.last() != null ? cold.last() : bench.gateway("gateway-idle", yaml);
           JsonObject heap = IdleHeap.measure(bench, idle.process(), options.idleSessions());
           failures += heap.getJsonObject("errors").getLong("total");
           summary.put("idleSessions", heap);
           idle.process().close();
+        } else if (cold.last() != null) {
+          cold.last().process().close();
         }
       }
       if (options.profile()) {
@@ -111,15 +115,21 @@ public final class Benchmark {
     NginxProcess nginx = bench.closeLater(NginxProcess.start(binary, stub.port(), bench.workDir()));
     summary.put("nginx", NginxProcess.version(binary));
     bench.log("nginx " + nginx.url() + " -> stub (" + summary.getString("nginx") + ")");
-    return java.util.Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuNanos));
+    return java.util.Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuNanos, -1));
   }
 
   private JsonObject profile(Bench bench, GatewayProcess gateway) {
+    Target target = Target.of("gateway", gateway.url());
+    if (!options.comparison()) {
+      LoadResult warm = bench.load(bench.loadOptions("warm-up gateway", List.of(target), PROFILE_CONCURRENCY,
+        options.warmup()).setMaxRequests(options.warmupRequests()));
+      bench.log("  " + warm.brief());
+    }
     bench.log("profile: JFR on the gateway during tools/call c=" + PROFILE_CONCURRENCY + " for "
       + options.profileWindow().toSeconds() + " s");
     Profiler.Profiled<LoadResult> profiled = Profiler.record(gateway.probe(), "gateway-tools-call",
-      options.outDir(), () -> bench.load(bench.loadOptions("profile gateway", List.of(Target.of("gateway",
-        gateway.url())), PROFILE_CONCURRENCY, options.profileWindow())));
+      options.outDir(), () -> bench.load(bench.loadOptions("profile gateway", List.of(target), PROFILE_CONCURRENCY,
+        options.profileWindow())));
     bench.log("  " + profiled.result().brief());
     bench.log("  " + profiled.summary().toAbsolutePath());
     return profiled.top().toJson().put("load", profiled.result().toJson())

@@ -20,7 +20,8 @@ public final class BenchmarkOptions {
   private String preset = "full";
   private int rounds = 5;
   private Duration window = Duration.ofSeconds(8);
-  private Duration warmup = Duration.ofSeconds(8);
+  private Duration warmup = Duration.ofSeconds(60);
+  private long warmupRequests = 200_000;
   private List<Integer> concurrencies = List.of(1, 16);
   private int idleSessions = 10_000;
   private int coldStarts = 5;
@@ -46,10 +47,11 @@ public final class BenchmarkOptions {
     o.preset = "quick";
     o.rounds = 3;
     o.window = Duration.ofSeconds(2);
-    o.warmup = Duration.ofSeconds(3);
+    o.warmup = Duration.ofSeconds(12);
+    o.warmupRequests = 40_000;
     o.idleSessions = 2_000;
     o.coldStarts = 3;
-    o.scenarioWindow = Duration.ofSeconds(2);
+    o.scenarioWindow = Duration.ofSeconds(1);
     o.profileWindow = Duration.ofSeconds(10);
     return o;
   }
@@ -59,7 +61,8 @@ public final class BenchmarkOptions {
     o.preset = "smoke";
     o.rounds = 1;
     o.window = Duration.ofSeconds(1);
-    o.warmup = Duration.ofSeconds(1);
+    o.warmup = Duration.ofSeconds(2);
+    o.warmupRequests = 2_000;
     o.idleSessions = 200;
     o.coldStarts = 1;
     o.scenarioWindow = Duration.ofSeconds(1);
@@ -100,6 +103,19 @@ public final class BenchmarkOptions {
 
   public BenchmarkOptions warmup(Duration value) {
     warmup = value;
+    return this;
+  }
+
+  /** Warm-up ends after this many requests per contender (or at {@link #warmup()}). */
+  public long warmupRequests() {
+    return warmupRequests;
+  }
+
+  public BenchmarkOptions warmupRequests(long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("--warmup-requests must be positive");
+    }
+    warmupRequests = value;
     return this;
   }
 

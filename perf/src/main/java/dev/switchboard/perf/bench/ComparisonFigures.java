@@ -40,6 +40,16 @@ final class ComparisonFigures {
         if (!Double.isNaN(cpu) && cpu >= 0) {
           t.put("cpuMicrosPerRequest", Stats.round(cpu, 1))
             .put("cpuCores", Stats.round(median(ms, Measured::cpuCores), 2));
+          JsonObject roles = new JsonObject();
+          for (String role : List.of("event-loop", "jit", "gc", "other")) {
+            double r = median(ms, m -> m.roleMicrosPerRequest(role));
+            if (!Double.isNaN(r)) {
+              roles.put(role, Stats.round(r, 1));
+            }
+          }
+          if (!roles.isEmpty()) {
+            t.put("cpuMicrosPerRequestByThreadRole", roles);
+          }
         }
         level.put(target, t);
         percentiles.put(target, LoadResult.percentiles(merged(ms)));
@@ -76,7 +86,8 @@ final class ComparisonFigures {
       .put("throughputRatio", Stats.round(Stats.median(ratios), 3))
       .put("addedP50Ms", Stats.round(Stats.median(addedP50), 4))
       .put("addedP99Ms", Stats.round(Stats.median(addedP99), 4))
-      .put("perRoundRatios", new JsonArray(ratios.stream().map(r -> Stats.round(r, 3)).toList()));
+      .put("perRoundRatios", new JsonArray(ratios.stream().filter(r -> !r.isNaN()).map(r -> Stats.round(r, 3))
+        .toList()));
   }
 
   long failures() {

@@ -39,8 +39,9 @@ final class CrossInstanceScenario implements Scenario {
     }
     String prefix = "perf-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     GatewayYaml yaml = new GatewayYaml().backend("stub", setup.stub().url()).redis(bench.options().redisUrl(), prefix);
-    Bench.Started a = bench.gateway("gateway-redis-a", yaml);
-    Bench.Started b = bench.gateway("gateway-redis-b", yaml);
+    List<Bench.Started> pair = bench.gateways(List.of("gateway-redis-a", "gateway-redis-b"), yaml);
+    Bench.Started a = pair.get(0);
+    Bench.Started b = pair.get(1);
     List<LoadResult> results = new ArrayList<>();
     try {
       Target ta = Target.of("gateway-a", a.process().url());

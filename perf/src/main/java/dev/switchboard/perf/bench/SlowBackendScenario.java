@@ -38,7 +38,7 @@ final class SlowBackendScenario implements Scenario {
     RunningStub slow = bench.stub(new StubOptions().setName("perf-stub-slow").setLatency(SLOW_LATENCY));
     Bench.Started gateway = bench.gateway("gateway-slow",
       new GatewayYaml().backend("fast", fast.url()).backend("slow", slow.url()));
-    Duration window = max(bench.options().scenarioWindow(), SLOW_LATENCY.multipliedBy(2));
+    Duration window = max(bench.options().scenarioWindow(), SLOW_LATENCY.plusSeconds(1));
     List<LoadResult> results = new ArrayList<>();
     try {
       Target fastTarget = Target.of("gateway", gateway.process().url(), "fast_");

@@ -6,7 +6,6 @@ import dev.switchboard.perf.proc.GatewayLaunch;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +23,7 @@ final class BenchmarkCommand {
     o.rounds(args.integer("rounds", o.rounds()))
       .window(args.duration("window", o.window()))
       .warmup(args.duration("warmup", o.warmup()))
+      .warmupRequests(args.integer("warmup-requests", (int) o.warmupRequests()))
       .concurrencies(args.integers("concurrency", o.concurrencies()))
       .idleSessions(args.integer("idle-sessions", o.idleSessions()))
       .coldStarts(args.integer("cold-starts", o.coldStarts()))
@@ -51,9 +51,6 @@ final class BenchmarkCommand {
         .flatMap(p -> Arrays.stream(p.split(","))).toList());
     } else if (kind == Kind.PROFILE) {
       o.comparison(false).scenarios(List.of());
-      if (args.string("profile-window", null) == null && !o.preset().equals("full")) {
-        o.profileWindow(o.profileWindow());
-      }
     } else if (!args.positional().isEmpty()) {
       throw new IllegalArgumentException("unexpected arguments: " + args.positional());
     }
@@ -75,9 +72,5 @@ final class BenchmarkCommand {
     boolean report = Files.isRegularFile(dir.resolve("summary.json")) && Files.isRegularFile(dir.resolve("index.html"));
     System.out.println("smoke: report " + (report ? "written" : "MISSING") + ", failed requests: " + failures);
     return report && failures == 0 ? 0 : 1;
-  }
-
-  static Duration orDefault(Duration d, Duration fallback) {
-    return d == null ? fallback : d;
   }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * nginx as a plain reverse proxy in front of one upstream: {@code proxy_pass} over a keep-alive upstream, one worker,
- * no access log, bound to 127.0.0.1 on a free port, configuration and temp files in a private directory, run in the
+ * no access log, the client's {@code Host} passed on (the stub accepts loopback hosts only), bound to 127.0.0.1 on a free port, configuration and temp files in a private directory, run in the
  * foreground ({@code daemon off}) so it stops with this process.
  */
 public final class NginxProcess implements AutoCloseable {
@@ -113,6 +113,7 @@ public final class NginxProcess implements AutoCloseable {
             proxy_pass http://stub;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
             proxy_buffering off;
           }
         }

@@ -45,6 +45,10 @@ public final class ProcessCpu {
     return sum;
   }
 
+  static long ticksToNanos(long ticks) {
+    return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+  }
+
   private static long ticksPerSecond() {
     try {
       return Long.parseLong(Commands.run(List.of("getconf", "CLK_TCK"), 10).strip());

@@ -14,7 +14,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Summarises the {@code jdk.ExecutionSample} events of a JFR file: where the CPU samples landed (self), which
- * methods were on the stack (inclusive, counted once per sample), and which threads were sampled.
+ * methods were on the stack (inclusive, counted once per sample), and which threads were sampled; and the
+ * {@code jdk.NativeMethodSample} events (threads in native code: waiting in epoll or in a socket read or write).
  */
 public final class TopFrames {
   private static final int TOP = 25;
@@ -23,7 +24,9 @@ public final class TopFrames {
   private final Ranking selfByLibrary = new Ranking();
   private final Ranking inclusiveByMethod = new Ranking();
   private final Ranking byThread = new Ranking();
+  private final Ranking nativeByMethod = new Ranking();
   private long samples;
+  private long nativeSamples;
 
   private TopFrames() {
   }
@@ -34,8 +37,11 @@ public final class TopFrames {
     try (RecordingFile file = new RecordingFile(jfr)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
-        if ("jdk.ExecutionSample".equals(event.getEventType().getName())) {
+        String type = event.getEventType().getName();
+        if ("jdk.ExecutionSample".equals(type)) {
           top.add(event);
+        } else if ("jdk.NativeMethodSample".equals(type)) {
+          top.addNative(event);
         }
       }
     } catch (IOException e) {
@@ -67,6 +73,15 @@ public final class TopFrames {
     byThread.add(thread == null ? "?" : threadGroup(thread.getJavaName()));
   }
 
+  /** A thread sampled while in native code (epoll wait, socket reads and writes): its native frame. */
+  private void addNative(RecordedEvent event) {
+    RecordedStackTrace stack = event.getStackTrace();
+    if (stack != null && !stack.getFrames().isEmpty()) {
+      nativeSamples++;
+      nativeByMethod.add(method(stack.getFrames().get(0)));
+    }
+  }
+
   public long samples() {
     return samples;
   }
@@ -77,7 +92,9 @@ public final class TopFrames {
       .put("selfByPackage", selfByPackage.toJson(TOP, samples))
       .put("selfByLibrary", selfByLibrary.toJson(TOP, samples))
       .put("inclusiveByMethod", inclusiveByMethod.toJson(40, samples))
-      .put("byThread", byThread.toJson(TOP, samples));
+      .put("byThread", byThread.toJson(TOP, samples))
+      .put("nativeSamples", nativeSamples)
+      .put("nativeByMethod", nativeByMethod.toJson(15, nativeSamples));
   }
 
   public String toText() {
@@ -86,7 +103,9 @@ public final class TopFrames {
       + selfByPackage.toText("Self by package:", TOP, samples) + '\n'
       + selfByLibrary.toText("Self by library:", 15, samples) + '\n'
       + inclusiveByMethod.toText("Inclusive (method anywhere on the stack):", 40, samples) + '\n'
-      + byThread.toText("Samples by thread:", 15, samples);
+      + byThread.toText("Samples by thread:", 15, samples) + '\n'
+      + nativeByMethod.toText("jdk.NativeMethodSample (" + nativeSamples + " samples, threads in native code):", 15,
+      nativeSamples);
   }
 
   private static String method(RecordedFrame frame) {
