@@ -15,6 +15,10 @@ public final class PerfMain {
       System.err.println("switchboard-perf: " + e.getMessage());
       System.err.println("try: java -jar switchboard-perf.jar help");
       code = 2;
+    } catch (RuntimeException e) {
+      System.err.println("switchboard-perf: failed: " + e.getMessage());
+      e.printStackTrace();
+      code = 1;
     }
     System.exit(code);
   }

@@ -68,7 +68,12 @@ final class Bench implements AutoCloseable {
 
   /** Starts a gateway JVM and waits until it answers initialize; stopped when the bench closes (or earlier). */
   Started gateway(String name, GatewayYaml yaml) {
-    GatewayProcess gateway = GatewayProcess.start(options.launch(), name, yaml.build(), List.of(), workDir);
+    return gateway(name, yaml, options.launch());
+  }
+
+  /** Like {@link #gateway(String, GatewayYaml)} with another launch (the candidate jar). */
+  Started gateway(String name, GatewayYaml yaml, dev.switchboard.perf.proc.GatewayLaunch launch) {
+    GatewayProcess gateway = GatewayProcess.start(launch, name, yaml.build(), List.of(), workDir);
     resources.push(gateway);
     try {
       Duration coldStart = gateway.awaitInitialize(START_TIMEOUT);
@@ -90,6 +95,17 @@ final class Bench implements AutoCloseable {
       started.add(new Started(process, process.awaitInitialize(START_TIMEOUT)));
     }
     return started;
+  }
+
+  /**
+   * Warms a freshly started gateway up before it is measured: tools/call at c=16 for a sixth of the warm-up
+   * budget (requests and time), not reported.
+   */
+  void warm(dev.switchboard.perf.load.Target target) {
+    LoadResult warm = load(loadOptions("warm-up " + target.name(), List.of(target), 16,
+      options.warmup().dividedBy(6)).setMaxRequests(Math.max(1, options.warmupRequests() / 6)).setProgress(false)
+);
+    log("  " + warm.brief());
   }
 
   /** Registers something to close at the end. */

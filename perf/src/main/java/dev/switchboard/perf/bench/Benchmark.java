@@ -52,8 +52,22 @@ public final class Benchmark {
       contenders.add(new Contender(Target.of("gateway", gateway.process().url()), gateway.process()::cpuNanos,
         gateway.process().pid()));
       nginx(bench, stub, summary).ifPresent(contenders::add);
+      if (options.candidate() != null && options.comparison()) {
+        Bench.Started candidate = bench.gateway("candidate", yaml, options.candidate());
+        summary.put("candidate", options.candidate().describe());
+        bench.log("candidate gateway " + candidate.process().url() + " from " + options.candidate().describe());
+        contenders.add(new Contender(Target.of(ComparisonFigures.CANDIDATE, candidate.process().url()),
+          candidate.process()::cpuNanos, candidate.process().pid()));
+      }
       Setup setup = new Setup(stub, gateway.process(), contenders);
       JsonObject headline = new JsonObject();
+      if (!options.comparison() && !options.scenarios().isEmpty()) {
+        for (Contender contender : contenders) {
+          LoadResult warm = bench.load(bench.loadOptions("warm-up " + contender.name(),
+            List.of(contender.target()), 16, options.warmup()).setMaxRequests(options.warmupRequests()));
+          bench.log("  " + warm.brief());
+        }
+      }
       if (options.comparison()) {
         bench.log("comparison: tools/call, " + options.rounds() + " rounds x c=" + options.concurrencies() + " x "
           + contenders.stream().map(Contender::name).toList() + ", " + options.window().toMillis() + " ms windows");
@@ -79,11 +93,13 @@ public final class Benchmark {
           gateway.coldStart());
         summary.put("coldStart", cold.figures());
         if (options.idleSessions() > 0) {
-          Bench.Started idle = cold.last() != null ? cold.last() : bench.gateway("gateway-idle", yaml);
+          Bench.Started idle = cold.last() != null ? cold.last() : gateway;
           JsonObject heap = IdleHeap.measure(bench, idle.process(), options.idleSessions());
           failures += heap.getJsonObject("errors").getLong("total");
-          summary.put("idleSessions", heap);
-          idle.process().close();
+          summary.put("idleSessions", heap.put("gatewayProcess", idle.process().name()));
+          if (idle != gateway) {
+            idle.process().close();
+          }
         } else if (cold.last() != null) {
           cold.last().process().close();
         }
@@ -106,9 +122,10 @@ public final class Benchmark {
   }
 
   private java.util.Optional<Contender> nginx(Bench bench, RunningStub stub, JsonObject summary) {
-    Path binary = options.nginx() ? NginxProcess.binary() : null;
+    boolean wanted = options.nginx() && (options.comparison() || !options.scenarios().isEmpty());
+    Path binary = wanted ? NginxProcess.binary() : null;
     if (binary == null) {
-      summary.put("nginx", options.nginx() ? "not installed" : "disabled");
+      summary.put("nginx", !wanted ? "not used" : options.nginx() ? "not installed" : "disabled");
       bench.log("nginx: " + summary.getString("nginx") + " (the comparison runs without it)");
       return java.util.Optional.empty();
     }

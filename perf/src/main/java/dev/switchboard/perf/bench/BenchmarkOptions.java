@@ -15,7 +15,7 @@ public final class BenchmarkOptions {
   public static final List<String> ALL_SCENARIOS = List.of("call-100k", "tools-list", "mixed", "churn", "open-loop",
     "sse", "slow-backend", "cross-instance");
   /** The scenarios of the smoke run: none that is expected to fail today or that needs Redis. */
-  public static final List<String> SMOKE_SCENARIOS = List.of("call-100k", "tools-list", "churn", "open-loop");
+  public static final List<String> SMOKE_SCENARIOS = List.of("call-100k", "churn");
 
   private String preset = "full";
   private int rounds = 5;
@@ -36,6 +36,7 @@ public final class BenchmarkOptions {
   private String redisUrl = "redis://127.0.0.1:6379";
   private Path outDir = Path.of("perf/target/report");
   private GatewayLaunch launch;
+  private GatewayLaunch candidate;
   private boolean progress = true;
 
   public static BenchmarkOptions full() {
@@ -60,12 +61,12 @@ public final class BenchmarkOptions {
     BenchmarkOptions o = new BenchmarkOptions();
     o.preset = "smoke";
     o.rounds = 1;
-    o.window = Duration.ofSeconds(1);
-    o.warmup = Duration.ofSeconds(2);
-    o.warmupRequests = 2_000;
+    o.window = Duration.ofMillis(500);
+    o.warmup = Duration.ofSeconds(1);
+    o.warmupRequests = 1_000;
     o.idleSessions = 200;
     o.coldStarts = 1;
-    o.scenarioWindow = Duration.ofSeconds(1);
+    o.scenarioWindow = Duration.ofMillis(500);
     o.scenarios = SMOKE_SCENARIOS;
     o.openLoopRate = 500;
     o.progress = false;
@@ -258,6 +259,16 @@ public final class BenchmarkOptions {
 
   public BenchmarkOptions launch(GatewayLaunch value) {
     launch = value;
+    return this;
+  }
+
+  /** A second gateway (e.g. a build with a proposed change) run as one more contender, or null. */
+  public GatewayLaunch candidate() {
+    return candidate;
+  }
+
+  public BenchmarkOptions candidate(GatewayLaunch value) {
+    candidate = value;
     return this;
   }
 

@@ -17,6 +17,9 @@ import org.HdrHistogram.Histogram;
  * the rounds' merged histograms for the charts.
  */
 final class ComparisonFigures {
+  /** The contender started from {@code --candidate-jar}: a changed gateway measured against the reference one. */
+  static final String CANDIDATE = "candidate";
+
   private final List<Measured> windows;
 
   ComparisonFigures(List<Measured> windows) {
@@ -58,6 +61,10 @@ final class ComparisonFigures {
         if (targets().contains(baseline) && targets().contains("gateway")) {
           level.put("gateway/" + baseline, versus(c, "gateway", baseline));
         }
+      }
+      if (targets().contains(CANDIDATE) && targets().contains("gateway")) {
+        level.put(CANDIDATE + "/gateway", versus(c, CANDIDATE, "gateway"));
+        level.put(CANDIDATE + "/direct", versus(c, CANDIDATE, "direct"));
       }
       level.put("percentiles", percentiles);
       byConcurrency.put(Integer.toString(c), level);
@@ -102,7 +109,7 @@ final class ComparisonFigures {
 
   private List<String> targets() {
     Set<String> set = new LinkedHashSet<>();
-    for (String known : List.of("direct", "gateway", "nginx")) {
+    for (String known : List.of("direct", "gateway", "nginx", CANDIDATE)) {
       if (windows.stream().anyMatch(m -> m.target().equals(known))) {
         set.add(known);
       }

@@ -30,6 +30,7 @@ final class SseScenario implements Scenario {
     Bench.Started gateway = bench.gateway("gateway-sse", new GatewayYaml().backend("stub", stub.url()));
     List<LoadResult> results = new ArrayList<>();
     try {
+      bench.warm(Target.of("gateway", gateway.process().url()));
       for (Target target : List.of(Target.of("direct", stub.url()), Target.of("gateway", gateway.process().url()))) {
         LoadResult result = bench.load(bench.loadOptions("sse " + target.name(), List.of(target), CONCURRENCY,
           bench.options().scenarioWindow()));

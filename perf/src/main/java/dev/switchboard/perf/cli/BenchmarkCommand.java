@@ -32,7 +32,7 @@ final class BenchmarkCommand {
       .openLoopRate(args.number("rate", o.openLoopRate()))
       .lanes(args.integer("lanes", o.lanes()))
       .redisUrl(args.string("redis-url", o.redisUrl()))
-      .outDir(Path.of(args.string("out", Locations.defaultReportDir().toString())))
+      .outDir(Path.of(args.string("out", Locations.defaultReportDir().toString())).toAbsolutePath())
       .nginx(!args.flag("no-nginx"))
       .profile(args.flag("profile") || kind == Kind.PROFILE);
     if (args.flag("no-progress")) {
@@ -58,6 +58,10 @@ final class BenchmarkCommand {
     String jvmArgs = args.string("gateway-jvm-args", "");
     o.launch(GatewayLaunch.find(jar == null ? null : Path.of(jar), Locations.repoRoot(),
       jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"))));
+    String candidate = args.string("candidate-jar", null);
+    if (candidate != null) {
+      o.candidate(GatewayLaunch.find(Path.of(candidate), null, o.launch().jvmArgs()));
+    }
     args.rejectUnknown();
     JsonObject summary = new Benchmark(o, commandLine).run();
     long failures = Benchmark.failures(summary);

@@ -179,6 +179,7 @@ public final class LoadOptions {
     return this;
   }
 
+  /** A request fails as {@link ErrorKind#TIMEOUT} when its response makes no progress for this long. */
   public Duration getTimeout() {
     return timeout;
   }

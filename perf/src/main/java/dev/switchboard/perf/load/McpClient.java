@@ -113,7 +113,7 @@ final class McpClient {
       .setHost(target.host())
       .setPort(target.port())
       .setURI(target.path())
-      .setTimeout(options.getTimeout().toMillis())
+      .setIdleTimeout(options.getTimeout().toMillis())
       .putHeader(HttpHeaders.ACCEPT, ACCEPT);
     if (body != null) {
       request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");

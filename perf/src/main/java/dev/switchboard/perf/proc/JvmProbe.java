@@ -65,9 +65,12 @@ public final class JvmProbe {
     return new Histogram(classes, Long.parseLong(total.group(1)), Long.parseLong(total.group(2)));
   }
 
-  /** Starts a JFR recording named {@code name} with the {@code profile} settings. */
+  /**
+   * Starts a JFR recording named {@code name} with the {@code profile} settings and Java execution samples every
+   * millisecond (the default 10-20 ms gives too few samples in a short window).
+   */
   public void jfrStart(String name) {
-    jcmd("JFR.start", "name=" + name, "settings=profile");
+    jcmd("JFR.start", "name=" + name, "settings=profile", "jdk.ExecutionSample#period=1ms");
   }
 
   /** Stops recording {@code name} and writes it to {@code file}. */

@@ -59,7 +59,7 @@ public final class NginxProcess implements AutoCloseable {
   public static NginxProcess start(Path binary, int upstreamPort, Path workDir) {
     int port = Ports.free();
     try {
-      Path dir = Files.createDirectories(workDir.resolve("nginx"));
+      Path dir = Files.createDirectories(workDir.resolve("nginx").toAbsolutePath());
       Files.createDirectories(dir.resolve("tmp"));
       Files.createDirectories(dir.resolve("logs"));
       Path conf = dir.resolve("nginx.conf");
@@ -73,7 +73,9 @@ public final class NginxProcess implements AutoCloseable {
       while (!Ports.listening(port)) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           nginx.close();
-          throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("logs/error.log")));
+          Path log = dir.resolve("logs/error.log");
+          throw new IllegalStateException("nginx did not start: " + (Files.exists(log) ? Files.readString(log)
+            : Files.readString(dir.resolve("logs/stdout.log"))));
         }
         Thread.sleep(20);
       }

@@ -14,7 +14,7 @@ final class Tables {
     JsonObject byC = comparison.getJsonObject("byConcurrency");
     for (String c : byC.fieldNames()) {
       JsonObject level = byC.getJsonObject(c);
-      for (String target : new String[] {"direct", "gateway", "nginx"}) {
+      for (String target : new String[] {"direct", "gateway", "nginx", "candidate"}) {
         JsonObject m = level.getJsonObject(target);
         if (m != null) {
           t.row(c, target, Fmt.num(m.getValue("throughput"), 0), Fmt.num(m.getValue("p50Ms"), 3),
@@ -32,7 +32,7 @@ final class Tables {
       "ratio per round");
     JsonObject byC = comparison.getJsonObject("byConcurrency");
     for (String c : byC.fieldNames()) {
-      for (String pair : new String[] {"gateway/direct", "gateway/nginx"}) {
+      for (String pair : new String[] {"gateway/direct", "gateway/nginx", "candidate/gateway", "candidate/direct"}) {
         JsonObject v = byC.getJsonObject(c).getJsonObject(pair);
         if (v != null) {
           t.row(c, pair, Fmt.num(v.getValue("throughputRatio"), 3), Fmt.num(v.getValue("addedP50Ms"), 3),
