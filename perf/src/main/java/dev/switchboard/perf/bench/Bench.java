@@ -103,8 +103,7 @@ final class Bench implements AutoCloseable {
    */
   void warm(dev.switchboard.perf.load.Target target) {
     LoadResult warm = load(loadOptions("warm-up " + target.name(), List.of(target), 16,
-      options.warmup().dividedBy(6)).setMaxRequests(Math.max(1, options.warmupRequests() / 6)).setProgress(false)
-);
+      options.warmup().dividedBy(6)).setMaxRequests(Math.max(1, options.warmupRequests() / 6)).setProgress(false));
     log("  " + warm.brief());
   }
 
