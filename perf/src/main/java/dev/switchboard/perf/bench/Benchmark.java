@@ -12,15 +12,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code benchmark} command: stub, gateway JVM and nginx are started; the comparison runs interleaved; the
- * scenarios follow; idle-session heap and cold start are measured on fresh gateway JVMs; optionally JFR profiles the
- * gateway; the report is written. Returns the number of failed requests.
+ * scenarios follow; cold start is measured on fresh gateway JVMs and the idle-session heap on the last of them;
+ * optionally JFR profiles the gateway; the report is written. {@link #run()} returns the summary, whose
+ * {@code failures} counts the failed requests (cross-instance excluded).
  */
 public final class Benchmark {
   private static final int PROFILE_CONCURRENCY = 16;
@@ -32,7 +32,7 @@ public final class Benchmark {
     this.commandLine = commandLine;
   }
 
-  /** Runs everything and writes the report; the result is the summary (see {@code failures}). */
+  /** Runs everything and writes the report; returns the summary written to {@code summary.json}. */
   public JsonObject run() {
     long started = System.nanoTime();
     Vertx vertx = Vertx.vertx();
@@ -182,9 +182,5 @@ public final class Benchmark {
   /** Failed requests counted in a summary (cross-instance excluded: it may fail while that feature is unfinished). */
   public static long failures(JsonObject summary) {
     return summary.getLong("failures", 0L);
-  }
-
-  static Duration seconds(double s) {
-    return Duration.ofMillis(Math.round(s * 1000));
   }
 }
