@@ -142,11 +142,11 @@ public final class Benchmark {
         options.warmup()).setMaxRequests(options.warmupRequests()));
       bench.log("  " + warm.brief());
     }
-    bench.log("profile: JFR on the gateway during tools/call c=" + PROFILE_CONCURRENCY + " for "
-      + options.profileWindow().toSeconds() + " s");
+    bench.log("profile: JFR on the gateway during tools/call c=" + PROFILE_CONCURRENCY + ", " + options.profileSize()
+      + "-character results, for " + options.profileWindow().toSeconds() + " s");
     Profiler.Profiled<LoadResult> profiled = Profiler.record(gateway.probe(), "gateway-tools-call",
       options.outDir(), () -> bench.load(bench.loadOptions("profile gateway", List.of(target), PROFILE_CONCURRENCY,
-        options.profileWindow())));
+        options.profileWindow()).setPayloadSize(options.profileSize())));
     bench.log("  " + profiled.result().brief());
     bench.log("  " + profiled.summary().toAbsolutePath());
     return profiled.top().toJson().put("load", profiled.result().toJson())

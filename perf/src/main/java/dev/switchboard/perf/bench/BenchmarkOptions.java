@@ -31,6 +31,7 @@ public final class BenchmarkOptions {
   private boolean nginx = true;
   private boolean profile;
   private Duration profileWindow = Duration.ofSeconds(20);
+  private int profileSize = dev.switchboard.perf.load.LoadOptions.DEFAULT_PAYLOAD_SIZE;
   private double openLoopRate = 2_000;
   private int lanes = 1;
   private String redisUrl = "redis://127.0.0.1:6379";
@@ -214,6 +215,19 @@ public final class BenchmarkOptions {
 
   public BenchmarkOptions profileWindow(Duration value) {
     profileWindow = value;
+    return this;
+  }
+
+  /** Characters of text per tools/call during the profiled load. */
+  public int profileSize() {
+    return profileSize;
+  }
+
+  public BenchmarkOptions profileSize(int value) {
+    if (value < 0 || value > 16 * 1024 * 1024) {
+      throw new IllegalArgumentException("--profile-size must be 0..16MiB");
+    }
+    profileSize = value;
     return this;
   }
 

@@ -29,6 +29,7 @@ final class BenchmarkCommand {
       .coldStarts(args.integer("cold-starts", o.coldStarts()))
       .scenarioWindow(args.duration("scenario-window", o.scenarioWindow()))
       .profileWindow(args.duration("profile-window", o.profileWindow()))
+      .profileSize(args.integer("profile-size", o.profileSize()))
       .openLoopRate(args.number("rate", o.openLoopRate()))
       .lanes(args.integer("lanes", o.lanes()))
       .redisUrl(args.string("redis-url", o.redisUrl()))

@@ -11,7 +11,7 @@ final class Help {
                                   heap per idle session, cold start; report in perf/target/report
         --rounds N  --window 8s  --warmup 8s  --concurrency 1,16  --idle-sessions N  --cold-starts N
         --scenarios all|none|a,b  --scenario-window 8s  --rate 2000 (open-loop scenario)  --no-nginx
-        --profile  --profile-window 20s  --lanes N  --redis-url redis://127.0.0.1:6379  --out DIR
+        --profile  --profile-window 20s  --profile-size 64  --lanes N  --redis-url redis://127.0.0.1:6379  --out DIR
         --gateway-jar PATH  --gateway-jvm-args "..."  --candidate-jar PATH (A/B: a changed gateway as one more
         contender, reported as candidate/gateway)  --warmup-requests N  --no-progress
         --smoke exits 1 if the report is missing or any request failed (never on speed)
