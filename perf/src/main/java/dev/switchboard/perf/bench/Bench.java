@@ -1,0 +1,135 @@
+package dev.switchboard.perf.bench;
+
+import dev.switchboard.perf.load.LoadGenerator;
+import dev.switchboard.perf.load.LoadOptions;
+import dev.switchboard.perf.load.LoadResult;
+import dev.switchboard.perf.load.Target;
+import dev.switchboard.perf.proc.GatewayProcess;
+import dev.switchboard.perf.proc.Ports;
+import dev.switchboard.perf.stub.RunningStub;
+import dev.switchboard.perf.stub.StubOptions;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What the benchmark steps share: the Vert.x instance of the load generator and the stubs, the options, the work
+ * directory for gateway configs and logs, and what must be stopped at the end (closed in reverse order).
+ */
+final class Bench implements AutoCloseable {
+  /** Slack on top of a load run's duration and request timeout before the orchestration gives up on it. */
+  private static final Duration RUN_SLACK = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Vertx vertx;
+  private final BenchmarkOptions options;
+  private final Path workDir;
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+  Bench(Vertx vertx, BenchmarkOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.workDir = options.outDir().resolve("work");
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  BenchmarkOptions options() {
+    return options;
+  }
+
+  Path workDir() {
+    return workDir;
+  }
+
+  /** Runs one load to completion (bounded). */
+  LoadResult load(LoadOptions load) {
+    Duration bound = load.getDuration().plus(load.getTimeout()).plus(RUN_SLACK);
+    return Await.result(LoadGenerator.run(vertx, load), bound);
+  }
+
+  /** Load options for {@code targets} with this run's lanes and progress setting. */
+  LoadOptions loadOptions(String label, List<Target> targets, int concurrency, Duration duration) {
+    return new LoadOptions().setLabel(label).setTargets(targets).setConcurrency(concurrency).setDuration(duration)
+      .setLanes(options.lanes()).setProgress(options.progress());
+  }
+
+  /** Deploys a stub on its own event loop; stopped when the bench closes. */
+  RunningStub stub(StubOptions stubOptions) {
+    RunningStub stub = Await.result(RunningStub.deploy(vertx, Ports.LOOPBACK, stubOptions), START_TIMEOUT);
+    resources.push(() -> Await.result(stub.close(), START_TIMEOUT));
+    return stub;
+  }
+
+  /** Starts a gateway JVM and waits until it answers initialize; stopped when the bench closes (or earlier). */
+  Started gateway(String name, GatewayYaml yaml) {
+    return gateway(name, yaml, options.launch());
+  }
+
+  /** Like {@link #gateway(String, GatewayYaml)} with another launch (the candidate jar). */
+  Started gateway(String name, GatewayYaml yaml, dev.switchboard.perf.proc.GatewayLaunch launch) {
+    GatewayProcess gateway = GatewayProcess.start(launch, name, yaml.build(), List.of(), workDir);
+    resources.push(gateway);
+    try {
+      Duration coldStart = gateway.awaitInitialize(START_TIMEOUT);
+      return new Started(gateway, coldStart);
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
+    }
+  }
+
+  /** Starts several gateway JVMs at once (they boot in parallel) and waits for each one's first initialize. */
+  List<Started> gateways(List<String> names, GatewayYaml yaml) {
+    List<GatewayProcess> processes = new java.util.ArrayList<>();
+    for (String name : names) {
+      processes.add(closeLater(GatewayProcess.start(options.launch(), name, yaml.build(), List.of(), workDir)));
+    }
+    List<Started> started = new java.util.ArrayList<>();
+    for (GatewayProcess process : processes) {
+      started.add(new Started(process, process.awaitInitialize(START_TIMEOUT)));
+    }
+    return started;
+  }
+
+  /**
+   * Warms a freshly started gateway up before it is measured: tools/call at c=16 for a sixth of the warm-up
+   * budget (requests and time), not reported.
+   */
+  void warm(dev.switchboard.perf.load.Target target) {
+    LoadResult warm = load(loadOptions("warm-up " + target.name(), List.of(target), 16,
+      options.warmup().dividedBy(6)).setMaxRequests(Math.max(1, options.warmupRequests() / 6)).setProgress(false));
+    log("  " + warm.brief());
+  }
+
+  /** Registers something to close at the end. */
+  <T extends AutoCloseable> T closeLater(T resource) {
+    resources.push(resource);
+    return resource;
+  }
+
+  void log(String line) {
+    System.out.println(line);
+    System.out.flush();
+  }
+
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        System.err.println("perf: cleanup: " + e.getMessage());
+      }
+    }
+  }
+
+  /** A gateway that answered its first initialize, and how long that took from process start. */
+  record Started(GatewayProcess process, Duration coldStart) {
+  }
+}

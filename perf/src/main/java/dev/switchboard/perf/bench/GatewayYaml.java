@@ -1,0 +1,38 @@
+package dev.switchboard.perf.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Gateway configurations for the benchmark, as YAML with {@code {port}} for the port the process gets. Backends are
+ * named in order; names stay bare with one backend ({@code priority}), and are prefixed {@code <backend>_} with
+ * several.
+ */
+final class GatewayYaml {
+  private final Map<String, String> backends = new LinkedHashMap<>();
+  private String sessions = "{store: memory, ttl: 30m}";
+
+  GatewayYaml backend(String name, String url) {
+    backends.put(name, url);
+    return this;
+  }
+
+  /** Sessions in Redis under {@code keyPrefix}. */
+  GatewayYaml redis(String url, String keyPrefix) {
+    sessions = "{store: redis, ttl: 30m, redis: {url: \"" + url + "\", keyPrefix: \"" + keyPrefix + "\"}}";
+    return this;
+  }
+
+  String build() {
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("# written by switchboard-perf\n");
+    yaml.append("server: {host: 127.0.0.1, port: {port}, path: /mcp}\n");
+    yaml.append("backends:\n");
+    backends.forEach((name, url) -> yaml.append("  - {name: ").append(name).append(", url: \"").append(url)
+      .append("\", timeout: 30s, maxConnections: 64}\n"));
+    yaml.append("aggregation: {conflictResolution: ").append(backends.size() == 1 ? "priority" : "prefix")
+      .append("}\n");
+    yaml.append("sessions: ").append(sessions).append('\n');
+    return yaml.toString();
+  }
+}

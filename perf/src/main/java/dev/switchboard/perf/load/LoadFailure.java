@@ -1,0 +1,35 @@
+package dev.switchboard.perf.load;
+
+/** A failed exchange, classified; carries no stack trace (it is counted, not debugged). */
+public final class LoadFailure extends RuntimeException {
+  private final ErrorKind kind;
+
+  public LoadFailure(ErrorKind kind, String message) {
+    super(message, null, false, false);
+    this.kind = kind;
+  }
+
+  public ErrorKind kind() {
+    return kind;
+  }
+
+  /** Classifies any failure of an exchange. */
+  public static ErrorKind classify(Throwable err) {
+    if (err instanceof LoadFailure failure) {
+      return failure.kind();
+    }
+    if (err instanceof java.net.ConnectException) {
+      return ErrorKind.CONNECT;
+    }
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      String name = t.getClass().getSimpleName();
+      if (t instanceof java.util.concurrent.TimeoutException || name.contains("Timeout")) {
+        return name.contains("Connect") ? ErrorKind.CONNECT : ErrorKind.TIMEOUT;
+      }
+      if (t instanceof java.net.ConnectException) {
+        return ErrorKind.CONNECT;
+      }
+    }
+    return ErrorKind.IO;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.perf.load;
+
+import java.util.List;
+
+/**
+ * One client session as the load generator holds it: the {@code Mcp-Session-Id}, the negotiated version and the
+ * next request id. Confined to the lane that opened it.
+ */
+public final class McpSession {
+  private final String id;
+  private final String protocolVersion;
+  private long nextRequestId = 2;
+  private int turn;
+
+  McpSession(String id, String protocolVersion) {
+    this.id = id;
+    this.protocolVersion = protocolVersion;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String protocolVersion() {
+    return protocolVersion;
+  }
+
+  long nextRequestId() {
+    return nextRequestId++;
+  }
+
+  /** The target of the next request: the session's requests take the targets in turn. */
+  Target nextTarget(List<Target> targets) {
+    Target target = targets.get(turn % targets.size());
+    turn = (turn + 1) % targets.size();
+    return target;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.switchboard.perf.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a short external command and returns its output; bounded by a timeout. */
+public final class Commands {
+  private Commands() {
+  }
+
+  /**
+   * Runs {@code command}, waits at most {@code timeoutSeconds}, and returns stdout and stderr together.
+   *
+   * @throws IllegalStateException when it cannot start, times out or exits non-zero
+   */
+  public static String run(List<String> command, int timeoutSeconds) {
+    Path out = null;
+    try {
+      out = Files.createTempFile("perf-cmd", ".out");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(String.join(" ", command) + ": no answer within " + timeoutSeconds + " s");
+      }
+      String text = Files.readString(out, StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ": "
+          + text.strip());
+      }
+      return text;
+    } catch (IOException e) {
+      throw new IllegalStateException(String.join(" ", command) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      if (out != null) {
+        try {
+          Files.deleteIfExists(out);
+        } catch (IOException ignored) {
+          // a temp file left behind is harmless
+        }
+      }
+    }
+  }
+
+  /** A JDK tool next to the running JVM ({@code jcmd}, {@code jfr}), or the bare name to find it on the PATH. */
+  public static String jdkTool(String name) {
+    Path tool = Path.of(System.getProperty("java.home"), "bin", name);
+    return Files.isExecutable(tool) ? tool.toString() : name;
+  }
+
+  /** The java binary of the running JVM. */
+  public static String java() {
+    return ProcessHandle.current().info().command().orElse(jdkTool("java"));
+  }
+}

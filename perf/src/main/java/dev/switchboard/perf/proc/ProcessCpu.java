@@ -1,0 +1,59 @@
+package dev.switchboard.perf.proc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CPU time a process has used, from its own accounting in {@code /proc/<pid>/stat} (user + system time of all its
+ * threads, in clock ticks). Linux only; {@link #available()} says whether it can be read.
+ */
+public final class ProcessCpu {
+  private static final long TICKS_PER_SECOND = ticksPerSecond();
+
+  private ProcessCpu() {
+  }
+
+  public static boolean available() {
+    return Files.isReadable(Path.of("/proc/self/stat"));
+  }
+
+  /** User + system CPU time of {@code pid} in nanoseconds (resolution: one clock tick, usually 10 ms). */
+  public static long cpuNanos(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long utime = Long.parseLong(fields[11]);
+      long stime = Long.parseLong(fields[12]);
+      return (utime + stime) * 1_000_000_000L / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** CPU time of several processes together (e.g. nginx master and workers); -1 if any cannot be read. */
+  public static long cpuNanos(List<Long> pids) {
+    long sum = 0;
+    for (long pid : pids) {
+      long cpu = cpuNanos(pid);
+      if (cpu < 0) {
+        return -1;
+      }
+      sum += cpu;
+    }
+    return sum;
+  }
+
+  static long ticksToNanos(long ticks) {
+    return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+  }
+
+  private static long ticksPerSecond() {
+    try {
+      return Long.parseLong(Commands.run(List.of("getconf", "CLK_TCK"), 10).strip());
+    } catch (RuntimeException e) {
+      return 100;
+    }
+  }
+}
