@@ -23,21 +23,31 @@ import java.util.List;
 public final class CoreVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(CoreVerticle.class.getName());
   private final CoreServices services;
+  private final String callAddress;
 
   public CoreVerticle(CoreServices services) {
+    this(services, null);
+  }
+
+  /** @param privateCallAddress also serve calls on this address (see {@link CoreAddress#call(String)}); may be null */
+  public CoreVerticle(CoreServices services, String privateCallAddress) {
     this.services = services;
+    this.callAddress = privateCallAddress;
   }
 
   @Override
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
     var eventBus = vertx.eventBus();
-    List<MessageConsumer<?>> consumers = List.of(
+    List<MessageConsumer<?>> consumers = new java.util.ArrayList<>(List.of(
       eventBus.<OpenSession>localConsumer(CoreAddress.SESSION_OPEN, this::open),
       eventBus.<CoreCall>localConsumer(CoreAddress.CALL, this::call),
       eventBus.<CloseSession>localConsumer(CoreAddress.SESSION_CLOSE, msg -> services.close(msg.body())),
       eventBus.<ClientMessage>localConsumer(CoreAddress.CLIENT_MESSAGE, msg -> services.clientMessage(msg.body())),
-      eventBus.<ListenSession>localConsumer(CoreAddress.SESSION_LISTEN, msg -> services.listen(msg.body())));
+      eventBus.<ListenSession>localConsumer(CoreAddress.SESSION_LISTEN, msg -> services.listen(msg.body()))));
+    if (callAddress != null) {
+      consumers.add(eventBus.<CoreCall>localConsumer(callAddress, this::call));
+    }
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 

@@ -2,7 +2,6 @@ package dev.switchboard.launcher;
 
 import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
-import dev.switchboard.core.CoreVerticle;
 import dev.switchboard.core.Version;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
@@ -58,7 +57,8 @@ public final class Gateway {
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     return CoreServices.start(vertx, coreOptions).compose(core -> {
       List<String> deployments = new ArrayList<>();
-      CoreBus bus = new CoreBus(vertx, coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK));
+      Duration coreTimeout = coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK);
+      CoreBus bus = new CoreBus(vertx, coreTimeout);
       EventLog events = SessionStores.eventLog(vertx, config.sessions());
       SessionSignals signals = SessionStores.signals(vertx, config.sessions());
       Readiness readiness = new Readiness(vertx, store);
@@ -67,12 +67,8 @@ public final class Gateway {
         config.server().registrationTimeout());
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
-      return vertx.deployVerticle(() -> new CoreVerticle(core), new DeploymentOptions().setInstances(instances))
-        .compose(id -> {
-          deployments.add(id);
-          return deployTransports(vertx, config.server(), new TransportParts(sessions, bus, streams, description,
-            readiness), instances, deployments);
-        })
+      TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness);
+      return deployLoops(vertx, config.server(), parts, instances, deployments)
         .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness), sessions, deployments,
           config.server(), port))
         .recover(err -> {
@@ -86,28 +82,29 @@ public final class Gateway {
   }
 
   /**
-   * Deploys the transport verticles, all on one port. Vert.x shares a listening socket between verticles only when
-   * they ask for the same concrete port, so port 0 is first resolved to a free port (tried again if it is taken in
-   * between).
+   * Deploys one {@link LoopVerticle} per event loop (a core and a transport verticle sharing a context), all
+   * listening on one port. Vert.x shares a listening socket between verticles only when they ask for the same
+   * concrete port, so port 0 is first resolved to a free port (tried again if it is taken in between).
    */
-  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, TransportParts parts,
-                                                  int instances, List<String> deployments) {
-    return deployTransports(vertx, options, parts, instances, deployments, 3);
+  private static Future<Integer> deployLoops(Vertx vertx, TransportOptions options, TransportParts parts,
+                                             int instances, List<String> deployments) {
+    return deployLoops(vertx, options, parts, instances, deployments, 3);
   }
 
-  private static Future<Integer> deployTransports(Vertx vertx, TransportOptions options, TransportParts parts,
-                                                  int instances, List<String> deployments, int attempts) {
+  private static Future<Integer> deployLoops(Vertx vertx, TransportOptions options, TransportParts parts,
+                                             int instances, List<String> deployments, int attempts) {
     int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
     TransportOptions bound = options.withPort(port);
-    return vertx.deployVerticle(() -> new TransportVerticle(bound, parts.sessions(), parts.bus(), parts.streams(),
-        parts.description(), parts.readiness()::ready),
+    return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(),
+          bus -> new TransportVerticle(bound, parts.sessions(), bus, parts.streams(), parts.description(),
+            parts.readiness()::ready)),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
         return port;
       })
       .recover(err -> options.port() == 0 && attempts > 1
-        ? deployTransports(vertx, options, parts, instances, deployments, attempts - 1)
+        ? deployLoops(vertx, options, parts, instances, deployments, attempts - 1)
         : Future.failedFuture(err));
   }
 
@@ -119,8 +116,8 @@ public final class Gateway {
   }
 
   /** What every transport verticle shares. */
-  private record TransportParts(SessionIdManager sessions, CoreBus bus, StreamRegistry streams,
-                                ServerDescription description, Readiness readiness) {
+  private record TransportParts(CoreServices core, Duration coreTimeout, SessionIdManager sessions,
+                                StreamRegistry streams, ServerDescription description, Readiness readiness) {
   }
 
   public int port() {

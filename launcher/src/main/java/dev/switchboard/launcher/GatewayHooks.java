@@ -2,6 +2,7 @@ package dev.switchboard.launcher;
 
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -24,6 +25,15 @@ final class GatewayHooks implements VertxApplicationHooks {
   GatewayHooks(Path configFile, ClusterManager clusterManager) {
     this.configFile = configFile;
     this.clusterManager = clusterManager;
+  }
+
+  /** Native transport (epoll on Linux) unless the Vert.x options say otherwise; NIO when it is not available. */
+  @Override
+  public JsonObject afterVertxOptionsParsed(JsonObject vertxOptions) {
+    if (!vertxOptions.containsKey("preferNativeTransport")) {
+      vertxOptions.put("preferNativeTransport", true);
+    }
+    return vertxOptions;
   }
 
   @Override

@@ -38,7 +38,8 @@ public final class GatewayVerticle extends VerticleBase {
       if (demo != null) {
         System.out.println(demo.banner(started.url()));
       } else {
-        LOG.log(System.Logger.Level.INFO, "Switchboard MCP endpoint: {0}", started.url());
+        LOG.log(System.Logger.Level.INFO, "Switchboard MCP endpoint: {0} (native transport: {1})", started.url(),
+          vertx.isNativeTransportEnabled());
         System.out.println("Switchboard MCP endpoint: " + started.url());
       }
     });

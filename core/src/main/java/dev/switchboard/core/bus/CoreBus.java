@@ -15,10 +15,17 @@ public final class CoreBus {
 
   private final EventBus eventBus;
   private final DeliveryOptions delivery;
+  private final String callAddress;
 
   public CoreBus(Vertx vertx, Duration requestTimeout) {
+    this(vertx, requestTimeout, CoreAddress.CALL);
+  }
+
+  /** A bus that sends calls to {@code callAddress} (see {@link CoreAddress#call(String)}). */
+  public CoreBus(Vertx vertx, Duration requestTimeout, String callAddress) {
     this.eventBus = vertx.eventBus();
     this.delivery = new DeliveryOptions().setLocalOnly(true).setSendTimeout(requestTimeout.toMillis());
+    this.callAddress = callAddress;
   }
 
   /** Registers the local codecs once per Vert.x instance; later calls do nothing. */
@@ -42,7 +49,7 @@ public final class CoreBus {
   }
 
   public Future<CoreReply> call(CoreCall request) {
-    return eventBus.<CoreReply>request(CoreAddress.CALL, request, delivery).map(m -> m.body());
+    return eventBus.<CoreReply>request(callAddress, request, delivery).map(m -> m.body());
   }
 
   public void close(CloseSession request) {

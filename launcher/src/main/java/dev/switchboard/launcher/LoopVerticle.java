@@ -1,0 +1,60 @@
+package dev.switchboard.launcher;
+
+import dev.switchboard.core.CoreServices;
+import dev.switchboard.core.CoreVerticle;
+import dev.switchboard.core.bus.CoreAddress;
+import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.transport.TransportVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One event loop's share of the gateway: a core verticle and a transport verticle started on this verticle's own
+ * context. The transport sends its calls to a private address that only this core verticle serves, so a call is
+ * handled from HTTP request to backend request on one event loop, without waking another thread. They still talk
+ * only over the event bus.
+ */
+final class LoopVerticle extends VerticleBase {
+  private final CoreServices services;
+  private final Duration coreTimeout;
+  private final Function<CoreBus, TransportVerticle> transports;
+  private CoreVerticle core;
+  private TransportVerticle transport;
+
+  LoopVerticle(CoreServices services, Duration coreTimeout, Function<CoreBus, TransportVerticle> transports) {
+    this.services = services;
+    this.coreTimeout = coreTimeout;
+    this.transports = transports;
+  }
+
+  @Override
+  public Future<?> start() throws Exception {
+    String address = CoreAddress.call(UUID.randomUUID().toString());
+    core = new CoreVerticle(services, address);
+    transport = transports.apply(new CoreBus(vertx, coreTimeout, address));
+    core.init(vertx, context);
+    transport.init(vertx, context);
+    return core.start().compose(v -> {
+      try {
+        return transport.start();
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
+  @Override
+  public Future<?> stop() throws Exception {
+    Future<?> transportStopped = transport == null ? Future.succeededFuture() : transport.stop();
+    return transportStopped.compose(v -> {
+      try {
+        return core == null ? Future.succeededFuture() : core.stop();
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+}
