@@ -30,10 +30,11 @@ final class GatewayHooks implements VertxApplicationHooks {
   /** Native transport (epoll on Linux) unless the Vert.x options say otherwise; NIO when it is not available. */
   @Override
   public JsonObject afterVertxOptionsParsed(JsonObject vertxOptions) {
-    if (!vertxOptions.containsKey("preferNativeTransport")) {
-      vertxOptions.put("preferNativeTransport", true);
+    JsonObject options = vertxOptions == null ? new JsonObject() : vertxOptions;
+    if (!options.containsKey("preferNativeTransport")) {
+      options.put("preferNativeTransport", true);
     }
-    return vertxOptions;
+    return options;
   }
 
   @Override
