@@ -16,7 +16,8 @@ import io.vertx.core.json.JsonObject;
  * stream's last {@code retry:} ({@value #DEFAULT_RETRY_MILLIS} ms when none, at most {@value #MAX_RETRY_MILLIS} ms)
  * and reconnects through a {@link Resumption} with {@code Last-Event-ID}, at most {@value #MAX_RECONNECTS} times;
  * the request's own timer bounds the whole. Without an event id it fails as before: PROTOCOL when the stream ended,
- * the transport failure when it dropped. Once the response is read, a stream the backend keeps open is reset.
+ * the transport failure when it dropped. Once the response is read, a stream the backend keeps open for more than
+ * {@value #END_GRACE_MILLIS} ms is reset.
  *
  * <p>One instance per request; all callbacks run on the exchange's context.
  */
@@ -27,6 +28,11 @@ final class SseAnswer {
   static final long MAX_RETRY_MILLIS = 5000;
   /** Most reconnections for one request. */
   static final int MAX_RECONNECTS = 10;
+  /**
+   * How long a stream may stay open after its response before it is reset (closing its connection). Backends end
+   * the stream right after the response; waiting for that end keeps the keep-alive connection for the next request.
+   */
+  static final long END_GRACE_MILLIS = 2000;
 
   private final Vertx vertx;
   private final ResponseReader request;
@@ -52,11 +58,14 @@ final class SseAnswer {
 
   /** Reads the response message, starting with this stream. */
   Future<JsonObject> read(HttpClientResponse response) {
-    promise.future().onSuccess(message -> vertx.runOnContext(next -> {
-      if (!currentEnd.isComplete()) {
-        Bodies.abandon(current);
+    promise.future().onSuccess(message -> {
+      if (currentEnd.isComplete()) {
+        return;
       }
-    }));
+      HttpClientResponse open = current;
+      long timer = vertx.setTimer(END_GRACE_MILLIS, fired -> Bodies.abandon(open));
+      currentEnd.onComplete(ended -> vertx.cancelTimer(timer));
+    });
     readConnection(response);
     return promise.future();
   }
