@@ -12,7 +12,9 @@ import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
@@ -64,11 +66,12 @@ final class MessageDispatcher {
       return immediate(msg).compose(response -> new PostExchange(req, session, streams, vertx.getOrCreateContext())
         .complete(response));
     }
-    PostExchange exchange = new PostExchange(req, session, streams, vertx.getOrCreateContext());
+    Context context = vertx.getOrCreateContext();
+    PostExchange exchange = new PostExchange(req, session, streams, context);
     String address = "switchboard.stream." + STREAM_ADDRESSES.incrementAndGet();
     MessageConsumer<StreamMessage> consumer = vertx.eventBus().localConsumer(address,
       m -> exchange.onStreamMessage(m.body()));
-    return call(session, msg, address)
+    return afterQueued(context, call(session, msg, address))
       .eventually(consumer::unregister)
       .compose(exchange::complete, err -> {
         if (exchange.streaming()) {
@@ -76,6 +79,16 @@ final class MessageDispatcher {
         }
         return Future.failedFuture(err);
       });
+  }
+
+  /**
+   * The outcome of a call, handed over through the request's context queue: a reply may be delivered at once while
+   * the backend's last messages before it (progress, log) still wait in that queue; they must reach the client first.
+   */
+  private static <T> Future<T> afterQueued(Context context, Future<T> outcome) {
+    Promise<T> ordered = Promise.promise();
+    outcome.onComplete(ar -> context.runOnContext(v -> ordered.handle(ar)));
+    return ordered.future();
   }
 
   /** A JSON-RPC batch (2025-03-26 sessions only): completes with the array of responses, or null if none. */
