@@ -55,7 +55,7 @@ public final class SessionStores {
    */
   public static EventLog eventLog(Vertx vertx, SessionStoreOptions options, RedisStoreOptions redis) {
     return switch (options.type()) {
-      case SessionStoreOptions.MEMORY -> new InMemoryEventLog();
+      case SessionStoreOptions.MEMORY -> new InMemoryEventLog(vertx, options.ttl());
       case SessionStoreOptions.REDIS -> new RedisEventLog(vertx, options, redis);
       default -> throw unknownType(options);
     };
