@@ -7,6 +7,7 @@ import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
+import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.impl.DefaultCoreServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,6 +39,9 @@ public interface CoreServices {
 
   /** The client opened its standalone stream: relay the backends' standalone streams of the session. */
   void listen(ListenSession request);
+
+  /** The session ended on the instance that holds its backends' standalone streams: close them. */
+  void stopListening(StopListening request);
 
   /** Ends the backend sessions of a client session (best effort). */
   void close(CloseSession request);

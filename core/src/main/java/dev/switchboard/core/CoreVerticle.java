@@ -8,6 +8,7 @@ import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
+import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import io.vertx.core.Future;
@@ -44,7 +45,9 @@ public final class CoreVerticle extends VerticleBase {
       eventBus.<CoreCall>localConsumer(CoreAddress.CALL, this::call),
       eventBus.<CloseSession>localConsumer(CoreAddress.SESSION_CLOSE, msg -> services.close(msg.body())),
       eventBus.<ClientMessage>localConsumer(CoreAddress.CLIENT_MESSAGE, msg -> services.clientMessage(msg.body())),
-      eventBus.<ListenSession>localConsumer(CoreAddress.SESSION_LISTEN, msg -> services.listen(msg.body()))));
+      eventBus.<ListenSession>localConsumer(CoreAddress.SESSION_LISTEN, msg -> services.listen(msg.body())),
+      eventBus.<StopListening>localConsumer(CoreAddress.SESSION_UNLISTEN,
+        msg -> services.stopListening(msg.body()))));
     if (callAddress != null) {
       consumers.add(eventBus.<CoreCall>localConsumer(callAddress, this::call));
     }

@@ -12,6 +12,7 @@ package dev.switchboard.core.bus;
  *   <tr><td>{@link #CLIENT_MESSAGE}</td><td>{@link ClientMessage}</td><td>none</td></tr>
  *   <tr><td>{@link #SESSION_LISTEN}</td><td>{@link ListenSession}</td><td>none; then {@link StreamMessage} and
  *   {@link ViewChanged} to the given address</td></tr>
+ *   <tr><td>{@link #SESSION_UNLISTEN}</td><td>{@link StopListening}</td><td>none</td></tr>
  * </table>
  *
  * A failure reply ({@code ReplyException}) carries a JSON-RPC error code as its failure code.
@@ -30,6 +31,7 @@ public final class CoreAddress {
   public static final String SESSION_CLOSE = "switchboard.core.session.close";
   public static final String CLIENT_MESSAGE = "switchboard.core.client.message";
   public static final String SESSION_LISTEN = "switchboard.core.session.listen";
+  public static final String SESSION_UNLISTEN = "switchboard.core.session.unlisten";
 
   private CoreAddress() {
   }

@@ -11,7 +11,7 @@ import java.util.List;
 public final class CoreBus {
   private static final List<Class<?>> MESSAGE_TYPES = List.of(OpenSession.class, SessionOpened.class, CoreCall.class,
     CoreReply.class, CloseSession.class, StreamMessage.class, ClientMessage.class, ListenSession.class,
-    ViewChanged.class);
+    ViewChanged.class, StopListening.class);
 
   private final EventBus eventBus;
   private final DeliveryOptions delivery;
@@ -62,6 +62,10 @@ public final class CoreBus {
 
   public void listen(ListenSession request) {
     eventBus.send(CoreAddress.SESSION_LISTEN, request, delivery);
+  }
+
+  public void stopListening(StopListening request) {
+    eventBus.send(CoreAddress.SESSION_UNLISTEN, request, delivery);
   }
 
   /** Sends a stream message or view change to a call's or session's address (fire and forget). */

@@ -13,6 +13,7 @@ import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.SessionOpened;
+import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.CatalogKind;
@@ -102,6 +103,11 @@ public final class DefaultCoreServices implements CoreServices {
   @Override
   public void listen(ListenSession request) {
     listeners.listen(request);
+  }
+
+  @Override
+  public void stopListening(StopListening request) {
+    listeners.stop(request.sessionId());
   }
 
   @Override

@@ -59,7 +59,12 @@ final class SessionListeners {
       BackendClient client = registry.get(backend);
       if (client != null) {
         opened.add(client.listen(StoredIds.fromStored(stored), message -> onMessage(listening, backend, message))
-          .onSuccess(listening.streams::add)
+          .onSuccess(stream -> {
+            listening.streams.add(stream);
+            if (sessions.get(session.client().sessionId()) != listening) {
+              stream.close();
+            }
+          })
           .onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "no standalone stream from ''{0}'': {1}", backend,
             err.getMessage())));
       }
@@ -84,18 +89,22 @@ final class SessionListeners {
       "could not refresh a session''s catalogs after a change on ''{0}'': {1}", backend, err.getMessage()));
   }
 
-  /** Reads every catalog of the session again, and sends the new view if a list the client sees changed. */
+  /**
+   * Reads every catalog of the session again (in configuration order, as at registration), and sends the new view
+   * if a list the client sees changed. When a backend cannot be read, the session keeps its view rather than losing
+   * that backend's items.
+   */
   private Future<Void> refresh(Listening listening) {
     SessionContext session = listening.session;
     List<Future<BackendCatalog>> catalogs = new ArrayList<>();
-    session.backendSessions().forEach((backend, stored) -> {
-      BackendClient client = registry.get(backend);
-      if (client != null) {
+    for (BackendClient client : registry.all()) {
+      String stored = session.backendSessions().get(client.name());
+      if (stored != null) {
         catalogs.add(CatalogFetcher.fetch(client, StoredIds.fromStored(stored), null));
       }
-    });
-    return Future.join(catalogs).transform(ignored -> {
-      List<BackendCatalog> fetched = catalogs.stream().filter(Future::succeeded).map(Future::result).toList();
+    }
+    return Future.all(catalogs).compose(ignored -> {
+      List<BackendCatalog> fetched = catalogs.stream().map(Future::result).toList();
       CapabilityView view = views.build(fetched);
       CapabilityView before = listening.view;
       Set<CatalogKind> changed = EnumSet.noneOf(CatalogKind.class);

@@ -69,6 +69,6 @@ final class GetHandler {
       live.attach(writer, false, lastEventId);
       return;
     }
-    new LogTail(vertx, streams.log(), session.id(), streamId, writer).start(lastEventId);
+    new LogTail(vertx, streams.log(), session.id(), streamId, writer, session::terminated).start(lastEventId);
   }
 }

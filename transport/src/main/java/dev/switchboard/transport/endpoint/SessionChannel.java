@@ -1,5 +1,7 @@
 package dev.switchboard.transport.endpoint;
 
+import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.bus.ViewChanged;
 import dev.switchboard.core.catalog.CatalogKind;
@@ -29,10 +31,11 @@ final class SessionChannel {
   private final Vertx vertx;
   private final long heartbeatMillis;
   private final String address;
-  private final MessageConsumer<Object> consumer;
+  private final CoreBus core;
+  private MessageConsumer<Object> consumer;
   private volatile ClientStream stream;
 
-  SessionChannel(Vertx vertx, LocalSession session, SessionIdManager sessions, StreamRegistry streams,
+  SessionChannel(Vertx vertx, LocalSession session, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
                  long heartbeatMillis) {
     this.vertx = vertx;
     this.session = session;
@@ -40,9 +43,14 @@ final class SessionChannel {
     this.streams = streams;
     this.heartbeatMillis = heartbeatMillis;
     this.address = "switchboard.session." + session.id();
-    this.consumer = vertx.eventBus().localConsumer(address, msg -> onMessage(msg.body()));
+    this.core = core;
+  }
+
+  /** Registers the address and opens the standalone stream; only the channel the session keeps is started. */
+  synchronized void start() {
+    consumer = vertx.eventBus().localConsumer(address, msg -> onMessage(msg.body()));
+    stream = streams.openGet(session.id(), null, 0);
     session.onTerminate(this::close);
-    this.stream = streams.openGet(session.id(), null, 0);
   }
 
   /** True when {@code streamId} is this channel's current standalone stream. */
@@ -119,8 +127,9 @@ final class SessionChannel {
     }
   }
 
-  private void close() {
+  private synchronized void close() {
     consumer.unregister();
+    core.stopListening(new StopListening(session.id()));
     ClientStream current = stream;
     if (current != null) {
       current.close();

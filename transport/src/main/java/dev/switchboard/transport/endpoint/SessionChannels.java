@@ -30,7 +30,16 @@ final class SessionChannels {
 
   /** The session's channel, made on first use. */
   SessionChannel of(LocalSession session) {
-    return session.standalone(() -> new SessionChannel(vertx, session, sessions, streams, HEARTBEAT_MILLIS));
+    SessionChannel existing = session.standaloneIfPresent();
+    if (existing != null) {
+      return existing;
+    }
+    SessionChannel created = new SessionChannel(vertx, session, sessions, core, streams, HEARTBEAT_MILLIS);
+    SessionChannel kept = session.standalone(() -> created);
+    if (kept == created) {
+      created.start();
+    }
+    return kept;
   }
 
   /** A GET arrived: the channel exists, and core relays the backends' standalone streams to it. */

@@ -21,7 +21,7 @@ public final class LocalSession {
   private volatile SessionRecord record;
   private volatile long lastSeenNanos;
   private volatile long lastTouchNanos;
-  private volatile boolean terminated;
+  private final java.util.concurrent.atomic.AtomicBoolean terminated = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile String logLevel;
   private volatile String listenAddress;
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
@@ -87,18 +87,28 @@ public final class LocalSession {
   }
 
   public boolean terminated() {
-    return terminated;
+    return terminated.get();
   }
 
+  /** Ends the session on this instance, once; its hooks run then. */
   void terminate() {
-    terminated = true;
-    onTerminate.forEach(Runnable::run);
-    onTerminate.clear();
+    if (terminated.compareAndSet(false, true)) {
+      for (Runnable action : onTerminate) {
+        if (onTerminate.remove(action)) {
+          action.run();
+        }
+      }
+    }
   }
 
-  /** Runs when the session ends on this instance (deleted, expired or invalidated). */
+  /**
+   * Runs when the session ends on this instance (deleted, expired or invalidated), or at once if it already has.
+   */
   public void onTerminate(Runnable action) {
     onTerminate.add(action);
+    if (terminated.get() && onTerminate.remove(action)) {
+      action.run();
+    }
   }
 
   /** Where core sends the session's standalone messages, when they must be listened to from registration on. */

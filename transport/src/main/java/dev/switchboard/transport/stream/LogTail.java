@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stream;
 
+import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.session.EventLog;
 import dev.switchboard.session.StoredEvent;
 import dev.switchboard.transport.http.SseWriter;
@@ -23,9 +24,13 @@ public final class LogTail {
   private final String streamId;
   private final SseWriter writer;
   private final long deadline;
+  private final java.util.function.BooleanSupplier sessionEnded;
   private String last;
 
-  public LogTail(Vertx vertx, EventLog log, String sessionId, String streamId, SseWriter writer) {
+  /** @param sessionEnded true once the session ended on this instance: the tail stops */
+  public LogTail(Vertx vertx, EventLog log, String sessionId, String streamId, SseWriter writer,
+                 java.util.function.BooleanSupplier sessionEnded) {
+    this.sessionEnded = sessionEnded;
     this.vertx = vertx;
     this.log = log;
     this.sessionId = sessionId;
@@ -41,6 +46,10 @@ public final class LogTail {
 
   private void poll() {
     if (writer.closed()) {
+      return;
+    }
+    if (sessionEnded.getAsBoolean()) {
+      writer.end();
       return;
     }
     log.after(sessionId, streamId, last).onComplete(ar -> {
@@ -61,19 +70,19 @@ public final class LogTail {
 
   /** Writes the events; true when one of them was the stream's final response. */
   private boolean write(List<StoredEvent> events) {
+    boolean postStream = !EventIds.isGetStream(streamId);
     boolean done = false;
     for (StoredEvent event : events) {
       writer.event(event.id(), event.data());
       last = event.id();
-      done |= !EventIds.isGetStream(streamId) && isResponse(event.data());
+      done |= postStream && isResponse(event.data());
     }
     return done;
   }
 
   private static boolean isResponse(String data) {
     try {
-      JsonObject message = new JsonObject(data);
-      return !message.containsKey("method") && (message.containsKey("result") || message.containsKey("error"));
+      return JsonRpc.isResponse(new JsonObject(data));
     } catch (RuntimeException e) {
       return false;
     }
