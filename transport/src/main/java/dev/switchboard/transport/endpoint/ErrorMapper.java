@@ -7,6 +7,7 @@ import dev.switchboard.session.SessionStoreException;
 import dev.switchboard.transport.http.HttpFailure;
 import dev.switchboard.transport.session.SessionFailure;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeoutException;
 
@@ -44,6 +45,10 @@ final class ErrorMapper {
     if (failure instanceof SessionStoreException) {
       LOG.log(System.Logger.Level.WARNING, "session store unavailable: {0}", failure.getMessage());
       return unavailable(id, "Session store unavailable; retry shortly");
+    }
+    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      // core failed with a JSON-RPC code (see CoreAddress): a protocol error, not a reason to retry
+      return map(new McpException(reply.failureCode(), reply.getMessage()), id);
     }
     if (failure instanceof ReplyException || failure instanceof TimeoutException) {
       LOG.log(System.Logger.Level.WARNING, "core did not answer in time: {0}", failure.getMessage());

@@ -231,7 +231,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
   private static void fail(HttpServerRequest req, Throwable err, Object id) {
     ErrorMapper.Answer answer = ErrorMapper.map(err, id);
     HttpServerResponse resp = req.response();
-    if (resp.ended() || resp.closed()) {
+    if (resp.ended() || resp.closed() || resp.headWritten()) {
       return;
     }
     if (answer.retryable()) {

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SseWriter {
   private final HttpServerResponse resp;
-  private boolean closed;
+  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\r\n|\r|\n");
+  private volatile boolean closed;
   private final List<Handler<Void>> closeHandlers = new CopyOnWriteArrayList<>();
 
   private SseWriter(HttpServerResponse resp) {
@@ -45,8 +46,12 @@ public final class SseWriter {
       }
       sb.append("id: ").append(id).append('\n');
     }
-    for (String line : data.split("\r\n|\r|\n", -1)) {
-      sb.append("data: ").append(line).append('\n');
+    if (data.indexOf('\n') < 0 && data.indexOf('\r') < 0) {
+      sb.append("data: ").append(data).append('\n');
+    } else {
+      for (String line : LINE_BREAK.split(data, -1)) {
+        sb.append("data: ").append(line).append('\n');
+      }
     }
     return write(sb.append('\n').toString());
   }
