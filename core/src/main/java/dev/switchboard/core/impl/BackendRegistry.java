@@ -19,6 +19,8 @@ final class BackendRegistry {
 
   private final Map<String, BackendClient> clients;
   private final Set<String> down = ConcurrentHashMap.newKeySet();
+  /** Backends with a probe under way: a hanging backend gets one probe at a time. */
+  private final Set<String> probing = ConcurrentHashMap.newKeySet();
   private final JsonObject clientInfo;
 
   BackendRegistry(List<BackendClient> clients, JsonObject clientInfo) {
@@ -62,10 +64,13 @@ final class BackendRegistry {
     }
   }
 
-  /** Tries each backend that is down once (initialize, then close the probe session). */
+  /** Tries each backend that is down once (initialize, then close the probe session), unless a probe still runs. */
   Future<Void> probeDown() {
     List<Future<?>> probes = new ArrayList<>();
     for (String name : List.copyOf(down)) {
+      if (!probing.add(name)) {
+        continue;
+      }
       BackendClient client = clients.get(name);
       probes.add(client.open(clientInfo, new JsonObject())
         .compose(session -> client.close(session.sessionId()).recover(err -> Future.succeededFuture()))
@@ -73,7 +78,8 @@ final class BackendRegistry {
           if (down.remove(name)) {
             LOG.log(System.Logger.Level.INFO, "backend ''{0}'' is back; new sessions include it", name);
           }
-        }));
+        })
+        .onComplete(done -> probing.remove(name)));
     }
     return Future.join(probes).<Void>mapEmpty().otherwiseEmpty();
   }

@@ -134,12 +134,17 @@ final class CallRouter {
     String sessionId = call.session().client().sessionId();
     Object id = call.requestId();
     Handler<JsonObject> onMessage = relay.to(call.streamAddress(), backend);
-    if (id != null) {
-      inFlight.started(sessionId, id, backend);
+    if (id != null && !inFlight.started(sessionId, id, backend)) {
+      return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
+        "Invalid Request: request id " + id + " is already in use in this session"));
     }
     return send(client, StoredIds.fromStored(stored), call, params, onMessage)
       .map(CoreReply::ok)
       .recover(err -> {
+        if (err instanceof IllegalArgumentException || err instanceof IllegalStateException) {
+          return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST, "Invalid Request: "
+            + err.getMessage()));
+        }
         if (!(err instanceof BackendException be) || be.kind() != BackendException.Kind.SESSION_EXPIRED) {
           return Future.failedFuture(err);
         }
@@ -153,7 +158,7 @@ final class CallRouter {
       })
       .andThen(done -> {
         if (id != null) {
-          inFlight.ended(sessionId, id);
+          inFlight.ended(sessionId, id, backend);
         }
       });
   }

@@ -10,21 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InFlight {
   private final ConcurrentHashMap<String, String> backends = new ConcurrentHashMap<>();
 
-  void started(String sessionId, Object requestId, String backend) {
-    backends.put(key(sessionId, requestId), backend);
+  /** False when a request with this id already runs in the session (ids must be unique). */
+  boolean started(String sessionId, Object requestId, String backend) {
+    return backends.putIfAbsent(key(sessionId, requestId), backend) == null;
   }
 
-  void ended(String sessionId, Object requestId) {
-    backends.remove(key(sessionId, requestId));
+  void ended(String sessionId, Object requestId, String backend) {
+    backends.remove(key(sessionId, requestId), backend);
   }
 
   /** The backend running the request, or null when it is not running here. */
   String backendOf(String sessionId, Object requestId) {
     return backends.get(key(sessionId, requestId));
-  }
-
-  int size() {
-    return backends.size();
   }
 
   private static String key(String sessionId, Object requestId) {
