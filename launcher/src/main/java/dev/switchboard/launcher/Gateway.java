@@ -55,7 +55,9 @@ public final class Gateway {
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    return CoreServices.start(vertx, coreOptions).compose(core -> {
+    return CoreServices.start(vertx, coreOptions)
+      .recover(err -> store.close().transform(v -> Future.<CoreServices>failedFuture(err)))
+      .compose(core -> {
       List<String> deployments = new ArrayList<>();
       Duration coreTimeout = coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK);
       CoreBus bus = new CoreBus(vertx, coreTimeout);
