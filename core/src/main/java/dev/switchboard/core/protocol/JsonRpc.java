@@ -50,10 +50,6 @@ public final class JsonRpc {
     return msg.containsKey("method") && msg.containsKey("id");
   }
 
-  public static boolean isNotification(JsonObject msg) {
-    return msg.containsKey("method") && !msg.containsKey("id");
-  }
-
   public static boolean isResponse(JsonObject msg) {
     return !msg.containsKey("method") && (msg.containsKey("result") || msg.containsKey("error"));
   }

@@ -24,10 +24,6 @@ public final class MediaTypes {
     return accepts(acceptHeader, "text", "event-stream");
   }
 
-  public static boolean acceptsJson(String acceptHeader) {
-    return accepts(acceptHeader, "application", "json");
-  }
-
   /** True for {@code application/json}, with optional parameters, case-insensitive. */
   public static boolean isJson(String contentType) {
     if (contentType == null) {

@@ -46,10 +46,6 @@ final class UriTemplate {
     return template;
   }
 
-  List<String> variableNames() {
-    return names;
-  }
-
   /** The variables of {@code uri}, or null when it does not match. */
   Map<String, String> match(String uri) {
     Matcher m = pattern.matcher(uri);

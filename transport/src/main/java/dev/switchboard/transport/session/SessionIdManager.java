@@ -173,11 +173,6 @@ public final class SessionIdManager {
     }));
   }
 
-  /** Sessions held in this instance's cache. */
-  public int localSessions() {
-    return cache.size();
-  }
-
   public void close() {
     vertx.cancelTimer(sweeper);
   }

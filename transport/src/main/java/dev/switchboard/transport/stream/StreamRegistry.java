@@ -27,10 +27,6 @@ public final class StreamRegistry {
     return log;
   }
 
-  public long retryMillis() {
-    return retryMillis;
-  }
-
   /** A new answer stream for a POST. */
   public ClientStream openPost(String sessionId) {
     return register(new ClientStream(sessionId, EventIds.newPostStream(), 0, log, retryMillis));
