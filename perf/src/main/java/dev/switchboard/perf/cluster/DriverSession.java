@@ -1,6 +1,7 @@
 package dev.switchboard.perf.cluster;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -48,7 +49,14 @@ final class DriverSession {
         return Future.succeededFuture();
       }
       stats.sessionStarted();
-      return notifyInitialized().compose(v -> list()).compose(alive -> alive ? loop(0) : Future.succeededFuture());
+      return notifyInitialized().compose(v -> list()).compose(alive -> {
+        if (!alive) {
+          return Future.succeededFuture();
+        }
+        Promise<Void> done = Promise.promise();
+        loop(0, done);
+        return done.future();
+      });
     });
   }
 
@@ -92,14 +100,24 @@ final class DriverSession {
     });
   }
 
-  private Future<Void> loop(int n) {
+  /**
+   * Calls until the deadline or until the session is lost, then completes {@code done}. Each call starts from the
+   * previous one's callback rather than composing futures, so a long run builds no chain that completes at once.
+   */
+  private void loop(int n, Promise<Void> done) {
     if (System.nanoTime() >= deadlineNanos) {
-      return Future.succeededFuture();
+      done.complete();
+      return;
     }
     JsonObject params = new JsonObject().put("name", options.tool())
       .put("arguments", new JsonObject().put("a", n).put("b", 1));
-    return exchange("tools/call", params, result -> check(result, n + 1))
-      .compose(alive -> alive ? loop(n + 1) : Future.succeededFuture());
+    exchange("tools/call", params, result -> check(result, n + 1)).onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        loop(n + 1, done);
+      } else {
+        done.complete();
+      }
+    });
   }
 
   /**
