@@ -223,7 +223,11 @@ start_gateways() {
 }
 
 start_nginx() {
-  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    apt_install nginx
+    # Debian's package may start its own nginx on port 80 of every interface: this test runs its own on loopback
+    systemctl disable --now nginx >/dev/null 2>&1 || service nginx stop >/dev/null 2>&1 || true
+  fi
   local nginx_bin
   nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
   LB_PORT=$(free_port)
