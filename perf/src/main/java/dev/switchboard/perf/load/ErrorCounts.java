@@ -18,8 +18,9 @@ public final class ErrorCounts {
   public void add(ErrorKind kind, String message) {
     counts[kind.ordinal()]++;
     List<String> kept = samples.computeIfAbsent(kind, k -> new ArrayList<>(MAX_SAMPLES));
-    if (kept.size() < MAX_SAMPLES && message != null && !kept.contains(message)) {
-      kept.add(message.length() > 200 ? message.substring(0, 200) + "..." : message);
+    String sample = message == null || message.length() <= 200 ? message : message.substring(0, 200) + "...";
+    if (kept.size() < MAX_SAMPLES && sample != null && !kept.contains(sample)) {
+      kept.add(sample);
     }
   }
 

@@ -63,8 +63,13 @@ public final class GatewayProcess implements AutoCloseable {
    * from process start to that answer (the cold start).
    */
   public Duration awaitInitialize(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(1)).build();
+    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(1)).build()) {
+      return awaitInitialize(http, timeout);
+    }
+  }
+
+  private Duration awaitInitialize(HttpClient http, Duration timeout) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(5))
       .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
       .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build();
