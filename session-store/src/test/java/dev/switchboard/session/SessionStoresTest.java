@@ -81,10 +81,10 @@ class SessionStoresTest {
   @Test
   void badRedisUrlNamesItsKeyWithoutThePassword() {
     assertThatThrownBy(() -> SessionStores.create(vertx, options("redis", "http://:hunter2@host:6379")))
-      .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessions.redisUrl")
+      .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessions.redis.url")
       .hasMessageNotContaining("hunter2");
     assertThatThrownBy(() -> SessionStores.create(vertx, options("redis", "redis://:hunter2@host:6379/zero")))
-      .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessions.redisUrl")
+      .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessions.redis.url")
       .hasMessageNotContaining("hunter2");
   }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 /** Maps {@code sessions:} onto {@link SessionStoreOptions}. */
 final class SessionsSection {
   private static final List<String> STORES = List.of(SessionStoreOptions.MEMORY, SessionStoreOptions.REDIS);
-  private static final List<String> REDIS_SCHEMES = List.of("redis", "rediss", "unix");
+  private static final List<String> REDIS_SCHEMES = List.of("redis", "rediss");
 
   private SessionsSection() {
   }
@@ -34,7 +34,7 @@ final class SessionsSection {
   private static String redisUrl(ConfigNode node) {
     String url = node.text(SessionStoreOptions.DEFAULT_REDIS_URL);
     if (!hasRedisScheme(url)) {
-      throw node.fail("not a Redis URL (expected redis://host:port, rediss://host:port or unix:///path)");
+      throw node.fail("not a Redis URL (expected redis://host:port or rediss://host:port)");
     }
     return url;
   }

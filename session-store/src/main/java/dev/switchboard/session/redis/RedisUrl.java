@@ -13,7 +13,7 @@ import java.net.URISyntaxException;
  */
 record RedisUrl(String value, String redacted, boolean tls, boolean hasPassword) {
 
-  private static final String KEY = "sessions.redisUrl";
+  private static final String KEY = "sessions.redis.url";
 
   /** @throws IllegalArgumentException naming {@code sessions.redisUrl}; the message never holds the password */
   static RedisUrl parse(String value) {
