@@ -12,8 +12,8 @@ import dev.switchboard.session.SessionStores;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.TransportVerticle;
-import dev.switchboard.transport.session.SessionIdManager;
-import dev.switchboard.transport.stream.StreamRegistry;
+import dev.switchboard.transport.session.SessionManager;
+import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,12 +33,12 @@ public final class Gateway {
   private final Vertx vertx;
   private final CoreServices core;
   private final Closeables closeables;
-  private final SessionIdManager sessions;
+  private final SessionManager sessions;
   private final List<String> deployments;
   private final TransportOptions transport;
   private final int port;
 
-  private Gateway(Vertx vertx, CoreServices core, Closeables closeables, SessionIdManager sessions,
+  private Gateway(Vertx vertx, CoreServices core, Closeables closeables, SessionManager sessions,
                   List<String> deployments, TransportOptions transport, int port) {
     this.vertx = vertx;
     this.core = core;
@@ -65,7 +65,7 @@ public final class Gateway {
       SessionSignals signals = SessionStores.signals(vertx, config.sessions());
       Readiness readiness = new Readiness(vertx, store);
       StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS);
-      SessionIdManager sessions = new SessionIdManager(vertx, store, events, signals, bus,
+      SessionManager sessions = new SessionManager(vertx, store, events, signals, bus,
         config.server().registrationTimeout());
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
@@ -118,7 +118,7 @@ public final class Gateway {
   }
 
   /** What every transport verticle shares. */
-  private record TransportParts(CoreServices core, Duration coreTimeout, SessionIdManager sessions,
+  private record TransportParts(CoreServices core, Duration coreTimeout, SessionManager sessions,
                                 StreamRegistry streams, ServerDescription description, Readiness readiness) {
   }
 
@@ -139,7 +139,7 @@ public final class Gateway {
     return core;
   }
 
-  public SessionIdManager sessions() {
+  public SessionManager sessions() {
     return sessions;
   }
 

@@ -6,7 +6,7 @@ import dev.switchboard.launcher.Gateway;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.session.SessionStoreOptions;
 import dev.switchboard.transport.TransportOptions;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.switchboard.it;
 
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.launcher.Gateway;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;

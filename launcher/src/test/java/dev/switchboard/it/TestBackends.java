@@ -1,9 +1,9 @@
 package dev.switchboard.it;
 
 import dev.switchboard.core.protocol.Results;
-import dev.switchboard.transport.server.McpServer;
-import dev.switchboard.transport.server.McpServerBuilder;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.McpServer;
+import dev.switchboard.transport.kit.McpServerBuilder;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

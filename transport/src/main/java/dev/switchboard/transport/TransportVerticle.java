@@ -1,9 +1,9 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.core.bus.CoreBus;
-import dev.switchboard.transport.endpoint.McpEndpoint;
-import dev.switchboard.transport.session.SessionIdManager;
-import dev.switchboard.transport.stream.StreamRegistry;
+import dev.switchboard.transport.gateway.GatewayEndpoint;
+import dev.switchboard.transport.session.SessionManager;
+import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class TransportVerticle extends VerticleBase {
   private final TransportOptions options;
-  private final SessionIdManager sessions;
+  private final SessionManager sessions;
   private final CoreBus core;
   private final StreamRegistry streams;
   private final ServerDescription description;
@@ -28,7 +28,7 @@ public final class TransportVerticle extends VerticleBase {
   /**
    * @param ready tells {@code /health/ready} whether the gateway can serve (config loaded, store answering)
    */
-  public TransportVerticle(TransportOptions options, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
+  public TransportVerticle(TransportOptions options, SessionManager sessions, CoreBus core, StreamRegistry streams,
                            ServerDescription description, Supplier<Boolean> ready) {
     this.options = options;
     this.sessions = sessions;
@@ -41,7 +41,7 @@ public final class TransportVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
-    McpEndpoint endpoint = new McpEndpoint(vertx, options, sessions, core, streams, description);
+    GatewayEndpoint endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();

@@ -1,7 +1,7 @@
 package dev.switchboard.launcher.demo;
 
-import dev.switchboard.transport.server.McpServer;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.McpServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.switchboard.launcher.demo;
 
 import dev.switchboard.core.protocol.Results;
-import dev.switchboard.transport.server.McpServer;
+import dev.switchboard.transport.kit.McpServer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

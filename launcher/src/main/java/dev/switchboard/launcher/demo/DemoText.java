@@ -1,8 +1,8 @@
 package dev.switchboard.launcher.demo;
 
 import dev.switchboard.core.protocol.Results;
-import dev.switchboard.transport.server.McpServer;
-import dev.switchboard.transport.server.RequestContext;
+import dev.switchboard.transport.kit.McpServer;
+import dev.switchboard.transport.kit.RequestContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;

@@ -12,7 +12,7 @@ import dev.switchboard.it.GatewayHarness;
 import dev.switchboard.it.McpTestClient;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

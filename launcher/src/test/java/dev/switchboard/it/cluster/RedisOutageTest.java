@@ -12,7 +12,7 @@ import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.session.EmbeddedRedis;
 import dev.switchboard.session.SessionStoreOptions;
 import dev.switchboard.session.TestRedis;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;

@@ -16,7 +16,7 @@ import dev.switchboard.launcher.Gateway;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.session.SessionStoreOptions;
 import dev.switchboard.session.TestRedis;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.switchboard.it.streaming;
 
 import dev.switchboard.core.protocol.Results;
 import dev.switchboard.it.TestBackends;
-import dev.switchboard.transport.server.McpServer;
-import dev.switchboard.transport.server.McpServerBuilder;
-import dev.switchboard.transport.server.RequestContext;
+import dev.switchboard.transport.kit.McpServer;
+import dev.switchboard.transport.kit.McpServerBuilder;
+import dev.switchboard.transport.kit.RequestContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;

@@ -1,6 +1,6 @@
 package dev.switchboard.it.streaming;
 
-import dev.switchboard.transport.server.McpServerBuilder;
+import dev.switchboard.transport.kit.McpServerBuilder;
 
 /** Lets tests in other packages build the streaming test backend. */
 public final class StreamingBackendAccess {

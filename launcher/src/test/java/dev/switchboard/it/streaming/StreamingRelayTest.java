@@ -10,7 +10,7 @@ import dev.switchboard.it.McpTestClient.Streamed;
 import dev.switchboard.it.SseEvent;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

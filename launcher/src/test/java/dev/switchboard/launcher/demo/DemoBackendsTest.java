@@ -2,7 +2,7 @@ package dev.switchboard.launcher.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -2,7 +2,7 @@ package dev.switchboard.perf.cli;
 
 import dev.switchboard.perf.stub.StubBackend;
 import dev.switchboard.perf.stub.StubOptions;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -2,10 +2,10 @@ package dev.switchboard.perf.stub;
 
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.Results;
-import dev.switchboard.transport.server.McpServer;
-import dev.switchboard.transport.server.McpServerBuilder;
-import dev.switchboard.transport.server.RequestContext;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.McpServer;
+import dev.switchboard.transport.kit.McpServerBuilder;
+import dev.switchboard.transport.kit.RequestContext;
+import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

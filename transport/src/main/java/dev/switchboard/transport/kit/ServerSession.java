@@ -1,0 +1,264 @@
+package dev.switchboard.transport.kit;
+
+import dev.switchboard.core.protocol.JsonRpc;
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.protocol.McpMethod;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One MCP session: what was negotiated, the log level, subscriptions, its SSE streams (the standalone GET stream and
+ * the streams of POSTs still answering) with the event log they resume from, the client requests being served and
+ * the server-to-client requests awaiting answers. Touched only on the server's event loop.
+ */
+final class ServerSession {
+  /** The error code for a server-to-client request that timed out, as the TypeScript SDK uses. */
+  static final int REQUEST_TIMEOUT = -32001;
+
+  private final String id;
+  private final String protocolVersion;
+  private final JsonObject clientCapabilities;
+  private final ServerRuntime runtime;
+  private final Set<String> subscriptions = new HashSet<>();
+  private final Map<String, InboundCall> inflight = new HashMap<>();
+  private final Map<String, PendingRequest> pending = new HashMap<>();
+  private final Map<String, SseStream> postStreams = new HashMap<>();
+  private final SessionEventLog eventLog;
+  private boolean initialized;
+  private LogLevel minLevel;
+  private SseStream standalone;
+  private long eventSeq;
+  private long streamSeq;
+  private long outboundSeq;
+  private long lastActivity = System.nanoTime();
+  private boolean closed;
+
+  private record PendingRequest(Promise<JsonObject> promise, long timer) {
+  }
+
+  ServerSession(String id, String protocolVersion, JsonObject clientCapabilities, ServerRuntime runtime) {
+    this.id = id;
+    this.protocolVersion = protocolVersion;
+    this.clientCapabilities = clientCapabilities;
+    this.runtime = runtime;
+    McpServerOptions options = runtime.options();
+    this.eventLog = new SessionEventLog(options.getMaxEventLogEvents(), options.getMaxEventLogChars(),
+      key -> postStreams.containsKey(key) || EventId.STANDALONE.equals(key) && standalone != null);
+  }
+
+  /** A map key for a JSON-RPC id, so that 7 (Integer) and 7 (Long) are the same and differ from "7". */
+  static String idKey(Object requestId) {
+    return requestId instanceof Number n ? "n:" + n.longValue() : "s:" + requestId;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String protocolVersion() {
+    return protocolVersion;
+  }
+
+  JsonObject clientCapabilities() {
+    return clientCapabilities;
+  }
+
+  ServerRuntime runtime() {
+    return runtime;
+  }
+
+  boolean initialized() {
+    return initialized;
+  }
+
+  void markInitialized() {
+    initialized = true;
+  }
+
+  void touch() {
+    lastActivity = System.nanoTime();
+  }
+
+  /** True when idle for longer than {@code timeoutNanos} with no GET stream and no request in flight. */
+  boolean idleFor(long timeoutNanos) {
+    return !hasGetStream() && inflight.isEmpty() && System.nanoTime() - lastActivity > timeoutNanos;
+  }
+
+  /** Event ids are unique across all streams of the session and name the stream they belong to. */
+  EventId nextEventId(String streamKey) {
+    return new EventId(streamKey, ++eventSeq);
+  }
+
+  SessionEventLog eventLog() {
+    return eventLog;
+  }
+
+  /** A new stream for a POST's answer, registered until it {@linkplain SseStream#finish() finishes}. */
+  SseStream openPostStream() {
+    SseStream stream = new SseStream("p" + (++streamSeq), this, 0);
+    postStreams.put(stream.key(), stream);
+    return stream;
+  }
+
+  /** The stream with {@code key} that can still get events (the standalone one once opened), or null. */
+  SseStream activeStream(String key) {
+    return EventId.STANDALONE.equals(key) ? standalone : postStreams.get(key);
+  }
+
+  void streamFinished(SseStream stream) {
+    postStreams.remove(stream.key(), stream);
+    eventLog.retire(stream.key());
+  }
+
+  void setLogLevel(LogLevel level) {
+    this.minLevel = level;
+  }
+
+  boolean logs(LogLevel level) {
+    return minLevel == null || level.ordinal() >= minLevel.ordinal();
+  }
+
+  boolean subscribe(String uri) {
+    if (!subscriptions.contains(uri) && subscriptions.size() >= runtime.options().getMaxSubscriptions()) {
+      return false;
+    }
+    subscriptions.add(uri);
+    return true;
+  }
+
+  void unsubscribe(String uri) {
+    subscriptions.remove(uri);
+  }
+
+  boolean subscribed(String uri) {
+    return subscriptions.contains(uri);
+  }
+
+  /** True while a standalone GET connection is open. */
+  boolean hasGetStream() {
+    return standalone != null && standalone.live();
+  }
+
+  /** The standalone GET stream, created on the first GET. */
+  SseStream standalone() {
+    if (standalone == null) {
+      standalone = new SseStream(EventId.STANDALONE, this, runtime.options().getHeartbeatInterval().toMillis());
+    }
+    return standalone;
+  }
+
+  /**
+   * Sends a notification on the standalone stream; true when it was written to an open GET connection. Once the
+   * client has opened the GET stream, notifications sent while it is away are kept for its resumption; a congested
+   * connection drops them.
+   */
+  boolean push(JsonObject notification) {
+    if (standalone == null || standalone.congested()) {
+      return false;
+    }
+    boolean live = standalone.live();
+    standalone.emit(notification.encode());
+    return live;
+  }
+
+  /** Registers a client request; returns an error message when it cannot be accepted. */
+  String register(InboundCall call) {
+    String key = idKey(call.requestId());
+    if (inflight.containsKey(key)) {
+      return "Duplicate request id: " + call.requestId();
+    }
+    if (inflight.size() >= runtime.options().getMaxInflightRequests()) {
+      return "Too many concurrent requests in this session";
+    }
+    inflight.put(key, call);
+    return null;
+  }
+
+  void unregister(InboundCall call) {
+    inflight.remove(idKey(call.requestId()), call);
+  }
+
+  /** Handles {@code notifications/cancelled}; unknown ids are ignored. */
+  void cancel(Object requestId) {
+    InboundCall call = requestId == null ? null : inflight.remove(idKey(requestId));
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  /** Sends a server-to-client request on {@code exchange} and waits (bounded in number and time) for the answer. */
+  Future<JsonObject> request(String method, JsonObject params, PostExchange exchange) {
+    if (closed) {
+      return Future.failedFuture(new McpException(JsonRpcError.SERVER_ERROR, "Session closed"));
+    }
+    if (pending.size() >= runtime.options().getMaxPendingClientRequests()) {
+      return Future.failedFuture(new McpException(JsonRpcError.SERVER_ERROR, "Too many pending requests to the client"));
+    }
+    long requestId = ++outboundSeq;
+    String key = idKey(requestId);
+    Promise<JsonObject> promise = Promise.promise();
+    long timer = runtime.vertx().setTimer(runtime.options().getClientRequestTimeout().toMillis(), t -> {
+      if (pending.remove(key) != null) {
+        promise.tryFail(new McpException(REQUEST_TIMEOUT, "Request timed out: " + method));
+        exchange.send(JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED,
+          new JsonObject().put("requestId", requestId).put("reason", "timeout")), true);
+      }
+    });
+    pending.put(key, new PendingRequest(promise, timer));
+    exchange.send(JsonRpc.request(requestId, method, params), false).onFailure(err -> {
+      PendingRequest entry = pending.remove(key);
+      if (entry != null) {
+        runtime.vertx().cancelTimer(entry.timer());
+        promise.tryFail(new McpException(JsonRpcError.SERVER_ERROR, "Could not send " + method + ": " + err.getMessage()));
+      }
+    });
+    return promise.future();
+  }
+
+  /** Handles a JSON-RPC response from the client; answers to unknown ids are ignored. */
+  void completeRequest(JsonObject response) {
+    PendingRequest entry = pending.remove(idKey(response.getValue("id")));
+    if (entry == null) {
+      return;
+    }
+    runtime.vertx().cancelTimer(entry.timer());
+    Object error = response.getValue("error");
+    if (error instanceof JsonObject err) {
+      entry.promise().tryFail(new McpException(err.getInteger("code", JsonRpcError.INTERNAL_ERROR),
+        err.getString("message", ""), err.getValue("data")));
+    } else {
+      Object result = response.getValue("result");
+      entry.promise().tryComplete(result instanceof JsonObject r ? r : new JsonObject());
+    }
+  }
+
+  /** Ends the session: the GET stream, requests in flight and requests awaiting an answer. */
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (standalone != null) {
+      standalone.finish();
+    }
+    for (SseStream stream : new ArrayList<>(postStreams.values())) {
+      stream.finish();
+    }
+    for (InboundCall call : new ArrayList<>(inflight.values())) {
+      call.cancel();
+    }
+    inflight.clear();
+    for (PendingRequest entry : pending.values()) {
+      runtime.vertx().cancelTimer(entry.timer());
+      entry.promise().tryFail(new McpException(JsonRpcError.SERVER_ERROR, "Session closed"));
+    }
+    pending.clear();
+  }
+}

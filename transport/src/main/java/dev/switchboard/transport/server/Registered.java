@@ -1,7 +1,0 @@
-package dev.switchboard.transport.server;
-
-import io.vertx.core.json.JsonObject;
-
-/** A registered tool, resource or prompt: its key (name or URI), the definition as listed, and its handler. */
-record Registered<H>(String key, JsonObject definition, H handler) {
-}

@@ -1,0 +1,61 @@
+package dev.switchboard.transport.streamable;
+
+import dev.switchboard.session.EventLog;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The streams that are live on this instance (a POST's stream until its response, a GET stream until its session
+ * ends), so that a resumption arriving here can attach to them. Finished streams are forgotten: their events are in
+ * the {@link EventLog}.
+ */
+public final class StreamRegistry {
+  /** Streams kept live at most; beyond, new streams still work but cannot be resumed on this instance. */
+  public static final int MAX_LIVE_STREAMS = 65_536;
+  public static final long DEFAULT_RETRY_MILLIS = 1000;
+
+  private final Map<String, ClientStream> live = new ConcurrentHashMap<>();
+  private final EventLog log;
+  private final long retryMillis;
+
+  public StreamRegistry(EventLog log, long retryMillis) {
+    this.log = log;
+    this.retryMillis = retryMillis;
+  }
+
+  public EventLog log() {
+    return log;
+  }
+
+  /** A new answer stream for a POST. */
+  public ClientStream openPost(String sessionId) {
+    return register(new ClientStream(sessionId, EventIds.newPostStream(), 0, log, retryMillis));
+  }
+
+  /**
+   * A standalone stream: a new one ({@code streamId} null), or the continuation of one resumed from elsewhere, numbering
+   * its events after {@code nextSequence}.
+   */
+  public ClientStream openGet(String sessionId, String streamId, long nextSequence) {
+    String id = streamId == null ? EventIds.newGetStream() : streamId;
+    return register(new ClientStream(sessionId, id, nextSequence, log, retryMillis));
+  }
+
+  /** The live stream with this id, if it belongs to the session. */
+  public ClientStream get(String sessionId, String streamId) {
+    ClientStream stream = streamId == null ? null : live.get(streamId);
+    return stream != null && stream.sessionId().equals(sessionId) ? stream : null;
+  }
+
+  public int size() {
+    return live.size();
+  }
+
+  private ClientStream register(ClientStream stream) {
+    if (live.size() < MAX_LIVE_STREAMS) {
+      live.put(stream.id(), stream);
+      stream.onFinish(() -> live.remove(stream.id(), stream));
+    }
+    return stream;
+  }
+}

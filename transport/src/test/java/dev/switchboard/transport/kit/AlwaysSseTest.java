@@ -1,0 +1,32 @@
+package dev.switchboard.transport.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlwaysSseTest extends McpServerTestBase {
+
+  @Override
+  protected McpServerBuilder configure(McpServerBuilder builder) {
+    return builder.alwaysSse(true);
+  }
+
+  @Test
+  void everyRequestIsAnsweredAsSse() throws Exception {
+    Reply init = client.post(client.initializeRequest("2025-11-25", new JsonObject()));
+    assertThat(init.isSse()).isTrue();
+    assertThat(init.headers().get("Mcp-Session-Id")).isNotBlank();
+    client.sessionId = init.headers().get("Mcp-Session-Id");
+
+    Reply reply = client.call("tools/call", new JsonObject().put("name", "echo")
+      .put("arguments", new JsonObject().put("text", "sse")));
+
+    assertThat(reply.isSse()).isTrue();
+    List<SseEvent> events = reply.events();
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).isPriming()).isTrue();
+    assertThat(reply.result().getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("sse");
+  }
+}

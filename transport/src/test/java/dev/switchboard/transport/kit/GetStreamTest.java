@@ -1,0 +1,77 @@
+package dev.switchboard.transport.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GetStreamTest extends McpServerTestBase {
+  private static final Map<String, String> SSE_ONLY = Map.of("Accept", "text/event-stream");
+
+  @Test
+  void getStreamReceivesNotifyAllNotifications() throws Exception {
+    client.initialize();
+    McpTestClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    assertThat(stream.response.statusCode()).isEqualTo(200);
+    assertThat(stream.response.getHeader("content-type")).startsWith("text/event-stream");
+    assertThat(stream.next().isPriming()).isTrue();
+
+    int delivered = server.notifyAll("notifications/tools/list_changed", null).await(5, TimeUnit.SECONDS);
+
+    assertThat(delivered).isEqualTo(1);
+    JsonObject notification = stream.nextMessage();
+    assertThat(notification.getString("method")).isEqualTo("notifications/tools/list_changed");
+    assertThat(notification.containsKey("id")).isFalse();
+  }
+
+  @Test
+  void secondGetStreamGets409() throws Exception {
+    client.initialize();
+    client.stream(HttpMethod.GET, null, SSE_ONLY);
+    assertThat(client.send(HttpMethod.GET, null, SSE_ONLY).status()).isEqualTo(409);
+  }
+
+  @Test
+  void getWithoutSseAcceptGets405() throws Exception {
+    client.initialize();
+    assertThat(client.send(HttpMethod.GET, null, Map.of("Accept", "application/json")).status()).isEqualTo(405);
+  }
+
+  @Test
+  void getWithoutSessionGets400() throws Exception {
+    assertThat(client.send(HttpMethod.GET, null, SSE_ONLY).status()).isEqualTo(400);
+  }
+
+  @Test
+  void resourceUpdatedGoesOnlyToSubscribedSessions() throws Exception {
+    McpTestClient other = new McpTestClient(vertx, server);
+    other.initialize();
+    McpTestClient.Stream otherStream = other.stream(HttpMethod.GET, null, SSE_ONLY);
+    client.initialize();
+    McpTestClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    assertThat(client.call("resources/subscribe", new JsonObject().put("uri", "test://static")).result()).isEmpty();
+
+    int delivered = server.resourceUpdated("test://static").await(5, TimeUnit.SECONDS);
+
+    assertThat(delivered).isEqualTo(1);
+    JsonObject notification = stream.nextMessage();
+    assertThat(notification.getString("method")).isEqualTo("notifications/resources/updated");
+    assertThat(notification.getJsonObject("params").getString("uri")).isEqualTo("test://static");
+    assertThat(otherStream.next().isPriming()).isTrue();
+    assertThat(otherStream.events).isEmpty();
+
+    client.call("resources/unsubscribe", new JsonObject().put("uri", "test://static"));
+    assertThat(server.resourceUpdated("test://static").await(5, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void deleteEndsTheGetStream() throws Exception {
+    client.initialize();
+    McpTestClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    client.send(HttpMethod.DELETE, null, Map.of());
+    Awaits.until(() -> stream.ended);
+  }
+}

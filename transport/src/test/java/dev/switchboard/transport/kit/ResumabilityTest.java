@@ -1,0 +1,158 @@
+package dev.switchboard.transport.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ResumabilityTest extends McpServerTestBase {
+  private static final String SSE = "text/event-stream";
+
+  @Override
+  protected McpServerBuilder configure(McpServerBuilder builder) {
+    builder.options().setSseRetry(Duration.ofMillis(250)).setHeartbeatInterval(Duration.ZERO);
+    return PollingTools.add(builder);
+  }
+
+  private JsonObject callTool(String name) {
+    return client.request("tools/call", new JsonObject().put("name", name));
+  }
+
+  private Reply resume(String lastEventId) throws Exception {
+    return client.send(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", lastEventId));
+  }
+
+  /** Sends tools/list_changed to every session; how many had an open GET connection. */
+  private int listChanged() {
+    try {
+      return server.notifyAll("notifications/tools/list_changed", null).await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String lastId(List<SseEvent> events) {
+    return events.get(events.size() - 1).id();
+  }
+
+  @Test
+  void pollingClosesThePostStreamAfterPrimingRetryAndTheEventsSentSoFar() throws Exception {
+    client.initialize();
+    Reply post = client.post(callTool("poll"));
+
+    assertThat(post.isSse()).isTrue();
+    assertThat(post.body()).contains("\nretry: 250\n");
+    List<SseEvent> events = post.events();
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).isPriming()).isTrue();
+    assertThat(events.get(1).json().getJsonObject("params").getString("data")).isEqualTo("before");
+  }
+
+  @Test
+  void resumingWithLastEventIdReplaysTheRestOfThatStreamThenEnds() throws Exception {
+    client.initialize();
+    JsonObject call = callTool("poll");
+    List<SseEvent> first = client.post(call).events();
+
+    Reply resumed = resume(lastId(first));
+
+    assertThat(resumed.status()).isEqualTo(200);
+    assertThat(resumed.isSse()).isTrue();
+    List<SseEvent> rest = resumed.events();
+    assertThat(rest).extracting(e -> e.json().getValue("id") == null ? e.json().getJsonObject("params")
+      .getString("data") : "response").containsExactly("after", "response");
+    JsonObject response = rest.get(1).json();
+    assertThat(response.getLong("id")).isEqualTo(call.getLong("id"));
+    assertThat(response.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"))
+      .isEqualTo("polled true");
+    String stream = first.get(0).id().substring(0, first.get(0).id().lastIndexOf('-'));
+    assertThat(rest).allSatisfy(e -> assertThat(e.id()).startsWith(stream + "-"));
+  }
+
+  @Test
+  void resumingFromThePrimingEventReplaysEverythingWithData() throws Exception {
+    client.initialize();
+    List<SseEvent> first = client.post(callTool("poll")).events();
+
+    List<SseEvent> all = resume(first.get(0).id()).events();
+
+    assertThat(all).hasSize(3);
+    assertThat(all.get(0).id()).isEqualTo(first.get(1).id());
+    assertThat(all).extracting(SseEvent::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aResumedStreamCarriesLaterRequestsLiveAndEndsAfterTheResponse() throws Exception {
+    client.initialize(new JsonObject().put("sampling", new JsonObject()));
+    List<SseEvent> first = client.post(callTool("poll_then_sample")).events();
+    McpTestClient.Stream resumed = client.stream(HttpMethod.GET, null,
+      Map.of("Accept", SSE, "Last-Event-ID", lastId(first)));
+
+    JsonObject request = resumed.nextMessage();
+    assertThat(request.getString("method")).isEqualTo("sampling/createMessage");
+    client.post(new JsonObject().put("jsonrpc", "2.0").put("id", request.getValue("id"))
+      .put("result", new JsonObject().put("role", "assistant").put("model", "m")
+        .put("content", new JsonObject().put("type", "text").put("text", "ok"))));
+
+    JsonObject response = resumed.nextMessage();
+    assertThat(response.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"))
+      .isEqualTo("sampled ok");
+    Awaits.until(() -> resumed.ended);
+  }
+
+  @Test
+  void closingForPollingIsRefusedIn20250618Sessions() throws Exception {
+    client.protocolVersion = "2025-06-18";
+    client.initialize();
+    Reply reply = client.post(callTool("poll"));
+
+    assertThat(reply.result().getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("polled false");
+  }
+
+  @Test
+  void lastEventIdOfNoStreamOfTheSessionGets400() throws Exception {
+    client.initialize();
+    assertThat(resume("p99-1").status()).isEqualTo(400);
+  }
+
+  @Test
+  void malformedLastEventIdGets400() throws Exception {
+    client.initialize();
+    assertThat(resume("not-an-id").status()).isEqualTo(400);
+    assertThat(resume("").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theStandaloneStreamResumesWithTheNotificationsSentWhileAway() throws Exception {
+    client.initialize();
+    McpTestClient.Stream get = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE));
+    String priming = get.next().id();
+    get.response.request().connection().close();
+    Awaits.until(() -> listChanged() == 0);
+
+    McpTestClient.Stream resumed = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", priming));
+
+    assertThat(resumed.response.statusCode()).isEqualTo(200);
+    assertThat(resumed.nextMessage().getString("method")).isEqualTo("notifications/tools/list_changed");
+    assertThat(server.notifyAll("notifications/prompts/list_changed", null).await(5, TimeUnit.SECONDS)).isEqualTo(1);
+  }
+
+  @Test
+  void resumingTheStandaloneStreamReplacesTheOpenConnection() throws Exception {
+    client.initialize();
+    McpTestClient.Stream get = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE));
+    String priming = get.next().id();
+
+    McpTestClient.Stream resumed = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", priming));
+
+    assertThat(resumed.response.statusCode()).isEqualTo(200);
+    Awaits.until(() -> get.ended);
+    listChanged();
+    assertThat(resumed.nextMessage().getString("method")).isEqualTo("notifications/tools/list_changed");
+  }
+}
