@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.bus.CallEvent;
 import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreAddress;
@@ -13,8 +14,11 @@ import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +29,7 @@ public final class CoreVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(CoreVerticle.class.getName());
   private final CoreServices services;
   private final String callAddress;
+  private CoreBus bus;
 
   public CoreVerticle(CoreServices services) {
     this(services, null);
@@ -39,8 +44,9 @@ public final class CoreVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
-    var eventBus = vertx.eventBus();
-    List<MessageConsumer<?>> consumers = new java.util.ArrayList<>(List.of(
+    bus = new CoreBus(vertx, Duration.ofSeconds(30));
+    EventBus eventBus = vertx.eventBus();
+    List<MessageConsumer<?>> consumers = new ArrayList<>(List.of(
       eventBus.<OpenSession>localConsumer(CoreAddress.SESSION_OPEN, this::open),
       eventBus.<CoreCall>localConsumer(CoreAddress.CALL, this::call),
       eventBus.<CloseSession>localConsumer(CoreAddress.SESSION_CLOSE, msg -> services.close(msg.body())),
@@ -67,16 +73,10 @@ public final class CoreVerticle extends VerticleBase {
     });
   }
 
+  /** Answers with one {@link CallEvent}; a failure goes back as it is, for the transport to map. */
   private void call(Message<CoreCall> msg) {
-    services.call(msg.body()).onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(ar.result());
-      } else if (ar.cause() instanceof McpException mcp) {
-        msg.reply(CoreReply.failed(mcp.toErrorObject()));
-      } else {
-        LOG.log(System.Logger.Level.ERROR, "core failed on " + msg.body().method(), ar.cause());
-        msg.reply(CoreReply.failed(McpException.internal("Internal error").toErrorObject()));
-      }
-    });
+    CoreCall call = msg.body();
+    services.call(call).onComplete(ar -> bus.callEvent(call,
+      CallEvent.replied(call, ar.succeeded() ? ar.result() : CoreReply.failed(ar.cause()))));
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.vertx.core.http.HttpClientResponse;
 
 /**
  * A small MCP client over raw HTTP for tests that must control every header and byte. Reads like the protocol:
@@ -172,7 +173,7 @@ public final class McpTestClient {
   }
 
   /** An answer read as an event stream (or a JSON body, then {@code events} is empty). */
-  public record Streamed(int status, MultiMap headers, List<SseEvent> events, Buffer body) {
+  public record Streamed(int status, MultiMap headers, List<StreamEvent> events, Buffer body) {
     public boolean isSse() {
       String type = headers.get("Content-Type");
       return type != null && type.startsWith("text/event-stream");
@@ -180,7 +181,7 @@ public final class McpTestClient {
 
     /** The JSON-RPC messages carried by the events (priming events have none). */
     public List<JsonObject> messages() {
-      return events.stream().filter(SseEvent::hasData).map(SseEvent::json).toList();
+      return events.stream().filter(StreamEvent::hasData).map(StreamEvent::json).toList();
     }
   }
 
@@ -188,17 +189,17 @@ public final class McpTestClient {
    * Sends an exchange and reads the answer as it streams. Each complete event goes to {@code onEvent} (which may send
    * more requests, e.g. answers to server requests); completes when the server ends the response.
    */
-  public Future<Streamed> stream(Exchange ex, Handler<SseEvent> onEvent) {
+  public Future<Streamed> stream(Exchange ex, Handler<StreamEvent> onEvent) {
     Promise<Streamed> promise = Promise.promise();
     context.runOnContext(v -> open(ex).compose(resp -> {
-      List<SseEvent> events = new ArrayList<>();
+      List<StreamEvent> events = new ArrayList<>();
       Buffer raw = Buffer.buffer();
       StringBuilder pending = new StringBuilder();
       Promise<Streamed> done = Promise.promise();
       resp.handler(chunk -> {
         raw.appendBuffer(chunk);
         int before = events.size();
-        String rest = SseEvent.parse(pending.append(chunk.toString()).toString(), events);
+        String rest = StreamEvent.parse(pending.append(chunk.toString()).toString(), events);
         pending.setLength(0);
         pending.append(rest);
         for (int i = before; i < events.size(); i++) {
@@ -215,7 +216,7 @@ public final class McpTestClient {
   }
 
   /** Sends a request and reads its answer as a stream. */
-  public Future<Streamed> streamRequest(String method, JsonObject params, Handler<SseEvent> onEvent) {
+  public Future<Streamed> streamRequest(String method, JsonObject params, Handler<StreamEvent> onEvent) {
     return stream(request().body(message(nextId(), method, params)), onEvent);
   }
 
@@ -223,16 +224,16 @@ public final class McpTestClient {
    * Opens a GET stream (optionally resuming after {@code lastEventId}); events go to {@code onEvent}. Completes with
    * the response once its headers arrived; {@code reset()} the request to close it.
    */
-  public Future<io.vertx.core.http.HttpClientResponse> openGet(String lastEventId, Handler<SseEvent> onEvent) {
+  public Future<HttpClientResponse> openGet(String lastEventId, Handler<StreamEvent> onEvent) {
     Exchange ex = request().method(HttpMethod.GET).header("Accept", "text/event-stream").header("Content-Type", null)
       .header("Last-Event-ID", lastEventId).body((Object) null);
-    Promise<io.vertx.core.http.HttpClientResponse> promise = Promise.promise();
+    Promise<HttpClientResponse> promise = Promise.promise();
     context.runOnContext(v -> open(ex).onSuccess(resp -> {
       StringBuilder pending = new StringBuilder();
-      List<SseEvent> events = new ArrayList<>();
+      List<StreamEvent> events = new ArrayList<>();
       resp.handler(chunk -> {
         int before = events.size();
-        String rest = SseEvent.parse(pending.append(chunk.toString()).toString(), events);
+        String rest = StreamEvent.parse(pending.append(chunk.toString()).toString(), events);
         pending.setLength(0);
         pending.append(rest);
         for (int i = before; i < events.size(); i++) {
@@ -244,7 +245,7 @@ public final class McpTestClient {
     return promise.future();
   }
 
-  private Future<io.vertx.core.http.HttpClientResponse> open(Exchange ex) {
+  private Future<HttpClientResponse> open(Exchange ex) {
     RequestOptions options = new RequestOptions().setMethod(ex.method).setHost(endpoint.getHost())
       .setPort(endpoint.getPort()).setURI(endpoint.getRawPath());
     ex.headers.forEach(e -> options.putHeader(e.getKey(), e.getValue()));

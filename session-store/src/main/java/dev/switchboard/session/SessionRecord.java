@@ -3,6 +3,7 @@ package dev.switchboard.session;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashMap;
 
 /**
  * What the store keeps of one client session. Immutable; the {@code with*} methods return changed copies.
@@ -77,7 +78,7 @@ public record SessionRecord(String id, SessionState state, String protocolVersio
   public static SessionRecord fromJson(JsonObject json) {
     try {
       JsonObject backends = json.getJsonObject("backendSessions", new JsonObject());
-      Map<String, String> backendSessions = new java.util.HashMap<>();
+      Map<String, String> backendSessions = new HashMap<>();
       backends.forEach(e -> backendSessions.put(e.getKey(), String.valueOf(e.getValue())));
       return new SessionRecord(json.getString("id"), SessionState.valueOf(json.getString("state")),
         json.getString("protocolVersion"), json.getString("issuer"), json.getString("subject"),

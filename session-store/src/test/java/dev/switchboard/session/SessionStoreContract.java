@@ -188,7 +188,7 @@ public abstract class SessionStoreContract {
   @Test
   void concurrentClaimsOnlyOneWins() {
     String id = newId();
-    List<Future<Boolean>> claims = new java.util.ArrayList<>();
+    List<Future<Boolean>> claims = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       claims.add(store.claim(id, store.ttl()));
     }

@@ -24,6 +24,7 @@ public final class TransportVerticle extends VerticleBase {
   private final ServerDescription description;
   private final Supplier<Boolean> ready;
   private HttpServer server;
+  private GatewayEndpoint endpoint;
 
   /**
    * @param ready tells {@code /health/ready} whether the gateway can serve (config loaded, store answering)
@@ -41,7 +42,7 @@ public final class TransportVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
-    GatewayEndpoint endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description);
+    endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
@@ -56,6 +57,14 @@ public final class TransportVerticle extends VerticleBase {
         }
       });
     return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (endpoint != null) {
+      endpoint.close();
+    }
+    return server == null ? Future.succeededFuture() : server.close();
   }
 
   private static void health(HttpServerRequest req, boolean up) {

@@ -10,12 +10,13 @@ import java.util.List;
 /** Registers the contract's codecs and sends its messages with the right delivery options. */
 public final class CoreBus {
   private static final List<Class<?>> MESSAGE_TYPES = List.of(OpenSession.class, SessionOpened.class, CoreCall.class,
-    CoreReply.class, CloseSession.class, StreamMessage.class, ClientMessage.class, ListenSession.class,
+    CoreReply.class, CallEvent.class, CloseSession.class, StreamMessage.class, ClientMessage.class, ListenSession.class,
     ViewChanged.class, StopListening.class);
 
   private final EventBus eventBus;
   private final DeliveryOptions delivery;
   private final String callAddress;
+  private final Duration callTimeout;
 
   public CoreBus(Vertx vertx, Duration requestTimeout) {
     this(vertx, requestTimeout, CoreAddress.CALL);
@@ -26,6 +27,12 @@ public final class CoreBus {
     this.eventBus = vertx.eventBus();
     this.delivery = new DeliveryOptions().setLocalOnly(true).setSendTimeout(requestTimeout.toMillis());
     this.callAddress = callAddress;
+    this.callTimeout = requestTimeout;
+  }
+
+  /** How long a caller waits for a call's reply before giving up. */
+  public Duration callTimeout() {
+    return callTimeout;
   }
 
   /** Registers the local codecs once per Vert.x instance; later calls do nothing. */
@@ -48,8 +55,14 @@ public final class CoreBus {
     return eventBus.<SessionOpened>request(CoreAddress.SESSION_OPEN, request, delivery).map(m -> m.body());
   }
 
-  public Future<CoreReply> call(CoreCall request) {
-    return eventBus.<CoreReply>request(callAddress, request, delivery).map(m -> m.body());
+  /** Sends a call; its stream messages and reply come back as {@link CallEvent}s to {@link CoreCall#replyTo()}. */
+  public void call(CoreCall request) {
+    eventBus.send(callAddress, request, delivery);
+  }
+
+  /** Sends one event of a call back to its caller. */
+  public void callEvent(CoreCall call, CallEvent event) {
+    eventBus.send(call.replyTo(), event, delivery);
   }
 
   public void close(CloseSession request) {

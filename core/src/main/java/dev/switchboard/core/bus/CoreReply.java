@@ -4,19 +4,20 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /**
- * Reply to {@link CoreCall}: exactly one of {@code result} and {@code error} is set.
+ * The answer to a {@link CoreCall}: exactly one of {@code result} and {@code failure} is set. A failure travels as
+ * it is (local delivery, no copy) and the transport turns it into a JSON-RPC error in one place.
  *
  * @param result          the JSON-RPC result
- * @param error           a JSON-RPC error object ({@code code}, {@code message}, {@code data?})
+ * @param failure         why there is no result: an {@code McpException} with its code, or anything else
  * @param backendSessions non-null when core had to replace backend sessions (a backend forgot its session, or a
  *                        backend left out at registration came back): the session's new map, to store
  */
-public record CoreReply(JsonObject result, JsonObject error, Map<String, String> backendSessions) {
+public record CoreReply(JsonObject result, Throwable failure, Map<String, String> backendSessions) {
   public static CoreReply ok(JsonObject result) {
     return new CoreReply(result, null, null);
   }
 
-  public static CoreReply failed(JsonObject error) {
-    return new CoreReply(null, error, null);
+  public static CoreReply failed(Throwable failure) {
+    return new CoreReply(null, failure, null);
   }
 }

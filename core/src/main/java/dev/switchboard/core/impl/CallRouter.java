@@ -13,9 +13,11 @@ import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.Results;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Routes one client request: list methods are answered from the session's view; calls go to the backend that owns
@@ -26,10 +28,10 @@ final class CallRouter {
   private final BackendRegistry registry;
   private final SessionOpener opener;
   private final StreamRelay relay;
-  private final InFlight inFlight;
+  private final RunningRequests inFlight;
   private final LoggingFanout logging;
 
-  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, InFlight inFlight) {
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, RunningRequests inFlight) {
     this.registry = registry;
     this.opener = opener;
     this.relay = relay;
@@ -47,7 +49,7 @@ final class CallRouter {
       case McpMethod.PROMPTS_LIST -> page(session, CatalogKind.PROMPTS, params);
       case McpMethod.TOOLS_CALL -> callTool(call, params);
       case McpMethod.PROMPTS_GET -> forwardNamed(call, params, "name",
-        session.view().prompt(Params.requireString(params, "name")), "Unknown prompt: ");
+        session.view().prompt(ParamChecks.requireString(params, "name")), "Unknown prompt: ");
       case McpMethod.RESOURCES_READ, McpMethod.RESOURCES_SUBSCRIBE, McpMethod.RESOURCES_UNSUBSCRIBE ->
         forwardResource(call, params);
       case McpMethod.COMPLETION_COMPLETE -> complete(call, params);
@@ -65,7 +67,7 @@ final class CallRouter {
   }
 
   private Future<CoreReply> callTool(CoreCall call, JsonObject params) {
-    String name = Params.requireString(params, "name");
+    String name = ParamChecks.requireString(params, "name");
     Object arguments = params.getValue("arguments");
     if (arguments != null && !(arguments instanceof JsonObject)) {
       throw McpException.invalidParams("arguments must be an object");
@@ -79,13 +81,13 @@ final class CallRouter {
   }
 
   private Future<CoreReply> forwardNamed(CoreCall call, JsonObject params, String field,
-                                         java.util.Optional<Route> route, String unknown) {
+                                         Optional<Route> route, String unknown) {
     Route target = route.orElseThrow(() -> McpException.invalidParams(unknown + params.getString(field)));
     return forward(call, target.backend(), params.copy().put(field, target.name())).recover(CallRouter::asProtocolError);
   }
 
   private Future<CoreReply> forwardResource(CoreCall call, JsonObject params) {
-    String uri = Params.requireString(params, "uri");
+    String uri = ParamChecks.requireString(params, "uri");
     Route route = call.session().view().resource(uri).orElseThrow(() ->
       new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found", new JsonObject().put("uri", uri)));
     return forward(call, route.backend(), params).recover(CallRouter::asProtocolError);
@@ -98,9 +100,9 @@ final class CallRouter {
     }
     String type = ref.getString("type", "");
     Route route = switch (type) {
-      case "ref/prompt" -> call.session().view().prompt(Params.requireString(ref, "name"))
+      case "ref/prompt" -> call.session().view().prompt(ParamChecks.requireString(ref, "name"))
         .orElseThrow(() -> McpException.invalidParams("Unknown prompt: " + ref.getString("name")));
-      case "ref/resource" -> call.session().view().resource(Params.requireString(ref, "uri"))
+      case "ref/resource" -> call.session().view().resource(ParamChecks.requireString(ref, "uri"))
         .orElseThrow(() -> McpException.invalidParams("Unknown resource: " + ref.getString("uri")));
       default -> throw McpException.invalidParams("ref.type must be ref/prompt or ref/resource");
     };
@@ -115,13 +117,13 @@ final class CallRouter {
   }
 
   private static JsonObject emptyCompletion() {
-    return new JsonObject().put("completion", new JsonObject().put("values", new io.vertx.core.json.JsonArray())
+    return new JsonObject().put("completion", new JsonObject().put("values", new JsonArray())
       .put("hasMore", false));
   }
 
   /**
    * Sends the request on the session's backend session under the client's own id, renewing that session once if
-   * the backend forgot it. While it runs, {@link InFlight} knows which backend has it (for cancellations).
+   * the backend forgot it. While it runs, {@link RunningRequests} knows which backend has it (for cancellations).
    */
   private Future<CoreReply> forward(CoreCall call, String backend, JsonObject params) {
     BackendClient client = registry.get(backend);
@@ -133,7 +135,7 @@ final class CallRouter {
     }
     String sessionId = call.session().client().sessionId();
     Object id = call.requestId();
-    Handler<JsonObject> onMessage = relay.to(call.streamAddress(), backend);
+    Handler<JsonObject> onMessage = relay.toCall(call, backend);
     if (id != null && !inFlight.started(sessionId, id, backend)) {
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
         "Invalid Request: request id " + id + " is already in use in this session"));

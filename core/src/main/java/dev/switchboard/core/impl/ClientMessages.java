@@ -17,9 +17,9 @@ final class ClientMessages {
   private static final System.Logger LOG = System.getLogger(ClientMessages.class.getName());
 
   private final BackendRegistry registry;
-  private final InFlight inFlight;
+  private final RunningRequests inFlight;
 
-  ClientMessages(BackendRegistry registry, InFlight inFlight) {
+  ClientMessages(BackendRegistry registry, RunningRequests inFlight) {
     this.registry = registry;
     this.inFlight = inFlight;
   }

@@ -43,7 +43,7 @@ public final class DefaultCoreServices implements CoreServices {
     this.opener = opener;
     CoreBus bus = new CoreBus(vertx, options.longestBackendTimeout());
     StreamRelay relay = new StreamRelay(bus);
-    InFlight inFlight = new InFlight();
+    RunningRequests inFlight = new RunningRequests();
     this.router = new CallRouter(registry, opener, relay, inFlight);
     this.clientMessages = new ClientMessages(registry, inFlight);
     this.listeners = new SessionListeners(registry, views, relay, bus);

@@ -22,7 +22,7 @@ import java.util.Map;
 final class SessionOpener {
   private static final System.Logger LOG = System.getLogger(SessionOpener.class.getName());
 
-  private static final java.util.List<String> RELAYED_FEATURES = java.util.List.of("sampling", "elicitation", "roots");
+  private static final List<String> RELAYED_FEATURES = List.of("sampling", "elicitation", "roots");
 
   private final BackendRegistry registry;
   private final ViewBuilder views;

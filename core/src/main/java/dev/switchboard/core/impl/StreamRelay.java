@@ -1,6 +1,8 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.bus.CallEvent;
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.backend.StreamObserver;
@@ -19,7 +21,8 @@ final class StreamRelay {
   }
 
   /**
-   * A handler relaying one backend's messages to {@code address}, and its pauses; null when there is no address.
+   * A handler relaying one backend's messages to a session's standalone address, and its pauses; null when there is
+   * no address.
    */
   StreamObserver to(String address, String backend) {
     if (address == null) {
@@ -34,6 +37,27 @@ final class StreamRelay {
       @Override
       public void paused() {
         bus.stream(address, StreamMessage.paused());
+      }
+    };
+  }
+
+  /**
+   * A handler relaying one backend's messages during a call back to its caller, on the call's one ordered path; null
+   * when the caller cannot stream.
+   */
+  StreamObserver toCall(CoreCall call, String backend) {
+    if (!call.streams()) {
+      return null;
+    }
+    return new StreamObserver() {
+      @Override
+      public void handle(JsonObject message) {
+        bus.callEvent(call, CallEvent.streamed(call, StreamMessage.of(forClient(backend, message))));
+      }
+
+      @Override
+      public void paused() {
+        bus.callEvent(call, CallEvent.streamed(call, StreamMessage.paused()));
       }
     };
   }

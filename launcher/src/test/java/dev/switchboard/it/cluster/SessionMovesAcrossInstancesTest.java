@@ -9,7 +9,7 @@ import dev.switchboard.it.GatewayHarness;
 import dev.switchboard.it.McpTestClient;
 import dev.switchboard.it.McpTestClient.Answer;
 import dev.switchboard.it.McpTestClient.Streamed;
-import dev.switchboard.it.SseEvent;
+import dev.switchboard.it.StreamEvent;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.it.streaming.StreamingBackendAccess;
 import dev.switchboard.launcher.Gateway;
@@ -123,13 +123,13 @@ class SessionMovesAcrossInstancesTest {
 
     Streamed progress = first.streamRequest("tools/call", new JsonObject().put("name", "progress")
       .put("arguments", new JsonObject()).put("_meta", new JsonObject().put("progressToken", "p")), null).await();
-    String firstProgress = progress.events().stream().filter(SseEvent::hasData).findFirst().orElseThrow().id();
-    List<SseEvent> resumed = new CopyOnWriteArrayList<>();
+    String firstProgress = progress.events().stream().filter(StreamEvent::hasData).findFirst().orElseThrow().id();
+    List<StreamEvent> resumed = new CopyOnWriteArrayList<>();
     second.openGet(firstProgress, resumed::add).await();
     for (int i = 0; i < 100 && resumed.stream().noneMatch(e -> e.hasData() && e.json().containsKey("result")); i++) {
       backendVertx.timer(20).await();
     }
-    List<JsonObject> replayed = resumed.stream().filter(SseEvent::hasData).map(SseEvent::json).toList();
+    List<JsonObject> replayed = resumed.stream().filter(StreamEvent::hasData).map(StreamEvent::json).toList();
     assertThat(replayed).hasSize(3);
     assertThat(text(replayed.get(2))).isEqualTo("done");
 

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.function.BooleanSupplier;
 
 /** Requests pipelined right after initialize wait for registration instead of failing. */
 class TwoPhaseRegistrationTest extends GatewayTestBase {
@@ -76,7 +77,7 @@ class TwoPhaseRegistrationTest extends GatewayTestBase {
     assertThat(alpha.sessionCount()).isEqualTo(alphaSessions - 1);
   }
 
-  private void waitUntil(java.util.function.BooleanSupplier condition) {
+  private void waitUntil(BooleanSupplier condition) {
     for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
       vertx.timer(20).await();
     }

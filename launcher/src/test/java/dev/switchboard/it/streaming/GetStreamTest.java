@@ -7,7 +7,7 @@ import dev.switchboard.core.catalog.ConflictResolution;
 import dev.switchboard.it.GatewayHarness;
 import dev.switchboard.it.McpTestClient;
 import dev.switchboard.it.McpTestClient.Answer;
-import dev.switchboard.it.SseEvent;
+import dev.switchboard.it.StreamEvent;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.transport.kit.RunningServer;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.function.BooleanSupplier;
 
 /** The standalone GET stream and resumption with Last-Event-ID. */
 @ExtendWith(VertxExtension.class)
@@ -45,7 +46,7 @@ class GetStreamTest {
     gateway.stop().await();
   }
 
-  private void waitFor(java.util.function.BooleanSupplier condition) {
+  private void waitFor(BooleanSupplier condition) {
     for (int i = 0; i < 150 && !condition.getAsBoolean(); i++) {
       vertx.timer(20).await();
     }
@@ -69,7 +70,7 @@ class GetStreamTest {
 
   @Test
   void getOpensAnEventStreamThatStartsWithAPrimingEvent() {
-    List<SseEvent> events = new CopyOnWriteArrayList<>();
+    List<StreamEvent> events = new CopyOnWriteArrayList<>();
 
     HttpClientResponse response = client.openGet(null, events::add).await();
     waitFor(() -> !events.isEmpty());
@@ -82,19 +83,19 @@ class GetStreamTest {
 
   @Test
   void aPostStreamLostMidwayIsResumedWithLastEventId() {
-    List<SseEvent> seen = new CopyOnWriteArrayList<>();
+    List<StreamEvent> seen = new CopyOnWriteArrayList<>();
     long id = client.nextId();
     JsonObject params = new JsonObject().put("name", "progress").put("arguments", new JsonObject())
       .put("_meta", new JsonObject().put("progressToken", "r"));
     var first = client.stream(client.request().body(client.message(id, "tools/call", params)), seen::add);
     first.await();
-    SseEvent progress = seen.stream().filter(SseEvent::hasData).findFirst().orElseThrow();
+    StreamEvent progress = seen.stream().filter(StreamEvent::hasData).findFirst().orElseThrow();
 
-    List<SseEvent> replayed = new CopyOnWriteArrayList<>();
+    List<StreamEvent> replayed = new CopyOnWriteArrayList<>();
     client.openGet(progress.id(), replayed::add).await();
     waitFor(() -> replayed.stream().anyMatch(e -> e.hasData() && e.json().containsKey("result")));
 
-    List<JsonObject> messages = replayed.stream().filter(SseEvent::hasData).map(SseEvent::json).toList();
+    List<JsonObject> messages = replayed.stream().filter(StreamEvent::hasData).map(StreamEvent::json).toList();
     assertThat(messages).hasSize(3);
     assertThat(messages.get(0).getJsonObject("params").getDouble("progress")).isEqualTo(2.0);
     assertThat(messages.get(2).getValue("id").toString()).isEqualTo(String.valueOf(id));

@@ -7,7 +7,7 @@ import dev.switchboard.core.catalog.ConflictResolution;
 import dev.switchboard.it.GatewayHarness;
 import dev.switchboard.it.McpTestClient;
 import dev.switchboard.it.McpTestClient.Streamed;
-import dev.switchboard.it.SseEvent;
+import dev.switchboard.it.StreamEvent;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.transport.kit.RunningServer;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.Objects;
+import io.vertx.core.Handler;
 
 /** What a backend sends during a call reaches the client on the POST's SSE stream, and back. */
 @ExtendWith(VertxExtension.class)
@@ -46,7 +48,7 @@ class StreamingRelayTest {
     gateway.stop().await();
   }
 
-  private Streamed call(String tool, JsonObject meta, io.vertx.core.Handler<SseEvent> onEvent) {
+  private Streamed call(String tool, JsonObject meta, Handler<StreamEvent> onEvent) {
     JsonObject params = new JsonObject().put("name", tool).put("arguments", new JsonObject().put("text", "x"));
     if (meta != null) {
       params.put("_meta", meta);
@@ -61,7 +63,7 @@ class StreamingRelayTest {
     Streamed answer = call("progress", new JsonObject().put("progressToken", "tok-1"), null);
 
     assertThat(answer.isSse()).isTrue();
-    SseEvent priming = answer.events().get(0);
+    StreamEvent priming = answer.events().get(0);
     assertThat(priming.id()).isNotBlank();
     assertThat(priming.hasData()).isFalse();
     assertThat(answer.events()).anyMatch(e -> e.retry() != null);
@@ -82,9 +84,9 @@ class StreamingRelayTest {
     client.initialize("2025-11-25").await();
 
     List<String> first = call("progress", new JsonObject().put("progressToken", "a"), null).events().stream()
-      .map(SseEvent::id).filter(java.util.Objects::nonNull).toList();
+      .map(StreamEvent::id).filter(Objects::nonNull).toList();
     List<String> second = call("progress", new JsonObject().put("progressToken", "b"), null).events().stream()
-      .map(SseEvent::id).filter(java.util.Objects::nonNull).toList();
+      .map(StreamEvent::id).filter(Objects::nonNull).toList();
 
     assertThat(first).hasSize(5);
     assertThat(first).doesNotHaveDuplicates().doesNotContainAnyElementsOf(second);
@@ -108,7 +110,7 @@ class StreamingRelayTest {
 
     Streamed answer = call("progress", new JsonObject().put("progressToken", 7), null);
 
-    assertThat(answer.events()).allMatch(SseEvent::hasData);
+    assertThat(answer.events()).allMatch(StreamEvent::hasData);
     assertThat(answer.messages().get(0).getJsonObject("params").getInteger("progressToken")).isEqualTo(7);
   }
 

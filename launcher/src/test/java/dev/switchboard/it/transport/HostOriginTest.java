@@ -7,13 +7,15 @@ import dev.switchboard.it.McpTestClient.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpMethod;
 
 /** DNS-rebinding protection: Host and Origin are checked on every request. */
 class HostOriginTest extends GatewayTestBase {
 
   private Answer initializeWith(String header, String value) {
     return client.request().noSession().header(header, value)
-      .body(client.message(1, "initialize", new io.vertx.core.json.JsonObject().put("protocolVersion", "2025-11-25")))
+      .body(client.message(1, "initialize", new JsonObject().put("protocolVersion", "2025-11-25")))
       .send().await();
   }
 
@@ -53,7 +55,7 @@ class HostOriginTest extends GatewayTestBase {
   void foreignHostCannotDeleteASession() {
     client.initialize().await();
 
-    Answer answer = client.request().method(io.vertx.core.http.HttpMethod.DELETE).header("Host", "evil.example.com")
+    Answer answer = client.request().method(HttpMethod.DELETE).header("Host", "evil.example.com")
       .body((Object) null).send().await();
 
     assertThat(answer.status()).isEqualTo(403);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.internal.VertxInternal;
 
 /**
  * Two clustered Vert.x instances in this JVM, each with the Hazelcast manager the launcher builds for
@@ -62,7 +63,7 @@ class ClusteredEventBusTest {
   }
 
   private static ClusterManager clusterManager(Vertx vertx) {
-    return ((io.vertx.core.internal.VertxInternal) vertx).clusterManager();
+    return ((VertxInternal) vertx).clusterManager();
   }
 
   private static int freePort() throws IOException {

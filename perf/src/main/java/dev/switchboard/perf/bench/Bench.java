@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.ArrayList;
+import dev.switchboard.perf.proc.GatewayLaunch;
 
 /**
  * What the benchmark steps share: the Vert.x instance of the load generator and the stubs, the options, the work
@@ -72,7 +74,7 @@ final class Bench implements AutoCloseable {
   }
 
   /** Like {@link #gateway(String, GatewayYaml)} with another launch (the candidate jar). */
-  Started gateway(String name, GatewayYaml yaml, dev.switchboard.perf.proc.GatewayLaunch launch) {
+  Started gateway(String name, GatewayYaml yaml, GatewayLaunch launch) {
     GatewayProcess gateway = GatewayProcess.start(launch, name, yaml.build(), List.of(), workDir);
     resources.push(gateway);
     try {
@@ -86,11 +88,11 @@ final class Bench implements AutoCloseable {
 
   /** Starts several gateway JVMs at once (they boot in parallel) and waits for each one's first initialize. */
   List<Started> gateways(List<String> names, GatewayYaml yaml) {
-    List<GatewayProcess> processes = new java.util.ArrayList<>();
+    List<GatewayProcess> processes = new ArrayList<>();
     for (String name : names) {
       processes.add(closeLater(GatewayProcess.start(options.launch(), name, yaml.build(), List.of(), workDir)));
     }
-    List<Started> started = new java.util.ArrayList<>();
+    List<Started> started = new ArrayList<>();
     for (GatewayProcess process : processes) {
       started.add(new Started(process, process.awaitInitialize(START_TIMEOUT)));
     }
@@ -101,7 +103,7 @@ final class Bench implements AutoCloseable {
    * Warms a freshly started gateway up before it is measured: tools/call at c=16 for a sixth of the warm-up
    * budget (requests and time), not reported.
    */
-  void warm(dev.switchboard.perf.load.Target target) {
+  void warm(Target target) {
     LoadResult warm = load(loadOptions("warm-up " + target.name(), List.of(target), 16,
       options.warmup().dividedBy(6)).setMaxRequests(Math.max(1, options.warmupRequests() / 6)).setProgress(false));
     log("  " + warm.brief());

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * The {@code benchmark} command: stub, gateway JVM and nginx are started; the comparison runs interleaved; the
@@ -110,7 +112,7 @@ public final class Benchmark {
       headline(summary, headline);
       summary.put("headline", headline).put("goals", Goals.evaluate(headline));
     } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS)
         .exceptionally(e -> null).join();
     }
     summary.put("failures", failures).put("seconds", Stats.round((System.nanoTime() - started) / 1e9, 1));
@@ -121,18 +123,18 @@ public final class Benchmark {
     return summary;
   }
 
-  private java.util.Optional<Contender> nginx(Bench bench, RunningStub stub, JsonObject summary) {
+  private Optional<Contender> nginx(Bench bench, RunningStub stub, JsonObject summary) {
     boolean wanted = options.nginx() && (options.comparison() || !options.scenarios().isEmpty());
     Path binary = wanted ? NginxProcess.binary() : null;
     if (binary == null) {
       summary.put("nginx", !wanted ? "not used" : options.nginx() ? "not installed" : "disabled");
       bench.log("nginx: " + summary.getString("nginx") + " (the comparison runs without it)");
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     NginxProcess nginx = bench.closeLater(NginxProcess.start(binary, stub.port(), bench.workDir()));
     summary.put("nginx", NginxProcess.version(binary));
     bench.log("nginx " + nginx.url() + " -> stub (" + summary.getString("nginx") + ")");
-    return java.util.Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuNanos, -1));
+    return Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuNanos, -1));
   }
 
   private JsonObject profile(Bench bench, GatewayProcess gateway) {

@@ -4,6 +4,7 @@ import dev.switchboard.perf.proc.GatewayLaunch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import dev.switchboard.perf.load.LoadOptions;
 
 /**
  * What a benchmark run does, as a fluent data object. Three presets: {@link #full()} (the default, about 8 minutes),
@@ -31,7 +32,7 @@ public final class BenchmarkOptions {
   private boolean nginx = true;
   private boolean profile;
   private Duration profileWindow = Duration.ofSeconds(20);
-  private int profileSize = dev.switchboard.perf.load.LoadOptions.DEFAULT_PAYLOAD_SIZE;
+  private int profileSize = LoadOptions.DEFAULT_PAYLOAD_SIZE;
   private double openLoopRate = 2_000;
   private int lanes = 1;
   private String redisUrl = "redis://127.0.0.1:6379";

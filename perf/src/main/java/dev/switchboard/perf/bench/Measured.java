@@ -4,6 +4,7 @@ import dev.switchboard.perf.load.LoadResult;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Locale;
 
 /**
  * One measured window of the comparison.
@@ -40,7 +41,7 @@ record Measured(int round, int concurrency, String target, LoadResult result, lo
     }
     StringBuilder sb = new StringBuilder(" (");
     new TreeMap<>(cpuByRole).forEach((role, nanos) -> sb.append(sb.length() > 2 ? " " : "").append(role).append(' ')
-      .append(String.format(java.util.Locale.ROOT, "%.0f", roleMicrosPerRequest(role))));
+      .append(String.format(Locale.ROOT, "%.0f", roleMicrosPerRequest(role))));
     return sb.append(')').toString();
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import io.vertx.core.json.JsonArray;
 
 /**
  * Failures by kind, with the first few messages of each kind kept as samples. Not thread-safe: one per lane, merged
@@ -59,7 +60,7 @@ public final class ErrorCounts {
     for (ErrorKind kind : ErrorKind.values()) {
       if (counts[kind.ordinal()] > 0) {
         json.put(kind.name(), counts[kind.ordinal()]);
-        sampleJson.put(kind.name(), new io.vertx.core.json.JsonArray(List.copyOf(samples.getOrDefault(kind, List.of()))));
+        sampleJson.put(kind.name(), new JsonArray(List.copyOf(samples.getOrDefault(kind, List.of()))));
       }
     }
     if (!sampleJson.isEmpty()) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import java.util.function.Supplier;
+import io.vertx.core.Vertx;
 
 /**
  * One client event loop of a load run: its own HTTP client (a keep-alive pool of one connection per session and
@@ -142,11 +144,11 @@ final class Lane extends VerticleBase {
     return options;
   }
 
-  io.vertx.core.Vertx vertx() {
+  Vertx vertx() {
     return vertx;
   }
 
-  private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> action) {
+  private <T> Future<T> onContext(Supplier<Future<T>> action) {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> action.get().onComplete(promise));
     return promise.future();

@@ -1,5 +1,8 @@
 package dev.switchboard.perf.load;
 
+import java.util.concurrent.TimeoutException;
+import java.net.ConnectException;
+
 /** A failed exchange, classified; carries no stack trace (it is counted, not debugged). */
 public final class LoadFailure extends RuntimeException {
   private final ErrorKind kind;
@@ -18,15 +21,15 @@ public final class LoadFailure extends RuntimeException {
     if (err instanceof LoadFailure failure) {
       return failure.kind();
     }
-    if (err instanceof java.net.ConnectException) {
+    if (err instanceof ConnectException) {
       return ErrorKind.CONNECT;
     }
     for (Throwable t = err; t != null; t = t.getCause()) {
       String name = t.getClass().getSimpleName();
-      if (t instanceof java.util.concurrent.TimeoutException || name.contains("Timeout")) {
+      if (t instanceof TimeoutException || name.contains("Timeout")) {
         return name.contains("Connect") ? ErrorKind.CONNECT : ErrorKind.TIMEOUT;
       }
-      if (t instanceof java.net.ConnectException) {
+      if (t instanceof ConnectException) {
         return ErrorKind.CONNECT;
       }
     }

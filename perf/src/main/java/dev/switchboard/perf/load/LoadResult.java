@@ -3,6 +3,7 @@ package dev.switchboard.perf.load;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
+import io.vertx.core.json.JsonArray;
 
 /**
  * The outcome of one load run: successful requests and their latency histogram (nanoseconds), failures by kind, and
@@ -64,15 +65,15 @@ public record LoadResult(String label, LoadOptions options, Histogram histogram,
   public static final double[] PERCENTILES = {10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99};
 
   /** {@code [[percentile, ms], ...]} of {@link #PERCENTILES} plus {@code [100, max]}; empty without samples. */
-  public static io.vertx.core.json.JsonArray percentiles(Histogram histogram) {
-    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+  public static JsonArray percentiles(Histogram histogram) {
+    JsonArray out = new JsonArray();
     if (histogram.getTotalCount() == 0) {
       return out;
     }
     for (double p : PERCENTILES) {
-      out.add(new io.vertx.core.json.JsonArray().add(p).add(round(histogram.getValueAtPercentile(p) / 1e6, 4)));
+      out.add(new JsonArray().add(p).add(round(histogram.getValueAtPercentile(p) / 1e6, 4)));
     }
-    out.add(new io.vertx.core.json.JsonArray().add(100.0).add(round(histogram.getMaxValue() / 1e6, 4)));
+    out.add(new JsonArray().add(100.0).add(round(histogram.getMaxValue() / 1e6, 4)));
     return out;
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens many sessions and leaves them idle: each is {@code initialize}, {@code notifications/initialized} and one
@@ -43,7 +44,7 @@ public final class SessionFiller extends VerticleBase {
     SessionFiller filler = new SessionFiller(target, count, Math.max(1, Math.min(parallelism, count)));
     return vertx.deployVerticle(filler)
       .compose(id -> filler.result.future()
-        .timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .eventually(() -> vertx.undeploy(id)));
   }
 

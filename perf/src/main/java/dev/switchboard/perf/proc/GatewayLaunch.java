@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.switchboard.launcher.SwitchboardApplication;
 
 /**
  * How to start a gateway JVM: {@code java -jar switchboard.jar} when the launcher's fat jar is found, else the
@@ -14,7 +15,7 @@ import java.util.List;
  * @param jvmArgs extra JVM options for every gateway process
  */
 public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> jvmArgs) {
-  static final String MAIN_CLASS = "dev.switchboard.launcher.SwitchboardApplication";
+  static final String MAIN_CLASS = "SwitchboardApplication";
 
   public GatewayLaunch {
     jvmArgs = List.copyOf(jvmArgs);

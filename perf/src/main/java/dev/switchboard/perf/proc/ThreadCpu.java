@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * CPU time of a process's threads grouped by role, from {@code /proc/<pid>/task/<tid>/stat}: the thread name (as the
@@ -46,7 +47,7 @@ public final class ThreadCpu {
   }
 
   static String role(String threadName) {
-    String n = threadName.toLowerCase(java.util.Locale.ROOT);
+    String n = threadName.toLowerCase(Locale.ROOT);
     if (n.startsWith("vert.x-eventloo") || n.contains("eventloop")) {
       return "event-loop";
     }

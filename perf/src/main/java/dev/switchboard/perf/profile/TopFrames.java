@@ -11,6 +11,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import java.util.Arrays;
 
 /**
  * Summarises the {@code jdk.ExecutionSample} events of a JFR file: where the CPU samples landed (self), which
@@ -120,7 +121,7 @@ public final class TopFrames {
   /** A coarse grouping: the first three package segments ({@code io.netty.buffer}, {@code dev.switchboard.core}). */
   static String library(String type) {
     String[] parts = packageOf(type).split("\\.");
-    return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length)));
+    return String.join(".", Arrays.copyOf(parts, Math.min(3, parts.length)));
   }
 
   /** Thread names without their number ({@code vert.x-eventloop-thread-3} to {@code vert.x-eventloop-thread-N}). */

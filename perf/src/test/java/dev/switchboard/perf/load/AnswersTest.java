@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeoutException;
+import java.net.ConnectException;
 
 class AnswersTest {
   private static Reply json(String body) {
@@ -57,8 +59,8 @@ class AnswersTest {
 
   @Test
   void failuresAreClassified() {
-    assertThat(LoadFailure.classify(new java.net.ConnectException("refused"))).isEqualTo(ErrorKind.CONNECT);
-    assertThat(LoadFailure.classify(new java.util.concurrent.TimeoutException("t"))).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(LoadFailure.classify(new ConnectException("refused"))).isEqualTo(ErrorKind.CONNECT);
+    assertThat(LoadFailure.classify(new TimeoutException("t"))).isEqualTo(ErrorKind.TIMEOUT);
     assertThat(LoadFailure.classify(new IllegalStateException("closed"))).isEqualTo(ErrorKind.IO);
   }
 }

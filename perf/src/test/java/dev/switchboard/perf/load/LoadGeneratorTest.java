@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.switchboard.perf.proc.Ports;
 
 /** The generator against real stubs: answers are validated and counted. Nothing here asserts a speed. */
 class LoadGeneratorTest {
@@ -88,7 +89,7 @@ class LoadGeneratorTest {
 
   @Test
   void unreachableTargetIsCountedAsConnectError() throws Exception {
-    int port = dev.switchboard.perf.proc.Ports.free();
+    int port = Ports.free();
     LoadResult result = run(new LoadOptions().setTarget(Target.of("none", "http://127.0.0.1:" + port + "/mcp"))
       .setDuration(Duration.ofMillis(200)));
     assertThat(result.errors().count(ErrorKind.CONNECT)).isPositive();

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.stream.IntStream;
 
 /**
  * Two {@link RedisSessionSignals} on one Redis and key prefix stand for two gateway instances: each signal reaches
@@ -68,7 +69,7 @@ class RedisSessionSignalsTest {
 
     atSecond.await(SignalInbox.of("s-19", "notify"), WAIT_MILLIS);
     assertThat(atSecond.received()).extracting(Signal::sessionId)
-      .containsExactly(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "s-" + i).toArray(String[]::new));
+      .containsExactly(IntStream.range(0, 20).mapToObj(i -> "s-" + i).toArray(String[]::new));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.function.BooleanSupplier;
 
 /**
  * Two instances subscribed to a redis-server of their own that is stopped and started again on the same port: both
@@ -109,7 +110,7 @@ class RedisSignalsRecoveryTest {
     return new Signal(sessionId, "deleted", new JsonObject());
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) {
+  private static void waitUntil(BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

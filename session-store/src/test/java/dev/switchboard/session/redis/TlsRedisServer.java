@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import java.nio.file.Files;
 
 /**
  * A {@code redis-server} from the PATH serving TLS only, on 127.0.0.1 and a free port, with a certificate for
@@ -81,7 +82,7 @@ final class TlsRedisServer implements AutoCloseable {
       "-keyout", "ca.key", "-out", "ca.pem");
     run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
       "-keyout", "server.key", "-out", "server.csr");
-    java.nio.file.Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+    Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
     run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
       "-CAcreateserial", "-days", "1", "-extfile", "san.ext", "-out", "server.pem");
   }

@@ -1,10 +1,8 @@
 package dev.switchboard.transport.gateway;
 
-import dev.switchboard.transport.streamable.JsonRpcMessage;
 import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CoreBus;
-import dev.switchboard.core.bus.CoreCall;
-import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
@@ -12,47 +10,47 @@ import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionManager;
+import dev.switchboard.transport.streamable.ErrorMapper;
+import dev.switchboard.transport.streamable.JsonRpcMessage;
+import dev.switchboard.transport.streamable.PostAnswer;
 import dev.switchboard.transport.streamable.StreamRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Handles the messages of a known session: notifications and responses are accepted (202) and passed to core when
  * a backend must see them; {@code ping} is answered at once; every other request waits for the session's
- * registration and goes to core over the event bus, its answer streamed when the backend streams.
+ * registration and goes to core over the event bus ({@link PendingCalls}). Its answer is a {@link PostAnswer}: JSON,
+ * or SSE once the backend streams something the client wants before the response.
  */
 final class MessageDispatcher {
   private static final System.Logger LOG = System.getLogger(MessageDispatcher.class.getName());
-  private static final AtomicLong STREAM_ADDRESSES = new AtomicLong();
   /** Bound on the resource URIs one session may subscribe to. */
   static final int MAX_SUBSCRIPTIONS = 1024;
 
-  private final Vertx vertx;
   private final SessionManager sessions;
   private final CoreBus core;
   private final StreamRegistry streams;
   private final SessionChannels channels;
+  private final PendingCalls calls;
 
   MessageDispatcher(Vertx vertx, SessionManager sessions, CoreBus core, StreamRegistry streams,
                     SessionChannels channels) {
-    this.vertx = vertx;
     this.sessions = sessions;
     this.core = core;
     this.streams = streams;
     this.channels = channels;
+    this.calls = new PendingCalls(vertx, core);
   }
 
   /** Registration, preceded by what a session needs before it (its channel, for some clients). */
-  private Future<dev.switchboard.core.bus.SessionContext> registered(LocalSession session) {
+  private Future<SessionContext> registered(LocalSession session) {
     channels.beforeRegistration(session);
     return sessions.register(session);
   }
@@ -63,43 +61,45 @@ final class MessageDispatcher {
       accept(session, msg);
       return req.response().setStatusCode(202).end();
     }
+    PostAnswer answer = new PostAnswer(req.response(), streams, session.id(), session.protocolVersion(), 1, false);
     if (McpMethod.PING.equals(msg.method()) || McpMethod.INITIALIZE.equals(msg.method())) {
-      return immediate(msg).compose(response -> new PostExchange(req, session, streams, vertx.getOrCreateContext())
-        .complete(response));
-    }
-    Context context = vertx.getOrCreateContext();
-    PostExchange exchange = new PostExchange(req, session, streams, context);
-    String address = "switchboard.stream." + STREAM_ADDRESSES.incrementAndGet();
-    MessageConsumer<StreamMessage> consumer = vertx.eventBus().localConsumer(address,
-      m -> exchange.onStreamMessage(m.body()));
-    return afterQueued(context, call(session, msg, address))
-      .eventually(consumer::unregister)
-      .compose(exchange::complete, err -> {
-        if (exchange.streaming()) {
-          return exchange.complete(JsonRpc.errorResponse(msg.id(), asError(err)));
-        }
-        return Future.failedFuture(err);
+      return immediate(msg).map(response -> {
+        answer.respond(response);
+        return null;
       });
+    }
+    return call(session, msg, streamed -> relay(session, answer, streamed)).transform(ar -> {
+      if (ar.succeeded()) {
+        answer.respond(ar.result());
+      } else if (answer.streaming()) {
+        answer.respond(JsonRpc.errorResponse(msg.id(), ErrorMapper.errorObject(ar.cause())));
+      } else {
+        return Future.failedFuture(ar.cause());
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** A message the backend streamed during a call: what the client wants, and the backend's pauses (polling). */
+  private static void relay(LocalSession session, PostAnswer answer, StreamMessage message) {
+    if (message.message() != null) {
+      if (Notifications.wanted(session, message.message())) {
+        answer.send(message.message());
+      }
+    }
+    if (message.pause()) {
+      answer.pause();
+    }
   }
 
   /**
-   * The outcome of a call, handed over through the request's context queue: a reply may be delivered at once while
-   * the backend's last messages before it (progress, log) still wait in that queue; they must reach the client first.
+   * A JSON-RPC batch (2025-03-26 sessions only): completes with the array of responses, or null if none. Each element
+   * is a {@link JsonRpcMessage} or the failure that rejects it, which becomes its own error response.
    */
-  private static <T> Future<T> afterQueued(Context context, Future<T> outcome) {
-    Promise<T> ordered = Promise.promise();
-    outcome.onComplete(ar -> context.runOnContext(v -> ordered.handle(ar)));
-    return ordered.future();
-  }
-
-  /** A JSON-RPC batch (2025-03-26 sessions only): completes with the array of responses, or null if none. */
-  Future<JsonArray> dispatchBatch(LocalSession session, JsonArray batch) {
+  Future<JsonArray> dispatchBatch(LocalSession session, List<Object> batch) {
     if (!ProtocolVersion.allowsBatches(session.protocolVersion())) {
       throw new JsonRpcMessage.InvalidMessage(null,
         "Invalid Request: batches are only allowed for protocol version " + ProtocolVersion.V2025_03_26);
-    }
-    if (batch.isEmpty()) {
-      throw new JsonRpcMessage.InvalidMessage(null, "Invalid Request: empty batch");
     }
     List<Future<JsonObject>> answers = new ArrayList<>(batch.size());
     for (Object element : batch) {
@@ -117,25 +117,19 @@ final class MessageDispatcher {
   }
 
   private Future<JsonObject> batchElement(LocalSession session, Object element) {
-    JsonRpcMessage msg;
-    try {
-      msg = JsonRpcMessage.parse(element);
-      if (McpMethod.INITIALIZE.equals(msg.method())) {
-        throw new JsonRpcMessage.InvalidMessage(msg.id(), "Invalid Request: initialize must not be in a batch");
-      }
-    } catch (JsonRpcMessage.InvalidMessage invalid) {
-      return Future.succeededFuture(JsonRpc.errorResponse(invalid.id(), invalid.toErrorObject()));
-    } catch (McpException mcp) {
-      return Future.succeededFuture(JsonRpc.errorResponse(null, mcp.toErrorObject()));
+    if (element instanceof McpException rejected) {
+      Object id = rejected instanceof JsonRpcMessage.InvalidMessage invalid ? invalid.id() : null;
+      return Future.succeededFuture(JsonRpc.errorResponse(id, rejected.toErrorObject()));
     }
+    JsonRpcMessage msg = (JsonRpcMessage) element;
     if (msg.kind() != JsonRpcMessage.Kind.REQUEST) {
       accept(session, msg);
       return Future.succeededFuture();
     }
     Object id = msg.id();
     Future<JsonObject> answer = McpMethod.PING.equals(msg.method()) ? immediate(msg) : call(session, msg, null);
-    return answer.recover(err -> err instanceof McpException mcp
-      ? Future.succeededFuture(JsonRpc.errorResponse(id, mcp.toErrorObject()))
+    return answer.recover(err -> err instanceof McpException
+      ? Future.succeededFuture(JsonRpc.errorResponse(id, ErrorMapper.errorObject(err)))
       : Future.failedFuture(err));
   }
 
@@ -162,16 +156,18 @@ final class MessageDispatcher {
     }
   }
 
-  private Future<JsonObject> call(LocalSession session, JsonRpcMessage msg, String streamAddress) {
+  /** Sends a request to core; completes with its JSON-RPC response, or fails with what core failed with. */
+  private Future<JsonObject> call(LocalSession session, JsonRpcMessage msg, Handler<StreamMessage> onMessage) {
     return registered(session).compose(context ->
-      core.call(new CoreCall(context, msg.id(), msg.method(), msg.params(), streamAddress)).map(reply -> {
+      calls.call(context, msg.id(), msg.method(), msg.params(), onMessage).compose(reply -> {
         if (reply.backendSessions() != null) {
           sessions.backendSessionsChanged(session, context, reply.backendSessions());
         }
-        if (reply.error() == null) {
-          remember(session, msg);
+        if (reply.failure() != null) {
+          return Future.failedFuture(reply.failure());
         }
-        return toResponse(msg.id(), reply);
+        remember(session, msg);
+        return Future.succeededFuture(JsonRpc.response(msg.id(), reply.result()));
       }));
   }
 
@@ -191,12 +187,8 @@ final class MessageDispatcher {
     }
   }
 
-  private static JsonObject toResponse(Object id, CoreReply reply) {
-    return reply.error() != null ? JsonRpc.errorResponse(id, reply.error()) : JsonRpc.response(id, reply.result());
-  }
-
-  private static JsonObject asError(Throwable err) {
-    return err instanceof McpException mcp ? mcp.toErrorObject()
-      : McpException.internal("Internal error").toErrorObject();
+  /** Stops waiting for core's replies (the verticle stops). */
+  void close() {
+    calls.close();
   }
 }

@@ -14,6 +14,7 @@ import dev.switchboard.transport.streamable.ClientStream;
 import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -29,19 +30,16 @@ final class SessionChannel {
   private final SessionManager sessions;
   private final StreamRegistry streams;
   private final Vertx vertx;
-  private final long heartbeatMillis;
   private final String address;
   private final CoreBus core;
   private MessageConsumer<Object> consumer;
   private volatile ClientStream stream;
 
-  SessionChannel(Vertx vertx, LocalSession session, SessionManager sessions, CoreBus core, StreamRegistry streams,
-                 long heartbeatMillis) {
+  SessionChannel(Vertx vertx, LocalSession session, SessionManager sessions, CoreBus core, StreamRegistry streams) {
     this.vertx = vertx;
     this.session = session;
     this.sessions = sessions;
     this.streams = streams;
-    this.heartbeatMillis = heartbeatMillis;
     this.address = "switchboard.session." + session.id();
     this.core = core;
   }
@@ -83,18 +81,6 @@ final class SessionChannel {
       stream = current;
       current.attach(writer, priming, null);
     }
-    heartbeat(writer);
-  }
-
-  private void heartbeat(SseWriter writer) {
-    long timer = vertx.setPeriodic(heartbeatMillis, id -> {
-      if (writer.closed()) {
-        vertx.cancelTimer(id);
-      } else {
-        writer.comment("keep-alive");
-      }
-    });
-    writer.closeHandler(v -> vertx.cancelTimer(timer));
   }
 
   private void onMessage(Object body) {
@@ -120,7 +106,7 @@ final class SessionChannel {
     }
   }
 
-  private void send(io.vertx.core.json.JsonObject message) {
+  private void send(JsonObject message) {
     ClientStream current = stream;
     if (current != null) {
       current.send(message);

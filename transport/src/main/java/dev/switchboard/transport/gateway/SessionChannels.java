@@ -14,7 +14,6 @@ import java.util.List;
 final class SessionChannels {
   /** Client features that let backends ask the client something on their own streams, at any time. */
   private static final List<String> ASKABLE = List.of("roots", "sampling", "elicitation");
-  static final long HEARTBEAT_MILLIS = 15_000;
 
   private final Vertx vertx;
   private final SessionManager sessions;
@@ -34,7 +33,7 @@ final class SessionChannels {
     if (existing != null) {
       return existing;
     }
-    SessionChannel created = new SessionChannel(vertx, session, sessions, core, streams, HEARTBEAT_MILLIS);
+    SessionChannel created = new SessionChannel(vertx, session, sessions, core, streams);
     SessionChannel kept = session.standalone(() -> created);
     if (kept == created) {
       created.start();

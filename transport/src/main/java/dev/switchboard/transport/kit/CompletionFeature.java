@@ -26,16 +26,16 @@ final class CompletionFeature {
   }
 
   private Future<JsonObject> complete(InboundCall call) {
-    JsonObject ref = Params.requiredObject(call.params(), "ref");
-    String type = Params.requiredString(ref, "type");
+    JsonObject ref = ParamReader.requiredObject(call.params(), "ref");
+    String type = ParamReader.requiredString(ref, "type");
     String target;
     if (CompletionRequest.REF_PROMPT.equals(type)) {
-      target = Params.requiredString(ref, "name");
+      target = ParamReader.requiredString(ref, "name");
       if (!server.prompts().containsKey(target)) {
         throw McpException.invalidParams("Unknown prompt: " + target);
       }
     } else if (CompletionRequest.REF_RESOURCE.equals(type)) {
-      target = Params.requiredString(ref, "uri");
+      target = ParamReader.requiredString(ref, "uri");
       boolean known = server.resources().containsKey(target)
         || server.templates().stream().anyMatch(t -> t.template().template().equals(target));
       if (!known) {
@@ -44,10 +44,10 @@ final class CompletionFeature {
     } else {
       throw McpException.invalidParams("Unknown reference type: " + type);
     }
-    JsonObject argument = Params.requiredObject(call.params(), "argument");
-    String argumentName = Params.requiredString(argument, "name");
-    String argumentValue = Params.requiredString(argument, "value");
-    JsonObject contextArguments = Params.optionalObject(Params.optionalObject(call.params(), "context"), "arguments");
+    JsonObject argument = ParamReader.requiredObject(call.params(), "argument");
+    String argumentName = ParamReader.requiredString(argument, "name");
+    String argumentValue = ParamReader.requiredString(argument, "value");
+    JsonObject contextArguments = ParamReader.optionalObject(ParamReader.optionalObject(call.params(), "context"), "arguments");
     CompletionRequest request = new CompletionRequest(type, target, argumentName, argumentValue, contextArguments);
     return server.completion().complete(call, request).map(CompletionFeature::result);
   }

@@ -7,6 +7,8 @@ import dev.switchboard.core.protocol.McpMethod;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import dev.switchboard.transport.streamable.JsonRpcMessage;
+import dev.switchboard.transport.streamable.PostAnswer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,17 +43,12 @@ final class Dispatcher {
   }
 
   /** Handles one client request; its response goes to {@code exchange}. */
-  void request(ServerSession session, JsonObject request, PostExchange exchange) {
-    Object id = request.getValue("id");
-    String method = request.getString("method");
+  void request(ServerSession session, JsonRpcMessage request, PostAnswer exchange) {
+    Object id = request.id();
+    String method = request.method();
     runtime.countRequest(method);
-    Object params = request.getValue("params");
-    if (params != null && !(params instanceof JsonObject)) {
-      exchange.respond(JsonRpc.errorResponse(id, JsonRpcError.INVALID_PARAMS, "params must be an object"));
-      return;
-    }
-    InboundCall call = new InboundCall(session, id, method, params == null ? new JsonObject() : (JsonObject) params,
-      exchange);
+    JsonObject params = request.params();
+    InboundCall call = new InboundCall(session, id, method, params == null ? new JsonObject() : params, exchange);
     String refused = session.register(call);
     if (refused != null) {
       exchange.respond(JsonRpc.errorResponse(id, JsonRpcError.INVALID_REQUEST, refused));
@@ -61,9 +58,9 @@ final class Dispatcher {
   }
 
   /** Handles one client notification. */
-  void notification(ServerSession session, JsonObject notification) {
-    String method = notification.getString("method");
-    JsonObject params = notification.getValue("params") instanceof JsonObject p ? p : new JsonObject();
+  void notification(ServerSession session, JsonRpcMessage notification) {
+    String method = notification.method();
+    JsonObject params = notification.params() == null ? new JsonObject() : notification.params();
     if (McpMethod.NOTIFICATION_INITIALIZED.equals(method)) {
       session.markInitialized();
     } else if (McpMethod.NOTIFICATION_CANCELLED.equals(method)) {
@@ -104,7 +101,7 @@ final class Dispatcher {
   }
 
   private static Future<JsonObject> setLevel(InboundCall call) {
-    String name = Params.requiredString(call.params(), "level");
+    String name = ParamReader.requiredString(call.params(), "level");
     LogLevel level = LogLevel.parse(name);
     if (level == null) {
       return Future.failedFuture(McpException.invalidParams("Invalid log level: " + name));

@@ -4,6 +4,7 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.transport.streamable.PostAnswer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -26,12 +27,12 @@ final class InboundCall implements RequestContext {
   private final Object requestId;
   private final String method;
   private final JsonObject params;
-  private final PostExchange exchange;
+  private final PostAnswer exchange;
   private final List<Handler<Void>> cancelHandlers = new ArrayList<>(2);
   private boolean cancelled;
   private boolean done;
 
-  InboundCall(ServerSession session, Object requestId, String method, JsonObject params, PostExchange exchange) {
+  InboundCall(ServerSession session, Object requestId, String method, JsonObject params, PostAnswer exchange) {
     this.session = session;
     this.requestId = requestId;
     this.method = method;
@@ -97,7 +98,7 @@ final class InboundCall implements RequestContext {
     if (message != null) {
       notification.put("message", message);
     }
-    return exchange.send(JsonRpc.notification(McpMethod.NOTIFICATION_PROGRESS, notification), true);
+    return send(JsonRpc.notification(McpMethod.NOTIFICATION_PROGRESS, notification));
   }
 
   @Override
@@ -111,7 +112,7 @@ final class InboundCall implements RequestContext {
     }
     JsonObject notification = new JsonObject().put("level", parsed.wireName())
       .put("logger", session.runtime().server().name()).put("data", data);
-    return exchange.send(JsonRpc.notification(McpMethod.NOTIFICATION_MESSAGE, notification), true);
+    return send(JsonRpc.notification(McpMethod.NOTIFICATION_MESSAGE, notification));
   }
 
   @Override
@@ -129,7 +130,7 @@ final class InboundCall implements RequestContext {
 
   @Override
   public boolean closeStreamForPolling() {
-    return !cancelled && !done && exchange.closeForPolling();
+    return !cancelled && !done && exchange.pause();
   }
 
   @Override
@@ -146,11 +147,20 @@ final class InboundCall implements RequestContext {
     }
   }
 
+  /** Sends a droppable notification ahead of the response: skipped while the client's connection is congested. */
+  private Future<Void> send(JsonObject notification) {
+    if (exchange.congested()) {
+      return Future.failedFuture(new IllegalStateException("Stream congested; message dropped"));
+    }
+    return exchange.send(notification) ? Future.succeededFuture()
+      : Future.failedFuture(new IllegalStateException("The request's stream has ended"));
+  }
+
   ServerSession session() {
     return session;
   }
 
-  PostExchange exchange() {
+  PostAnswer exchange() {
     return exchange;
   }
 

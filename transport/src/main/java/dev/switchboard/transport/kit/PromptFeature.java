@@ -30,12 +30,12 @@ final class PromptFeature {
   }
 
   private Future<JsonObject> get(InboundCall call) {
-    String name = Params.requiredString(call.params(), "name");
+    String name = ParamReader.requiredString(call.params(), "name");
     Registered<PromptHandler> prompt = prompts.get(name);
     if (prompt == null) {
       return Future.failedFuture(McpException.invalidParams("Unknown prompt: " + name));
     }
-    JsonObject arguments = Params.optionalObject(call.params(), "arguments");
+    JsonObject arguments = ParamReader.optionalObject(call.params(), "arguments");
     for (Map.Entry<String, Object> argument : arguments) {
       if (!(argument.getValue() instanceof String)) {
         return Future.failedFuture(McpException.invalidParams("Argument '" + argument.getKey() + "' must be a string"));

@@ -44,7 +44,7 @@ final class ResourceFeature {
   }
 
   private Future<JsonObject> read(InboundCall call) {
-    String uri = Params.requiredString(call.params(), "uri");
+    String uri = ParamReader.requiredString(call.params(), "uri");
     Registered<ResourceHandler> resource = resources.get(uri);
     if (resource != null) {
       return resource.handler().read(call, uri, Map.of());
@@ -59,7 +59,7 @@ final class ResourceFeature {
   }
 
   private Future<JsonObject> subscribe(InboundCall call) {
-    String uri = Params.requiredString(call.params(), "uri");
+    String uri = ParamReader.requiredString(call.params(), "uri");
     if (!call.session().subscribe(uri)) {
       return Future.failedFuture(McpException.invalidParams("Too many subscriptions in this session"));
     }
@@ -67,7 +67,7 @@ final class ResourceFeature {
   }
 
   private Future<JsonObject> unsubscribe(InboundCall call) {
-    call.session().unsubscribe(Params.requiredString(call.params(), "uri"));
+    call.session().unsubscribe(ParamReader.requiredString(call.params(), "uri"));
     return Future.succeededFuture(new JsonObject());
   }
 

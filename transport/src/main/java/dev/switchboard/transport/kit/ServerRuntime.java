@@ -2,8 +2,10 @@ package dev.switchboard.transport.kit;
 
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.session.memory.InMemoryEventLog;
 import dev.switchboard.transport.streamable.HostGuard;
 import dev.switchboard.transport.streamable.SessionIds;
+import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -35,6 +37,7 @@ final class ServerRuntime implements RunningServer {
   private final McpServerOptions options;
   private final HostGuard guard;
   private final Dispatcher dispatcher;
+  private final StreamRegistry streams;
   private final Map<String, ServerSession> sessions = new HashMap<>();
   private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> notificationCounts = new ConcurrentHashMap<>();
@@ -54,13 +57,15 @@ final class ServerRuntime implements RunningServer {
     this.options = server.settings();
     this.guard = new HostGuard(options.getAllowedHosts(), options.getAllowedOrigins());
     this.dispatcher = new Dispatcher(this);
+    this.streams = new StreamRegistry(new InMemoryEventLog(options.getMaxEventLogEvents()),
+      options.getSseRetry().toMillis());
   }
 
   /** Called on {@link #context}. */
   Future<RunningServer> start(int requestedPort) {
     eventLoop = Thread.currentThread();
     httpServer = vertx.createHttpServer();
-    httpServer.requestHandler(new McpHttpHandler(this));
+    httpServer.requestHandler(new KitEndpoint(this));
     return httpServer.listen(requestedPort, host).map(listening -> {
       port = listening.actualPort();
       long sweepMillis = Math.max(1_000, Math.min(60_000, options.getSessionIdleTimeout().toMillis() / 2));
@@ -83,6 +88,11 @@ final class ServerRuntime implements RunningServer {
 
   HostGuard guard() {
     return guard;
+  }
+
+  /** The sessions' SSE streams and their event log, for resumption. */
+  StreamRegistry streams() {
+    return streams;
   }
 
   Dispatcher dispatcher() {
@@ -127,6 +137,7 @@ final class ServerRuntime implements RunningServer {
     sessions.remove(session.id());
     sessionCount = sessions.size();
     session.close();
+    streams.log().delete(session.id());
   }
 
   void countRequest(String method) {

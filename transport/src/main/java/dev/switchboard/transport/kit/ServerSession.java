@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.transport.streamable.ClientStream;
+import dev.switchboard.transport.streamable.PostAnswer;
+import dev.switchboard.transport.streamable.SseWriter;
 import java.util.Set;
 
 /**
@@ -29,13 +33,9 @@ final class ServerSession {
   private final Set<String> subscriptions = new HashSet<>();
   private final Map<String, InboundCall> inflight = new HashMap<>();
   private final Map<String, PendingRequest> pending = new HashMap<>();
-  private final Map<String, SseStream> postStreams = new HashMap<>();
-  private final SessionEventLog eventLog;
   private boolean initialized;
   private LogLevel minLevel;
-  private SseStream standalone;
-  private long eventSeq;
-  private long streamSeq;
+  private ClientStream standalone;
   private long outboundSeq;
   private long lastActivity = System.nanoTime();
   private boolean closed;
@@ -48,9 +48,6 @@ final class ServerSession {
     this.protocolVersion = protocolVersion;
     this.clientCapabilities = clientCapabilities;
     this.runtime = runtime;
-    McpServerOptions options = runtime.options();
-    this.eventLog = new SessionEventLog(options.getMaxEventLogEvents(), options.getMaxEventLogChars(),
-      key -> postStreams.containsKey(key) || EventId.STANDALONE.equals(key) && standalone != null);
   }
 
   /** A map key for a JSON-RPC id, so that 7 (Integer) and 7 (Long) are the same and differ from "7". */
@@ -91,32 +88,6 @@ final class ServerSession {
     return !hasGetStream() && inflight.isEmpty() && System.nanoTime() - lastActivity > timeoutNanos;
   }
 
-  /** Event ids are unique across all streams of the session and name the stream they belong to. */
-  EventId nextEventId(String streamKey) {
-    return new EventId(streamKey, ++eventSeq);
-  }
-
-  SessionEventLog eventLog() {
-    return eventLog;
-  }
-
-  /** A new stream for a POST's answer, registered until it {@linkplain SseStream#finish() finishes}. */
-  SseStream openPostStream() {
-    SseStream stream = new SseStream("p" + (++streamSeq), this, 0);
-    postStreams.put(stream.key(), stream);
-    return stream;
-  }
-
-  /** The stream with {@code key} that can still get events (the standalone one once opened), or null. */
-  SseStream activeStream(String key) {
-    return EventId.STANDALONE.equals(key) ? standalone : postStreams.get(key);
-  }
-
-  void streamFinished(SseStream stream) {
-    postStreams.remove(stream.key(), stream);
-    eventLog.retire(stream.key());
-  }
-
   void setLogLevel(LogLevel level) {
     this.minLevel = level;
   }
@@ -143,15 +114,24 @@ final class ServerSession {
 
   /** True while a standalone GET connection is open. */
   boolean hasGetStream() {
-    return standalone != null && standalone.live();
+    return standalone != null && standalone.attached();
   }
 
-  /** The standalone GET stream, created on the first GET. */
-  SseStream standalone() {
-    if (standalone == null) {
-      standalone = new SseStream(EventId.STANDALONE, this, runtime.options().getHeartbeatInterval().toMillis());
+  /** True once the session ended. */
+  boolean closed() {
+    return closed;
+  }
+
+  /**
+   * Opens the standalone stream on a GET connection; a standalone stream opened earlier is ended (the newest GET
+   * wins, and the older connection sees its stream end). 2025-11-25 sessions get a priming event first.
+   */
+  void openStandalone(SseWriter writer) {
+    if (standalone != null) {
+      standalone.close();
     }
-    return standalone;
+    standalone = runtime.streams().openGet(id, null, 0);
+    standalone.attach(writer, ProtocolVersion.V2025_11_25.equals(protocolVersion), null);
   }
 
   /**
@@ -163,8 +143,8 @@ final class ServerSession {
     if (standalone == null || standalone.congested()) {
       return false;
     }
-    boolean live = standalone.live();
-    standalone.emit(notification.encode());
+    boolean live = standalone.attached();
+    standalone.send(notification);
     return live;
   }
 
@@ -194,7 +174,7 @@ final class ServerSession {
   }
 
   /** Sends a server-to-client request on {@code exchange} and waits (bounded in number and time) for the answer. */
-  Future<JsonObject> request(String method, JsonObject params, PostExchange exchange) {
+  Future<JsonObject> request(String method, JsonObject params, PostAnswer exchange) {
     if (closed) {
       return Future.failedFuture(new McpException(JsonRpcError.SERVER_ERROR, "Session closed"));
     }
@@ -207,18 +187,19 @@ final class ServerSession {
     long timer = runtime.vertx().setTimer(runtime.options().getClientRequestTimeout().toMillis(), t -> {
       if (pending.remove(key) != null) {
         promise.tryFail(new McpException(REQUEST_TIMEOUT, "Request timed out: " + method));
-        exchange.send(JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED,
-          new JsonObject().put("requestId", requestId).put("reason", "timeout")), true);
+        if (!exchange.congested()) {
+          exchange.send(JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED,
+            new JsonObject().put("requestId", requestId).put("reason", "timeout")));
+        }
       }
     });
     pending.put(key, new PendingRequest(promise, timer));
-    exchange.send(JsonRpc.request(requestId, method, params), false).onFailure(err -> {
+    if (!exchange.send(JsonRpc.request(requestId, method, params))) {
       PendingRequest entry = pending.remove(key);
-      if (entry != null) {
-        runtime.vertx().cancelTimer(entry.timer());
-        promise.tryFail(new McpException(JsonRpcError.SERVER_ERROR, "Could not send " + method + ": " + err.getMessage()));
-      }
-    });
+      runtime.vertx().cancelTimer(entry.timer());
+      promise.tryFail(new McpException(JsonRpcError.SERVER_ERROR, "Could not send " + method
+        + ": the request's answer has ended"));
+    }
     return promise.future();
   }
 
@@ -246,10 +227,7 @@ final class ServerSession {
     }
     closed = true;
     if (standalone != null) {
-      standalone.finish();
-    }
-    for (SseStream stream : new ArrayList<>(postStreams.values())) {
-      stream.finish();
+      standalone.close();
     }
     for (InboundCall call : new ArrayList<>(inflight.values())) {
       call.cancel();

@@ -30,12 +30,12 @@ final class ToolFeature {
   }
 
   private Future<JsonObject> call(InboundCall call) {
-    String name = Params.requiredString(call.params(), "name");
+    String name = ParamReader.requiredString(call.params(), "name");
     Registered<ToolHandler> tool = tools.get(name);
     if (tool == null) {
       return Future.failedFuture(McpException.invalidParams("Unknown tool: " + name));
     }
-    JsonObject arguments = Params.optionalObject(call.params(), "arguments");
+    JsonObject arguments = ParamReader.optionalObject(call.params(), "arguments");
     Future<JsonObject> result;
     try {
       result = tool.handler().call(call, arguments);

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A session as this instance holds it: its record, and once registered, its {@link SessionContext} (backend
@@ -21,7 +23,7 @@ public final class LocalSession {
   private volatile SessionRecord record;
   private volatile long lastSeenNanos;
   private volatile long lastTouchNanos;
-  private final java.util.concurrent.atomic.AtomicBoolean terminated = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean terminated = new AtomicBoolean();
   private volatile String logLevel;
   private volatile String listenAddress;
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
@@ -144,7 +146,7 @@ public final class LocalSession {
    * This instance's per-session state for the standalone stream, created once by whoever needs it first.
    */
   @SuppressWarnings("unchecked")
-  public <T> T standalone(java.util.function.Supplier<T> create) {
+  public <T> T standalone(Supplier<T> create) {
     Object current = standalone.get();
     if (current == null) {
       T created = create.get();

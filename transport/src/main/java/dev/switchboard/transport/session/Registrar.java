@@ -12,6 +12,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Phase 2 of a session, on whichever instance needs it first. An active record is re-injected from its stored
@@ -81,7 +82,7 @@ final class Registrar {
         return Future.succeededFuture(record);
       }
       if (System.nanoTime() > deadlineNanos) {
-        return Future.failedFuture(new java.util.concurrent.TimeoutException("registration by another instance"));
+        return Future.failedFuture(new TimeoutException("registration by another instance"));
       }
       Promise<Void> later = Promise.promise();
       vertx.setTimer(POLL_MILLIS, t -> later.complete());

@@ -21,11 +21,11 @@ public final class SessionFailure extends RuntimeException {
     return kind;
   }
 
-  static SessionFailure notFound() {
+  public static SessionFailure notFound() {
     return new SessionFailure(Kind.NOT_FOUND, "Session not found");
   }
 
-  static SessionFailure forbidden() {
+  public static SessionFailure forbidden() {
     return new SessionFailure(Kind.FORBIDDEN, "Session belongs to another identity");
   }
 }

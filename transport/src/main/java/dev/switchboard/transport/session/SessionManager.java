@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import dev.switchboard.core.catalog.CapabilityView;
 
 /**
  * Issues, finds, registers and terminates sessions. One instance per process, shared by every transport verticle.
@@ -143,7 +144,7 @@ public final class SessionManager {
   }
 
   /** Attaches a view recomputed by core after a backend's list changed. */
-  public void viewChanged(LocalSession session, dev.switchboard.core.catalog.CapabilityView view) {
+  public void viewChanged(LocalSession session, CapabilityView view) {
     SessionContext current = session.contextIfReady();
     if (current == null) {
       return;

@@ -75,7 +75,9 @@ public final class ClientStream {
       writer.closeHandler(v -> detach(writer));
       if (priming) {
         writer.event(EventIds.eventId(id, sequence++), "");
-        writer.retry(retryMillis);
+        if (retryMillis > 0) {
+          writer.retry(retryMillis);
+        }
       }
       if (lastEventId != null || first) {
         for (StoredEvent event : recentAfter(lastEventId)) {
@@ -92,6 +94,16 @@ public final class ClientStream {
     if (sink == writer) {
       sink = null;
     }
+  }
+
+  /** True while a connection is attached and open. */
+  public synchronized boolean attached() {
+    return sink != null && !sink.closed();
+  }
+
+  /** True while an attached connection cannot take more right now. */
+  public synchronized boolean congested() {
+    return sink != null && sink.writeQueueFull();
   }
 
   /** Sends one JSON-RPC message on the stream. */

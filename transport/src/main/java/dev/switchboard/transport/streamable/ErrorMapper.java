@@ -4,9 +4,11 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.session.SessionStoreException;
-import dev.switchboard.transport.streamable.HttpFailure;
 import dev.switchboard.transport.session.SessionFailure;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +28,31 @@ public final class ErrorMapper {
   public record Answer(int status, JsonObject body, boolean retryable) {
   }
 
+  /**
+   * Answers a request with the response for {@code failure}; nothing is written when the response's head is already
+   * out (an SSE stream that broke off) or the connection is gone.
+   *
+   * @param id the JSON-RPC id of the request the failure concerns, when known
+   */
+  public static void respond(HttpServerRequest req, Throwable failure, Object id) {
+    Answer answer = map(failure, id);
+    HttpServerResponse resp = req.response();
+    if (resp.ended() || resp.closed() || resp.headWritten()) {
+      return;
+    }
+    if (answer.retryable()) {
+      resp.putHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
+    resp.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON)
+      .end(answer.body().toBuffer());
+  }
+
+  /** The JSON-RPC error object for a failure, for an answer that already has its HTTP status (a stream, a batch). */
+  public static JsonObject errorObject(Throwable failure) {
+    return map(failure, null).body().getJsonObject("error");
+  }
+
+  /** The answer for a failure: its HTTP status and JSON-RPC error response. */
   public static Answer map(Throwable failure, Object id) {
     if (failure instanceof HttpFailure http) {
       return new Answer(http.status(), JsonRpc.errorResponse(id, http.jsonRpcCode(), http.getMessage()), false);

@@ -4,7 +4,7 @@ import dev.switchboard.core.protocol.JsonRpcError;
 
 /**
  * A transport-level rejection: the HTTP status to answer with and the JSON-RPC error code for the body. It travels as
- * a failed future and is turned into a response in one place (see {@link HttpResponses#failure}).
+ * a failed future and is turned into a response in one place (see {@link ErrorMapper}).
  */
 public class HttpFailure extends RuntimeException {
   private final int status;

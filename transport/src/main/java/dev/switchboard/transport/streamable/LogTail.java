@@ -7,6 +7,7 @@ import dev.switchboard.transport.streamable.SseWriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Serves a resumed stream that is not live on this instance (it lives on another one, or ended) from the shared
@@ -24,12 +25,12 @@ public final class LogTail {
   private final String streamId;
   private final SseWriter writer;
   private final long deadline;
-  private final java.util.function.BooleanSupplier sessionEnded;
+  private final BooleanSupplier sessionEnded;
   private String last;
 
   /** @param sessionEnded true once the session ended on this instance: the tail stops */
   public LogTail(Vertx vertx, EventLog log, String sessionId, String streamId, SseWriter writer,
-                 java.util.function.BooleanSupplier sessionEnded) {
+                 BooleanSupplier sessionEnded) {
     this.sessionEnded = sessionEnded;
     this.vertx = vertx;
     this.log = log;

@@ -2,10 +2,12 @@ package dev.switchboard.transport.streamable;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * A {@code text/event-stream} response. Events are written as {@code id:}/{@code data:} lines; multi-line data becomes
@@ -15,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SseWriter {
   private final HttpServerResponse resp;
-  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\r\n|\r|\n");
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+  /** The interval of {@link #heartbeat} comments. */
+  public static final long HEARTBEAT_MILLIS = 15_000;
   private volatile boolean closed;
   private final List<Handler<Void>> closeHandlers = new CopyOnWriteArrayList<>();
 
@@ -64,10 +68,30 @@ public final class SseWriter {
   /** A comment line, e.g. a heartbeat; clients ignore it. */
   public Future<Void> comment(String text) {
     StringBuilder sb = new StringBuilder(text.length() + 8);
-    for (String line : text.split("\r\n|\r|\n", -1)) {
+    for (String line : LINE_BREAK.split(text, -1)) {
       sb.append(": ").append(line).append('\n');
     }
     return write(sb.append('\n').toString());
+  }
+
+  /**
+   * Writes a {@code keep-alive} comment every {@code millis} while the stream is open, so that proxies and clients do
+   * not take a quiet stream for a dead one; skipped while the connection cannot take more (a congested client needs no
+   * extra bytes). Stops when the stream closes.
+   */
+  public SseWriter heartbeat(Vertx vertx, long millis) {
+    if (millis <= 0) {
+      return this;
+    }
+    long timer = vertx.setPeriodic(millis, id -> {
+      if (closed()) {
+        vertx.cancelTimer(id);
+      } else if (!writeQueueFull()) {
+        comment("keep-alive");
+      }
+    });
+    closeHandler(v -> vertx.cancelTimer(timer));
+    return this;
   }
 
   public boolean writeQueueFull() {

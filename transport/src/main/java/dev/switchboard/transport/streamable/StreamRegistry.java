@@ -1,8 +1,10 @@
 package dev.switchboard.transport.streamable;
 
 import dev.switchboard.session.EventLog;
+import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The streams that are live on this instance (a POST's stream until its response, a GET stream until its session
@@ -45,6 +47,24 @@ public final class StreamRegistry {
   public ClientStream get(String sessionId, String streamId) {
     ClientStream stream = streamId == null ? null : live.get(streamId);
     return stream != null && stream.sessionId().equals(sessionId) ? stream : null;
+  }
+
+  /**
+   * Resumes the stream that {@code lastEventId} names, after that event: a stream live on this instance gets the
+   * connection attached (the events it still holds first); any other is served from the log by a {@link LogTail}
+   * (it lives on another instance, or it ended).
+   *
+   * @param sessionEnded true once the session ended: a tail stops
+   */
+  public void resume(Vertx vertx, String sessionId, String lastEventId, SseWriter writer,
+                     BooleanSupplier sessionEnded) {
+    String streamId = EventIds.streamOf(lastEventId);
+    ClientStream stream = get(sessionId, streamId);
+    if (stream != null) {
+      stream.attach(writer, false, lastEventId);
+    } else {
+      new LogTail(vertx, log, sessionId, streamId, writer, sessionEnded).start(lastEventId);
+    }
   }
 
   public int size() {

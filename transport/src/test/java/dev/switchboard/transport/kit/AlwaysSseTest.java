@@ -15,16 +15,16 @@ class AlwaysSseTest extends McpServerTestBase {
 
   @Test
   void everyRequestIsAnsweredAsSse() throws Exception {
-    Reply init = client.post(client.initializeRequest("2025-11-25", new JsonObject()));
+    KitReply init = client.post(client.initializeRequest("2025-11-25", new JsonObject()));
     assertThat(init.isSse()).isTrue();
     assertThat(init.headers().get("Mcp-Session-Id")).isNotBlank();
     client.sessionId = init.headers().get("Mcp-Session-Id");
 
-    Reply reply = client.call("tools/call", new JsonObject().put("name", "echo")
+    KitReply reply = client.call("tools/call", new JsonObject().put("name", "echo")
       .put("arguments", new JsonObject().put("text", "sse")));
 
     assertThat(reply.isSse()).isTrue();
-    List<SseEvent> events = reply.events();
+    List<KitEvent> events = reply.events();
     assertThat(events).hasSize(2);
     assertThat(events.get(0).isPriming()).isTrue();
     assertThat(reply.result().getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("sse");

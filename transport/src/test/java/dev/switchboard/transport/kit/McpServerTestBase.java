@@ -12,14 +12,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class McpServerTestBase {
   protected Vertx vertx;
   protected RunningServer server;
-  protected McpTestClient client;
+  protected KitClient client;
 
   @BeforeEach
   void startServer(Vertx vertx) throws Exception {
     this.vertx = vertx;
     server = configure(TestServers.builder()).build().listen(vertx, "127.0.0.1", 0, "/mcp")
       .await(10, TimeUnit.SECONDS);
-    client = new McpTestClient(vertx, server);
+    client = new KitClient(vertx, server);
   }
 
   @AfterEach

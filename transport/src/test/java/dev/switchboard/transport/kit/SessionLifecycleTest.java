@@ -14,7 +14,7 @@ class SessionLifecycleTest extends McpServerTestBase {
 
   @Test
   void initializeIssuesSessionIdAndNegotiatesRequestedVersion() throws Exception {
-    Reply reply = client.post(client.initializeRequest("2025-06-18", new JsonObject()));
+    KitReply reply = client.post(client.initializeRequest("2025-06-18", new JsonObject()));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("application/json");
@@ -53,38 +53,38 @@ class SessionLifecycleTest extends McpServerTestBase {
   @Test
   void deleteEndsSessionThenRequestsGet404() throws Exception {
     client.initialize();
-    Reply deleted = client.send(HttpMethod.DELETE, null, Map.of());
+    KitReply deleted = client.send(HttpMethod.DELETE, null, Map.of());
     assertThat(deleted.status()).isEqualTo(200);
 
-    Reply after = client.call("ping", null);
+    KitReply after = client.call("ping", null);
     assertThat(after.status()).isEqualTo(404);
     assertThat(server.sessionCount()).isZero();
   }
 
   @Test
   void missingSessionIdGets400() throws Exception {
-    Reply reply = client.call("tools/list", null);
+    KitReply reply = client.call("tools/list", null);
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32000);
   }
 
   @Test
   void unknownSessionIdGets404() throws Exception {
-    Reply reply = client.send(HttpMethod.POST, client.request("ping", null), Map.of("Mcp-Session-Id", "no-such"));
+    KitReply reply = client.send(HttpMethod.POST, client.request("ping", null), Map.of("Mcp-Session-Id", "no-such"));
     assertThat(reply.status()).isEqualTo(404);
   }
 
   @Test
   void unsupportedProtocolVersionHeaderGets400() throws Exception {
     client.initialize();
-    Reply reply = client.send(HttpMethod.POST, client.request("ping", null), Map.of("MCP-Protocol-Version", "2024-01-01"));
+    KitReply reply = client.send(HttpMethod.POST, client.request("ping", null), Map.of("MCP-Protocol-Version", "2024-01-01"));
     assertThat(reply.status()).isEqualTo(400);
   }
 
   @Test
   void anySupportedVersionHeaderIsAccepted() throws Exception {
     client.initialize();
-    Reply reply = client.send(HttpMethod.POST, client.request("ping", null), Map.of("MCP-Protocol-Version", "2025-03-26"));
+    KitReply reply = client.send(HttpMethod.POST, client.request("ping", null), Map.of("MCP-Protocol-Version", "2025-03-26"));
     assertThat(reply.status()).isEqualTo(200);
   }
 
@@ -94,7 +94,7 @@ class SessionLifecycleTest extends McpServerTestBase {
     server.onNotification(seen::add);
     client.initialize();
 
-    Reply reply = client.post(McpTestClient.notification("notifications/roots/list_changed", null));
+    KitReply reply = client.post(KitClient.notification("notifications/roots/list_changed", null));
 
     assertThat(reply.status()).isEqualTo(202);
     assertThat(reply.body()).isEmpty();

@@ -20,11 +20,11 @@ class StreamingTest extends McpServerTestBase {
   @Test
   void progressSwitchesTheAnswerToSseWithPrimingEventFirst() throws Exception {
     client.initialize();
-    Reply reply = client.post(toolCall("progress", new JsonObject()));
+    KitReply reply = client.post(toolCall("progress", new JsonObject()));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.isSse()).isTrue();
-    List<SseEvent> events = reply.events();
+    List<KitEvent> events = reply.events();
     assertThat(events).hasSize(4);
     assertThat(events.get(0).isPriming()).isTrue();
     JsonObject first = events.get(1).json();
@@ -36,35 +36,35 @@ class StreamingTest extends McpServerTestBase {
     assertThat(events.get(2).json().getJsonObject("params").getDouble("progress")).isEqualTo(2.0);
     assertThat(events.get(3).json().getJsonObject("result").getJsonArray("content").getJsonObject(0)
       .getString("text")).isEqualTo("progressed");
-    assertThat(events).extracting(SseEvent::id).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(events).extracting(KitEvent::id).doesNotContainNull().doesNotHaveDuplicates();
   }
 
   @Test
   void noPrimingEventFor20250618Sessions() throws Exception {
     client.protocolVersion = "2025-06-18";
     client.initialize();
-    List<SseEvent> events = client.post(toolCall("progress", new JsonObject())).events();
-    assertThat(events).hasSize(3).noneMatch(SseEvent::isPriming);
+    List<KitEvent> events = client.post(toolCall("progress", new JsonObject())).events();
+    assertThat(events).hasSize(3).noneMatch(KitEvent::isPriming);
   }
 
   @Test
   void withoutProgressTokenTheAnswerStaysJson() throws Exception {
     client.initialize();
-    Reply reply = client.call("tools/call", new JsonObject().put("name", "progress"));
+    KitReply reply = client.call("tools/call", new JsonObject().put("name", "progress"));
     assertThat(reply.contentType()).startsWith("application/json");
   }
 
   @Test
   void samplingRequestIsAnsweredByASecondPost() throws Exception {
     client.initialize(new JsonObject().put("sampling", new JsonObject()));
-    McpTestClient.Stream stream = client.stream(HttpMethod.POST,
+    KitClient.Stream stream = client.stream(HttpMethod.POST,
       toolCall("sample", new JsonObject().put("prompt", "What is 6*7?")), Map.of());
     assertThat(stream.response.getHeader("content-type")).startsWith("text/event-stream");
 
     JsonObject request = stream.nextMessage();
     assertThat(request.getString("method")).isEqualTo("sampling/createMessage");
     assertThat(request.getJsonObject("params").getInteger("maxTokens")).isEqualTo(100);
-    Reply ack = client.post(new JsonObject().put("jsonrpc", "2.0").put("id", request.getValue("id"))
+    KitReply ack = client.post(new JsonObject().put("jsonrpc", "2.0").put("id", request.getValue("id"))
       .put("result", new JsonObject().put("role", "assistant").put("model", "test-model")
         .put("content", new JsonObject().put("type", "text").put("text", "42"))));
     assertThat(ack.status()).isEqualTo(202);
@@ -77,7 +77,7 @@ class StreamingTest extends McpServerTestBase {
   @Test
   void samplingErrorAnswerBecomesJsonRpcError() throws Exception {
     client.initialize(new JsonObject().put("sampling", new JsonObject()));
-    McpTestClient.Stream stream = client.stream(HttpMethod.POST,
+    KitClient.Stream stream = client.stream(HttpMethod.POST,
       toolCall("sample", new JsonObject().put("prompt", "no")), Map.of());
     JsonObject request = stream.nextMessage();
     client.post(new JsonObject().put("jsonrpc", "2.0").put("id", request.getValue("id"))
@@ -100,9 +100,9 @@ class StreamingTest extends McpServerTestBase {
     client.initialize();
     assertThat(client.call("logging/setLevel", new JsonObject().put("level", "info")).result()).isEmpty();
 
-    List<SseEvent> events = client.post(toolCall("log", new JsonObject())).events();
+    List<KitEvent> events = client.post(toolCall("log", new JsonObject())).events();
 
-    List<JsonObject> logs = events.stream().filter(e -> !e.data().isEmpty()).map(SseEvent::json)
+    List<JsonObject> logs = events.stream().filter(e -> !e.data().isEmpty()).map(KitEvent::json)
       .filter(m -> "notifications/message".equals(m.getString("method"))).toList();
     assertThat(logs).extracting(m -> m.getJsonObject("params").getString("level")).containsExactly("info", "error");
     assertThat(logs.get(1).getJsonObject("params").getJsonObject("data").getString("detail")).isEqualTo("error line");
@@ -129,14 +129,14 @@ class StreamingTest extends McpServerTestBase {
     client.initialize();
     int before = TestServers.CANCELLED.get();
     JsonObject hang = toolCall("hang", new JsonObject());
-    Future<Reply> pending = client.sendAsync(HttpMethod.POST, hang, Map.of());
+    Future<KitReply> pending = client.sendAsync(HttpMethod.POST, hang, Map.of());
     Awaits.until(() -> server.requestCount("tools/call") == 1);
 
-    Reply ack = client.post(McpTestClient.notification("notifications/cancelled",
+    KitReply ack = client.post(KitClient.notification("notifications/cancelled",
       new JsonObject().put("requestId", hang.getValue("id")).put("reason", "user")));
 
     assertThat(ack.status()).isEqualTo(202);
-    Reply reply = pending.await(10, TimeUnit.SECONDS);
+    KitReply reply = pending.await(10, TimeUnit.SECONDS);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.events()).isEmpty();
     assertThat(TestServers.CANCELLED.get()).isEqualTo(before + 1);

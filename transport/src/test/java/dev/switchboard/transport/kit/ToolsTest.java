@@ -14,13 +14,13 @@ class ToolsTest extends McpServerTestBase {
     client.initialize();
   }
 
-  private Reply callTool(String name, JsonObject arguments) throws Exception {
+  private KitReply callTool(String name, JsonObject arguments) throws Exception {
     return client.call("tools/call", new JsonObject().put("name", name).put("arguments", arguments));
   }
 
   @Test
   void toolsListAnswersJsonWithDefinitions() throws Exception {
-    Reply reply = client.call("tools/list", null);
+    KitReply reply = client.call("tools/list", null);
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("application/json");
@@ -33,7 +33,7 @@ class ToolsTest extends McpServerTestBase {
 
   @Test
   void toolsCallAnswersJson() throws Exception {
-    Reply reply = callTool("echo", new JsonObject().put("text", "hello"));
+    KitReply reply = callTool("echo", new JsonObject().put("text", "hello"));
 
     assertThat(reply.contentType()).startsWith("application/json");
     assertThat(reply.result().getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("hello");

@@ -13,7 +13,7 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void acceptWithoutSseGets406() throws Exception {
-    Reply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+    KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
       Map.of("Accept", "application/json"));
     assertThat(reply.status()).isEqualTo(406);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32000);
@@ -21,14 +21,14 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void evilHostGets403() throws Exception {
-    Reply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+    KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
       Map.of("Host", "evil.example.com"));
     assertThat(reply.status()).isEqualTo(403);
   }
 
   @Test
   void evilOriginGets403() throws Exception {
-    Reply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+    KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
       Map.of("Origin", "http://evil.example.com"));
     assertThat(reply.status()).isEqualTo(403);
   }
@@ -36,7 +36,7 @@ class TransportRulesTest extends McpServerTestBase {
   @Test
   void loopbackHostNamesWithAnyPortAreAccepted() throws Exception {
     for (String host : new String[] {"localhost:1234", "127.0.0.1:9", "[::1]:3000"}) {
-      Reply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+      KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
         Map.of("Host", host));
       assertThat(reply.status()).as(host).isEqualTo(200);
     }
@@ -44,13 +44,13 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void nonJsonContentTypeGets415() throws Exception {
-    Reply reply = client.send(HttpMethod.POST, "{}", Map.of("Content-Type", "text/plain"));
+    KitReply reply = client.send(HttpMethod.POST, "{}", Map.of("Content-Type", "text/plain"));
     assertThat(reply.status()).isEqualTo(415);
   }
 
   @Test
   void malformedJsonGetsParseError() throws Exception {
-    Reply reply = client.send(HttpMethod.POST, "{\"jsonrpc\":", Map.of());
+    KitReply reply = client.send(HttpMethod.POST, "{\"jsonrpc\":", Map.of());
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32700);
   }
@@ -58,7 +58,7 @@ class TransportRulesTest extends McpServerTestBase {
   @Test
   void nonJsonRpcMessageGetsInvalidRequest() throws Exception {
     client.initialize();
-    Reply reply = client.post(new JsonObject().put("jsonrpc", "1.0").put("id", 5).put("method", "ping"));
+    KitReply reply = client.post(new JsonObject().put("jsonrpc", "1.0").put("id", 5).put("method", "ping"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message().getValue("id")).isEqualTo(5);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32600);
@@ -74,7 +74,7 @@ class TransportRulesTest extends McpServerTestBase {
   @Test
   void unknownMethodGetsMethodNotFound() throws Exception {
     client.initialize();
-    Reply reply = client.call("no/such/method", null);
+    KitReply reply = client.call("no/such/method", null);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.error().getInteger("code")).isEqualTo(-32601);
   }
@@ -87,7 +87,7 @@ class TransportRulesTest extends McpServerTestBase {
   @Test
   void batchIsRejectedAfter20250326() throws Exception {
     client.initialize();
-    Reply reply = client.post(new JsonArray().add(client.request("ping", null)));
+    KitReply reply = client.post(new JsonArray().add(client.request("ping", null)));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32600);
   }
@@ -99,7 +99,7 @@ class TransportRulesTest extends McpServerTestBase {
     JsonObject first = client.request("ping", null);
     JsonObject second = client.request("tools/call", new JsonObject().put("name", "echo")
       .put("arguments", new JsonObject().put("text", "hi")));
-    Reply reply = client.post(new JsonArray().add(first).add(McpTestClient.notification("notifications/x", null))
+    KitReply reply = client.post(new JsonArray().add(first).add(KitClient.notification("notifications/x", null))
       .add(second));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -117,7 +117,7 @@ class TransportRulesTest extends McpServerTestBase {
     JsonObject ping = client.request("ping", null);
     JsonObject progress = client.request("tools/call", new JsonObject().put("name", "progress")
       .put("_meta", new JsonObject().put("progressToken", 7)));
-    Reply reply = client.post(new JsonArray().add(ping).add(progress));
+    KitReply reply = client.post(new JsonArray().add(ping).add(progress));
 
     assertThat(reply.isSse()).isTrue();
     assertThat(reply.events()).extracting(e -> e.json().getValue("id")).filteredOn(Objects::nonNull)
@@ -130,7 +130,7 @@ class TransportRulesTest extends McpServerTestBase {
     JsonObject hang = client.request("tools/call", new JsonObject().put("name", "hang"));
     client.sendAsync(HttpMethod.POST, hang, Map.of());
     Awaits.until(() -> server.requestCount("tools/call") == 1);
-    Reply reply = client.post(hang);
+    KitReply reply = client.post(hang);
     assertThat(reply.error().getInteger("code")).isEqualTo(-32600);
   }
 }

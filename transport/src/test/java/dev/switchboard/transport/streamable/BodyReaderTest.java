@@ -21,8 +21,8 @@ class BodyReaderTest {
     this.vertx = vertx;
     port = vertx.createHttpServer()
       .requestHandler(req -> BodyReader.read(req, MAX)
-        .onSuccess(body -> HttpResponses.json(req.response(), 200, new JsonObject().put("size", body.length())))
-        .onFailure(err -> HttpResponses.failure(req.response(), (HttpFailure) err)))
+        .onSuccess(body -> req.response().end(new JsonObject().put("size", body.length()).toBuffer()))
+        .onFailure(err -> ErrorMapper.respond(req, err, null)))
       .listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS).actualPort();
   }
 

@@ -36,7 +36,7 @@ final class BackendHeaders {
     configured.forEach((name, value) -> {
       if (!isToken(name)) {
         throw new IllegalArgumentException("backend '" + backend + "': invalid header name '"
-          + Failures.snippet(name, 64) + "'");
+          + FailureClassifier.snippet(name, 64) + "'");
       }
       if (value == null || value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
         throw new IllegalArgumentException("backend '" + backend + "': invalid value for header '" + name + "'");

@@ -32,7 +32,7 @@ record Endpoint(String host, int port, boolean ssl, String requestUri) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException("backend '" + backend + "': URL scheme must be http or https, not '"
-        + Failures.snippet(scheme, 16) + "'");
+        + FailureClassifier.snippet(scheme, 16) + "'");
     }
     String host = url.getHost();
     if (host == null || host.isEmpty()) {

@@ -113,13 +113,13 @@ final class Exchange<T> {
       if (done.succeeded()) {
         promise.tryComplete(done.result());
       } else {
-        promise.tryFail(Failures.classify(backend, done.cause()));
+        promise.tryFail(FailureClassifier.classify(backend, done.cause()));
       }
     });
   }
 
   private void expire(Runnable onTimeout) {
-    if (!promise.tryFail(Failures.timeout(backend, timeout))) {
+    if (!promise.tryFail(FailureClassifier.timeout(backend, timeout))) {
       return;
     }
     if (request != null) {

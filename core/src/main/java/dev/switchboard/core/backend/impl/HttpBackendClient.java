@@ -40,7 +40,7 @@ public final class HttpBackendClient implements BackendClient {
   private final BackendHeaders headers;
   private final HttpClientAgent client;
   private final RequestIds ids = new RequestIds();
-  private final InFlight inFlight;
+  private final PendingExchanges inFlight;
   private final SessionStreams streams;
   private volatile String protocolVersion = ProtocolVersion.LATEST;
 
@@ -54,7 +54,7 @@ public final class HttpBackendClient implements BackendClient {
     this.options = options;
     this.endpoint = Endpoint.of(options.name(), options.url());
     this.headers = new BackendHeaders(options.name(), options.headers());
-    this.inFlight = new InFlight(options.name());
+    this.inFlight = new PendingExchanges(options.name());
     this.client = vertx.httpClientBuilder()
       .with(endpoint.clientOptions(options.name()))
       .with(Endpoint.poolOptions(options.maxConnections()))
@@ -90,7 +90,7 @@ public final class HttpBackendClient implements BackendClient {
     Buffer body = JsonRpc.request(id, McpMethod.INITIALIZE, params).toBuffer();
     return exchange.run(client, post(null), body, response -> isSuccess(response)
         ? reader.read(response).map(message -> new Initialized(response.getHeader(BackendHeaders.SESSION_ID), message))
-        : Bodies.reject(response, name(), null, headers::redact),
+        : BoundedBodies.reject(response, name(), null, headers::redact),
         NOTHING)
       .compose(this::initialized);
   }
@@ -111,13 +111,13 @@ public final class HttpBackendClient implements BackendClient {
   private BackendSession toSession(Initialized init) {
     String sessionId = init.sessionId();
     if (sessionId != null && !BackendHeaders.isValidSessionId(sessionId)) {
-      throw Failures.protocol(name(), "session id is not visible ASCII");
+      throw FailureClassifier.protocol(name(), "session id is not visible ASCII");
     }
     JsonObject result = result(init.message());
     Object version = result.getValue("protocolVersion");
     if (!(version instanceof String negotiated) || !ProtocolVersion.isSupported(negotiated)) {
-      throw Failures.protocol(name(), "unsupported protocol version '"
-        + Failures.snippet(String.valueOf(version), 32) + "'");
+      throw FailureClassifier.protocol(name(), "unsupported protocol version '"
+        + FailureClassifier.snippet(String.valueOf(version), 32) + "'");
     }
     protocolVersion = negotiated;
     return new BackendSession(name(), sessionId, negotiated, objectField(result, "capabilities"),
@@ -158,8 +158,8 @@ public final class HttpBackendClient implements BackendClient {
     Buffer body = JsonRpc.request(id, method, params).toBuffer();
     return exchange.run(client, post(sessionId), body, response -> isSuccess(response)
         ? reader.read(response)
-        : Bodies.reject(response, name(), sessionId, headers::redact),
-        () -> notifyCancelled(sessionId, id, "timed out after " + Failures.seconds(options.timeout()) + "s")
+        : BoundedBodies.reject(response, name(), sessionId, headers::redact),
+        () -> notifyCancelled(sessionId, id, "timed out after " + FailureClassifier.seconds(options.timeout()) + "s")
           .onFailure(e -> LOG.log(Level.DEBUG, "notifications/cancelled not delivered: " + e.getMessage())))
       .map(this::result);
   }
@@ -174,9 +174,9 @@ public final class HttpBackendClient implements BackendClient {
     }
     Exchange<?> exchange = inFlight.get(sessionId, id);
     if (exchange != null) {
-      String why = reason == null || reason.isBlank() ? "" : ": " + Failures.snippet(reason, Failures.SNIPPET_CHARS);
+      String why = reason == null || reason.isBlank() ? "" : ": " + FailureClassifier.snippet(reason, FailureClassifier.SNIPPET_CHARS);
       exchange.abort(new BackendException(name(), BackendException.Kind.CANCELLED, "request "
-        + Failures.snippet(String.valueOf(id), 64) + " cancelled" + why));
+        + FailureClassifier.snippet(String.valueOf(id), 64) + " cancelled" + why));
     }
     return notifyCancelled(sessionId, id, reason);
   }
@@ -190,8 +190,8 @@ public final class HttpBackendClient implements BackendClient {
   public Future<Void> send(String sessionId, JsonObject message) {
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
     return exchange.run(client, post(sessionId), message.toBuffer(), response -> isSuccess(response)
-        ? Bodies.discard(response, name())
-        : Bodies.reject(response, name(), sessionId, headers::redact),
+        ? BoundedBodies.discard(response, name())
+        : BoundedBodies.reject(response, name(), sessionId, headers::redact),
         NOTHING);
   }
 
@@ -204,8 +204,8 @@ public final class HttpBackendClient implements BackendClient {
     headers.apply(delete, sessionId, protocolVersion, false);
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
     return exchange.run(client, delete, null, response -> isSuccess(response) || isGone(response)
-        ? Bodies.discard(response, name())
-        : Bodies.reject(response, name(), sessionId, headers::redact),
+        ? BoundedBodies.discard(response, name())
+        : BoundedBodies.reject(response, name(), sessionId, headers::redact),
         NOTHING);
   }
 
@@ -220,7 +220,7 @@ public final class HttpBackendClient implements BackendClient {
   private Future<HttpClientResponse> resume(Exchange<?> exchange, String sessionId, String lastEventId) {
     return exchange.send(client, streamGet(sessionId, lastEventId), null).compose(response -> isSuccess(response)
       ? Future.succeededFuture(response)
-      : Bodies.reject(response, name(), sessionId, headers::redact));
+      : BoundedBodies.reject(response, name(), sessionId, headers::redact));
   }
 
   private RequestOptions streamGet(String sessionId, String lastEventId) {
@@ -261,7 +261,7 @@ public final class HttpBackendClient implements BackendClient {
     Object error = response.getValue("error");
     if (error != null) {
       if (!(error instanceof JsonObject object) || !(object.getValue("code") instanceof Number code)) {
-        throw Failures.protocol(name(), "malformed JSON-RPC error object");
+        throw FailureClassifier.protocol(name(), "malformed JSON-RPC error object");
       }
       Object message = object.getValue("message");
       String text = message == null ? "" : headers.redact(message.toString());
@@ -270,7 +270,7 @@ public final class HttpBackendClient implements BackendClient {
     if (response.getValue("result") instanceof JsonObject result) {
       return result;
     }
-    throw Failures.protocol(name(), "JSON-RPC result is not an object");
+    throw FailureClassifier.protocol(name(), "JSON-RPC result is not an object");
   }
 
   private JsonObject objectField(JsonObject result, String key) {
@@ -281,7 +281,7 @@ public final class HttpBackendClient implements BackendClient {
     if (value instanceof JsonObject object) {
       return object;
     }
-    throw Failures.protocol(name(), "initialize result field '" + key + "' is not an object");
+    throw FailureClassifier.protocol(name(), "initialize result field '" + key + "' is not an object");
   }
 
   /** What initialize returned: the session id header and the JSON-RPC response. */

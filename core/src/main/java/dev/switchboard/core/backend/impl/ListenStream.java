@@ -74,7 +74,7 @@ final class ListenStream implements BackendStream {
   private void opened(HttpClientResponse response, Throwable cause, Promise<BackendStream> opened) {
     if (stopped) {
       if (response != null) {
-        Bodies.abandon(response);
+        BoundedBodies.abandon(response);
       }
       opened.fail(closedWhileOpening());
     } else if (response != null) {
@@ -138,7 +138,7 @@ final class ListenStream implements BackendStream {
     SseParser parser = new SseParser(event -> {
       progressed[0] = true;
       onEvent(event.data());
-    }, Bodies.MAX_JSON_BYTES, lastEventId, retry);
+    }, BoundedBodies.MAX_JSON_BYTES, lastEventId, retry);
     Handler<Throwable> end = cause -> {
       if (!ended[0]) {
         ended[0] = true;
@@ -153,7 +153,7 @@ final class ListenStream implements BackendStream {
       try {
         parser.feed(chunk);
       } catch (IllegalStateException e) {
-        Bodies.abandon(response);
+        BoundedBodies.abandon(response);
         end.handle(e);
       }
     });
@@ -191,7 +191,7 @@ final class ListenStream implements BackendStream {
     attempts.connect(sessionId, lastEventId, created -> current = created).onComplete(done -> {
       if (stopped) {
         if (done.succeeded()) {
-          Bodies.abandon(done.result());
+          BoundedBodies.abandon(done.result());
         }
         return;
       }
@@ -217,13 +217,13 @@ final class ListenStream implements BackendStream {
     }
     JsonObject message;
     try {
-      message = Messages.decode(backend, Buffer.buffer(data), "event data");
+      message = MessageDecoding.decode(backend, Buffer.buffer(data), "event data");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e.getMessage() + "; skipped on the session stream");
       return;
     }
     if (message.getValue("method") instanceof String && !JsonRpc.isResponse(message)) {
-      Messages.deliver(backend, onMessage, message);
+      MessageDecoding.deliver(backend, onMessage, message);
     } else {
       LOG.log(Level.DEBUG, () -> "backend '" + backend + "': ignored a message without method on the session stream");
     }

@@ -50,16 +50,16 @@ final class ResponseReader {
 
   /** Reads the response message from a response whose status was accepted. */
   Future<JsonObject> read(HttpClientResponse response) {
-    String type = Messages.mediaType(response.getHeader(HttpHeaders.CONTENT_TYPE));
+    String type = MessageDecoding.mediaType(response.getHeader(HttpHeaders.CONTENT_TYPE));
     if (type.equals(BackendHeaders.JSON)) {
-      return Bodies.collect(response, backend, Bodies.MAX_JSON_BYTES).compose(this::readJsonBody);
+      return BoundedBodies.collect(response, backend, BoundedBodies.MAX_JSON_BYTES).compose(this::readJsonBody);
     }
     if (type.equals(BackendHeaders.EVENT_STREAM)) {
       return new SseAnswer(vertx, this, resumption).read(response);
     }
-    Bodies.abandon(response);
-    String shown = type.isEmpty() ? "no content type" : "content type '" + Failures.snippet(type, 64) + "'";
-    return Future.failedFuture(Failures.protocol(backend, "expected a JSON-RPC response but got HTTP "
+    BoundedBodies.abandon(response);
+    String shown = type.isEmpty() ? "no content type" : "content type '" + FailureClassifier.snippet(type, 64) + "'";
+    return Future.failedFuture(FailureClassifier.protocol(backend, "expected a JSON-RPC response but got HTTP "
       + response.statusCode() + " with " + shown));
   }
 
@@ -74,7 +74,7 @@ final class ResponseReader {
 
   /** Passes a request or notification from the stream on. */
   void deliver(JsonObject message) {
-    Messages.deliver(backend, onMessage, message);
+    MessageDecoding.deliver(backend, onMessage, message);
   }
 
   /** True for the response to our request. */
@@ -84,13 +84,13 @@ final class ResponseReader {
 
   /** The request id, made safe for a message. */
   String shownId() {
-    return Failures.snippet(String.valueOf(id), 64);
+    return FailureClassifier.snippet(String.valueOf(id), 64);
   }
 
   private Future<JsonObject> readJsonBody(Buffer body) {
-    JsonObject message = Messages.decode(backend, body, "response body");
+    JsonObject message = MessageDecoding.decode(backend, body, "response body");
     if (!isOurResponse(message)) {
-      return Future.failedFuture(Failures.protocol(backend, "response body is not the response to request "
+      return Future.failedFuture(FailureClassifier.protocol(backend, "response body is not the response to request "
         + shownId()));
     }
     return Future.succeededFuture(message);

@@ -63,7 +63,7 @@ final class SseAnswer {
         return;
       }
       HttpClientResponse open = current;
-      long timer = vertx.setTimer(END_GRACE_MILLIS, fired -> Bodies.abandon(open));
+      long timer = vertx.setTimer(END_GRACE_MILLIS, fired -> BoundedBodies.abandon(open));
       currentEnd.onComplete(ended -> vertx.cancelTimer(timer));
     });
     readConnection(response);
@@ -72,7 +72,7 @@ final class SseAnswer {
 
   private void readConnection(HttpClientResponse response) {
     current = response;
-    SseParser parser = new SseParser(event -> onEvent(event.data(), response), Bodies.MAX_JSON_BYTES, lastEventId,
+    SseParser parser = new SseParser(event -> onEvent(event.data(), response), BoundedBodies.MAX_JSON_BYTES, lastEventId,
       retry);
     boolean[] ended = {false};
     response.exceptionHandler(cause -> {
@@ -108,7 +108,7 @@ final class SseAnswer {
     lastEventId = parser.lastEventId();
     retry = parser.retry();
     if (resumption == null || !BackendHeaders.isSendableEventId(lastEventId)) {
-      promise.tryFail(cause != null ? cause : Failures.protocol(backend,
+      promise.tryFail(cause != null ? cause : FailureClassifier.protocol(backend,
         "event stream ended without the response to request " + request.shownId()));
       return;
     }
@@ -117,7 +117,7 @@ final class SseAnswer {
 
   private void retryOrFail(Throwable cause) {
     if (reconnects >= MAX_RECONNECTS) {
-      promise.tryFail(cause != null ? cause : Failures.protocol(backend, "event stream ended without the response"
+      promise.tryFail(cause != null ? cause : FailureClassifier.protocol(backend, "event stream ended without the response"
         + " to request " + request.shownId() + " after " + MAX_RECONNECTS + " resumptions"));
       return;
     }
@@ -132,7 +132,7 @@ final class SseAnswer {
     reconnects++;
     resumption.reconnect(lastEventId).onComplete(done -> {
       if (done.failed()) {
-        Throwable failure = Failures.classify(backend, done.cause());
+        Throwable failure = FailureClassifier.classify(backend, done.cause());
         if (failure instanceof BackendException e && e.kind() == BackendException.Kind.UNREACHABLE && !isOver()) {
           retryOrFail(failure);
         } else {
@@ -141,12 +141,12 @@ final class SseAnswer {
         return;
       }
       HttpClientResponse response = done.result();
-      String type = Messages.mediaType(response.getHeader(HttpHeaders.CONTENT_TYPE));
+      String type = MessageDecoding.mediaType(response.getHeader(HttpHeaders.CONTENT_TYPE));
       if (isOver()) {
-        Bodies.abandon(response);
+        BoundedBodies.abandon(response);
       } else if (!type.equals(BackendHeaders.EVENT_STREAM)) {
-        fail(response, Failures.protocol(backend, "resumed stream answered HTTP " + response.statusCode() + " with "
-          + (type.isEmpty() ? "no content type" : "content type '" + Failures.snippet(type, 64) + "'")));
+        fail(response, FailureClassifier.protocol(backend, "resumed stream answered HTTP " + response.statusCode() + " with "
+          + (type.isEmpty() ? "no content type" : "content type '" + FailureClassifier.snippet(type, 64) + "'")));
       } else {
         readConnection(response);
       }
@@ -159,7 +159,7 @@ final class SseAnswer {
     }
     JsonObject message;
     try {
-      message = Messages.decode(backend, Buffer.buffer(data), "event data");
+      message = MessageDecoding.decode(backend, Buffer.buffer(data), "event data");
     } catch (BackendException e) {
       fail(response, e);
       return;
@@ -168,18 +168,18 @@ final class SseAnswer {
       if (request.isOurResponse(message)) {
         promise.tryComplete(message);
       } else {
-        fail(response, Failures.protocol(backend, "event stream carried a response to another request"));
+        fail(response, FailureClassifier.protocol(backend, "event stream carried a response to another request"));
       }
     } else if (message.containsKey("method")) {
       request.deliver(message);
     } else {
-      fail(response, Failures.protocol(backend, "event data is not a JSON-RPC message"));
+      fail(response, FailureClassifier.protocol(backend, "event data is not a JSON-RPC message"));
     }
   }
 
   private void fail(HttpClientResponse response, BackendException failure) {
     if (promise.tryFail(failure)) {
-      Bodies.abandon(response);
+      BoundedBodies.abandon(response);
     }
   }
 

@@ -56,7 +56,7 @@ final class StreamAttempt {
     Promise<HttpClientResponse> promise = Promise.promise();
     HttpClientRequest[] sent = {null};
     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), fired -> {
-      if (promise.tryFail(Failures.timeout(backend, timeout)) && sent[0] != null) {
+      if (promise.tryFail(FailureClassifier.timeout(backend, timeout)) && sent[0] != null) {
         sent[0].reset();
       }
     });
@@ -74,9 +74,9 @@ final class StreamAttempt {
       .onComplete(done -> {
         vertx.cancelTimer(timer);
         if (done.failed()) {
-          promise.tryFail(done.cause() instanceof Refused ? done.cause() : Failures.classify(backend, done.cause()));
+          promise.tryFail(done.cause() instanceof Refused ? done.cause() : FailureClassifier.classify(backend, done.cause()));
         } else if (!promise.tryComplete(done.result())) {
-          Bodies.abandon(done.result());
+          BoundedBodies.abandon(done.result());
         }
       });
     return promise.future();
@@ -104,19 +104,19 @@ final class StreamAttempt {
   private Future<HttpClientResponse> accept(HttpClientResponse response, String sessionId) {
     int status = response.statusCode();
     if (status / 100 != 2) {
-      return Bodies.<HttpClientResponse>reject(response, backend, sessionId, redact)
+      return BoundedBodies.<HttpClientResponse>reject(response, backend, sessionId, redact)
         .recover(failure -> Future.failedFuture(new Refused(status, failure)));
     }
-    String type = Messages.mediaType(response.getHeader(HttpHeaders.CONTENT_TYPE));
+    String type = MessageDecoding.mediaType(response.getHeader(HttpHeaders.CONTENT_TYPE));
     if (!type.equals(BackendHeaders.EVENT_STREAM)) {
-      Bodies.abandon(response);
-      return Future.failedFuture(Failures.protocol(backend, "session stream answered HTTP " + status + " with "
-        + (type.isEmpty() ? "no content type" : "content type '" + Failures.snippet(type, 64) + "'")));
+      BoundedBodies.abandon(response);
+      return Future.failedFuture(FailureClassifier.protocol(backend, "session stream answered HTTP " + status + " with "
+        + (type.isEmpty() ? "no content type" : "content type '" + FailureClassifier.snippet(type, 64) + "'")));
     }
     return Future.succeededFuture(response);
   }
 
-  /** A non-2xx answer: its status and the failure that describes it (from {@link Failures#status}). */
+  /** A non-2xx answer: its status and the failure that describes it (from {@link FailureClassifier#status}). */
   static final class Refused extends RuntimeException {
     private final int status;
     private final Throwable failure;

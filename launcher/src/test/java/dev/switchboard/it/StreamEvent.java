@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One server-sent event as a test sees it. */
-public record SseEvent(String id, String data, Long retry) {
+public record StreamEvent(String id, String data, Long retry) {
 
   public boolean hasData() {
     return data != null && !data.isEmpty();
@@ -16,7 +16,7 @@ public record SseEvent(String id, String data, Long retry) {
   }
 
   /** Parses complete events out of text; returns what is left (an incomplete event). */
-  static String parse(String text, List<SseEvent> into) {
+  static String parse(String text, List<StreamEvent> into) {
     String normalized = text.replace("\r\n", "\n");
     int end;
     while ((end = normalized.indexOf("\n\n")) >= 0) {
@@ -51,7 +51,7 @@ public record SseEvent(String id, String data, Long retry) {
         }
       }
       if (any) {
-        into.add(new SseEvent(id, data.isEmpty() ? null : String.join("\n", data), retry));
+        into.add(new StreamEvent(id, data.isEmpty() ? null : String.join("\n", data), retry));
       }
     }
     return normalized;

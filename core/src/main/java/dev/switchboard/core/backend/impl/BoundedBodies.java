@@ -14,14 +14,14 @@ import java.util.function.UnaryOperator;
  * that delivered the response. A body over its bound resets the request (closing the connection) rather than
  * buffering it.
  */
-final class Bodies {
-  private static final System.Logger LOG = System.getLogger(Bodies.class.getName());
+final class BoundedBodies {
+  private static final System.Logger LOG = System.getLogger(BoundedBodies.class.getName());
   /** Largest JSON response body accepted. */
   static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
   /** Largest body drained (and discarded) to keep a connection reusable. */
   static final int MAX_DISCARD_BYTES = 1024 * 1024;
 
-  private Bodies() {
+  private BoundedBodies() {
   }
 
   /** Collects the whole body, failing with PROTOCOL when it exceeds {@code maxBytes}. */
@@ -59,17 +59,17 @@ final class Bodies {
   }
 
   /**
-   * Fails with the status error for an unaccepted response ({@link Failures#status}), quoting the start of its body
+   * Fails with the status error for an unaccepted response ({@link FailureClassifier#status}), quoting the start of its body
    * once the body has ended; {@code redact} removes credentials the backend might echo.
    */
   static <T> Future<T> reject(HttpClientResponse response, String backend, String sessionId,
                               UnaryOperator<String> redact) {
     int status = response.statusCode();
-    return collectHead(response, backend, Failures.SNIPPET_CHARS * 4)
+    return collectHead(response, backend, FailureClassifier.SNIPPET_CHARS * 4)
       .transform(head -> {
         String text = head.succeeded() ? redact.apply(head.result().toString(StandardCharsets.UTF_8)) : "";
-        return Future.failedFuture(Failures.status(backend, sessionId, status, Failures.snippet(text,
-          Failures.SNIPPET_CHARS)));
+        return Future.failedFuture(FailureClassifier.status(backend, sessionId, status, FailureClassifier.snippet(text,
+          FailureClassifier.SNIPPET_CHARS)));
       });
   }
 
@@ -101,7 +101,7 @@ final class Bodies {
   }
 
   private static void tooLarge(HttpClientResponse response, Promise<?> promise, String backend, int maxBytes) {
-    if (promise.tryFail(Failures.protocol(backend, "response body exceeds " + maxBytes + " bytes"))) {
+    if (promise.tryFail(FailureClassifier.protocol(backend, "response body exceeds " + maxBytes + " bytes"))) {
       abandon(response);
     }
   }

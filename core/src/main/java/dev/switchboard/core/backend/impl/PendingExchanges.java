@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The requests in flight on one backend client, by backend session and JSON-RPC id, so that a cancellation can find
  * the exchange to abort. Bounded: beyond {@link #MAX_REQUESTS} new requests fail fast. Thread-safe.
  */
-final class InFlight {
+final class PendingExchanges {
   /** Most requests in flight at once on one backend client. */
   static final int MAX_REQUESTS = 10_000;
 
@@ -20,7 +20,7 @@ final class InFlight {
   private final ConcurrentMap<Key, Exchange<?>> exchanges = new ConcurrentHashMap<>();
   private final AtomicInteger size = new AtomicInteger();
 
-  InFlight(String backend) {
+  PendingExchanges(String backend) {
     this.backend = backend;
   }
 
@@ -39,7 +39,7 @@ final class InFlight {
     Key key = new Key(sessionId, RequestIds.key(id));
     if (exchanges.putIfAbsent(key, exchange) != null) {
       size.decrementAndGet();
-      throw new IllegalStateException("request id " + Failures.snippet(String.valueOf(id), 64)
+      throw new IllegalStateException("request id " + FailureClassifier.snippet(String.valueOf(id), 64)
         + " is already in flight on this session");
     }
     exchange.future().onComplete(ignored -> {

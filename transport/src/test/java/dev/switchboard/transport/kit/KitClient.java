@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** A minimal streamable-HTTP MCP client for tests; blocking calls, so use it from the test thread only. */
-final class McpTestClient {
+final class KitClient {
   static final String ACCEPT_BOTH = "application/json, text/event-stream";
   private static final long TIMEOUT_SECONDS = 10;
 
@@ -33,7 +33,7 @@ final class McpTestClient {
   String sessionId;
   String protocolVersion = "2025-11-25";
 
-  McpTestClient(Vertx vertx, RunningServer server) {
+  KitClient(Vertx vertx, RunningServer server) {
     this.context = vertx.getOrCreateContext();
     this.http = vertx.createHttpClient();
     this.port = server.port();
@@ -41,11 +41,11 @@ final class McpTestClient {
 
   /** Initializes a session (declaring {@code capabilities}) and sends {@code notifications/initialized}. */
   JsonObject initialize(JsonObject capabilities) throws Exception {
-    Reply reply = post(initializeRequest(protocolVersion, capabilities));
+    KitReply reply = post(initializeRequest(protocolVersion, capabilities));
     sessionId = reply.headers().get("mcp-session-id");
     JsonObject result = reply.result();
     protocolVersion = result.getString("protocolVersion");
-    Reply ack = post(notification("notifications/initialized", null));
+    KitReply ack = post(notification("notifications/initialized", null));
     if (ack.status() != 202) {
       throw new AssertionError("initialized got " + ack.status());
     }
@@ -72,33 +72,33 @@ final class McpTestClient {
   }
 
   /** Sends {@code method} and returns the whole reply. */
-  Reply call(String method, JsonObject params) throws Exception {
+  KitReply call(String method, JsonObject params) throws Exception {
     return post(request(method, params));
   }
 
-  Reply post(Object body) throws Exception {
+  KitReply post(Object body) throws Exception {
     return send(HttpMethod.POST, body, Map.of());
   }
 
   /** Sends with the standard headers, overridden by {@code headers} (a null value removes one). */
-  Reply send(HttpMethod method, Object body, Map<String, String> headers) throws Exception {
+  KitReply send(HttpMethod method, Object body, Map<String, String> headers) throws Exception {
     return sendAsync(method, body, headers).await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Like {@link #send} without waiting for the reply. */
-  Future<Reply> sendAsync(HttpMethod method, Object body, Map<String, String> headers) {
+  Future<KitReply> sendAsync(HttpMethod method, Object body, Map<String, String> headers) {
     RequestOptions options = options(method, headers);
     return onClientContext(() -> http.request(options)
       .compose(req -> body == null ? req.send() : req.send(encode(body)))
-      .compose(resp -> resp.body().map(content -> new Reply(resp.statusCode(),
+      .compose(resp -> resp.body().map(content -> new KitReply(resp.statusCode(),
         MultiMap.caseInsensitiveMultiMap().addAll(resp.headers()), content.toString()))));
   }
 
   /** Sends and returns as soon as the headers arrive; events are queued as they stream in. */
   Stream stream(HttpMethod method, Object body, Map<String, String> headers) throws Exception {
     RequestOptions options = options(method, headers);
-    BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
-    SseParser parser = new SseParser(events::add);
+    BlockingQueue<KitEvent> events = new LinkedBlockingQueue<>();
+    KitEventReader parser = new KitEventReader(events::add);
     return onClientContext(() -> http.request(options)
       .compose(req -> body == null ? req.send() : req.send(encode(body)))
       .map(resp -> {
@@ -149,16 +149,16 @@ final class McpTestClient {
   /** A streaming reply. */
   static final class Stream {
     final HttpClientResponse response;
-    final BlockingQueue<SseEvent> events;
+    final BlockingQueue<KitEvent> events;
     volatile boolean ended;
 
-    Stream(HttpClientResponse response, BlockingQueue<SseEvent> events) {
+    Stream(HttpClientResponse response, BlockingQueue<KitEvent> events) {
       this.response = response;
       this.events = events;
     }
 
-    SseEvent next() throws InterruptedException {
-      SseEvent event = events.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    KitEvent next() throws InterruptedException {
+      KitEvent event = events.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (event == null) {
         throw new AssertionError("No SSE event within " + TIMEOUT_SECONDS + " s");
       }
@@ -167,7 +167,7 @@ final class McpTestClient {
 
     /** The next event that carries a message (skipping the priming event). */
     JsonObject nextMessage() throws InterruptedException {
-      SseEvent event = next();
+      KitEvent event = next();
       return event.data().isEmpty() ? nextMessage() : event.json();
     }
   }

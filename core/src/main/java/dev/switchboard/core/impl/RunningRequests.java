@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * gateway session and the client's request id (which the backend sees unchanged). Entries live while the request
  * runs.
  */
-final class InFlight {
+final class RunningRequests {
   private final ConcurrentHashMap<String, String> backends = new ConcurrentHashMap<>();
 
   /** False when a request with this id already runs in the session (ids must be unique). */

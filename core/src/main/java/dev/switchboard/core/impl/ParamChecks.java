@@ -4,8 +4,8 @@ import dev.switchboard.core.protocol.McpException;
 import io.vertx.core.json.JsonObject;
 
 /** Checks on request params that end in {@code -32602}. */
-final class Params {
-  private Params() {
+final class ParamChecks {
+  private ParamChecks() {
   }
 
   static String requireString(JsonObject params, String field) {

@@ -4,8 +4,8 @@ import dev.switchboard.core.protocol.McpException;
 import io.vertx.core.json.JsonObject;
 
 /** Typed access to request params; a missing or mistyped field is {@code -32602 Invalid params}. */
-final class Params {
-  private Params() {
+final class ParamReader {
+  private ParamReader() {
   }
 
   static String requiredString(JsonObject params, String key) {

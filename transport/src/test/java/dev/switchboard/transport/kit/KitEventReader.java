@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Incremental {@code text/event-stream} parser for tests (ids and data lines; comments and retry are skipped). */
-final class SseParser {
-  private final Consumer<SseEvent> sink;
+final class KitEventReader {
+  private final Consumer<KitEvent> sink;
   private final StringBuilder pending = new StringBuilder();
   private String id;
   private final List<String> data = new ArrayList<>();
 
-  SseParser(Consumer<SseEvent> sink) {
+  KitEventReader(Consumer<KitEvent> sink) {
     this.sink = sink;
   }
 
-  static List<SseEvent> parseAll(String body) {
-    List<SseEvent> events = new ArrayList<>();
-    SseParser parser = new SseParser(events::add);
+  static List<KitEvent> parseAll(String body) {
+    List<KitEvent> events = new ArrayList<>();
+    KitEventReader parser = new KitEventReader(events::add);
     parser.feed(body);
     return events;
   }
@@ -35,7 +35,7 @@ final class SseParser {
   private void line(String line) {
     if (line.isEmpty()) {
       if (id != null || !data.isEmpty()) {
-        sink.accept(new SseEvent(id, String.join("\n", data)));
+        sink.accept(new KitEvent(id, String.join("\n", data)));
       }
       id = null;
       data.clear();

@@ -14,14 +14,14 @@ import java.time.Duration;
 import javax.net.ssl.SSLException;
 
 /**
- * Turns transport failures into {@link BackendException}s. Messages come from exception types and from the socket
+ * Turns transport failures into {@link BackendException}s. MessageDecoding come from exception types and from the socket
  * layer (which names at most a host and port), never from request headers.
  */
-final class Failures {
+final class FailureClassifier {
   /** How much of an unexpected response body an error message may quote. */
   static final int SNIPPET_CHARS = 200;
 
-  private Failures() {
+  private FailureClassifier() {
   }
 
   /** Passes {@link BackendException} and {@link McpException} through and classifies anything else. */

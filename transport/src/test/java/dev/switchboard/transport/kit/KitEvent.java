@@ -3,7 +3,7 @@ package dev.switchboard.transport.kit;
 import io.vertx.core.json.JsonObject;
 
 /** One parsed SSE event. */
-record SseEvent(String id, String data) {
+record KitEvent(String id, String data) {
   boolean isPriming() {
     return id != null && data.isEmpty();
   }

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class GetStreamTest extends McpServerTestBase {
+class StandaloneStreamTest extends McpServerTestBase {
   private static final Map<String, String> SSE_ONLY = Map.of("Accept", "text/event-stream");
 
   @Test
   void getStreamReceivesNotifyAllNotifications() throws Exception {
     client.initialize();
-    McpTestClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    KitClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
     assertThat(stream.response.statusCode()).isEqualTo(200);
     assertThat(stream.response.getHeader("content-type")).startsWith("text/event-stream");
     assertThat(stream.next().isPriming()).isTrue();
@@ -28,16 +28,20 @@ class GetStreamTest extends McpServerTestBase {
   }
 
   @Test
-  void secondGetStreamGets409() throws Exception {
+  void aNewerGetStreamReplacesTheOlderOneWhichEnds() throws Exception {
     client.initialize();
-    client.stream(HttpMethod.GET, null, SSE_ONLY);
-    assertThat(client.send(HttpMethod.GET, null, SSE_ONLY).status()).isEqualTo(409);
+    KitClient.Stream older = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    KitClient.Stream newer = client.stream(HttpMethod.GET, null, SSE_ONLY);
+
+    Awaits.until(() -> older.ended);
+    server.notifyAll("notifications/tools/list_changed", null);
+    assertThat(newer.nextMessage().getString("method")).isEqualTo("notifications/tools/list_changed");
   }
 
   @Test
-  void getWithoutSseAcceptGets405() throws Exception {
+  void getWithoutSseAcceptGets406() throws Exception {
     client.initialize();
-    assertThat(client.send(HttpMethod.GET, null, Map.of("Accept", "application/json")).status()).isEqualTo(405);
+    assertThat(client.send(HttpMethod.GET, null, Map.of("Accept", "application/json")).status()).isEqualTo(406);
   }
 
   @Test
@@ -47,11 +51,11 @@ class GetStreamTest extends McpServerTestBase {
 
   @Test
   void resourceUpdatedGoesOnlyToSubscribedSessions() throws Exception {
-    McpTestClient other = new McpTestClient(vertx, server);
+    KitClient other = new KitClient(vertx, server);
     other.initialize();
-    McpTestClient.Stream otherStream = other.stream(HttpMethod.GET, null, SSE_ONLY);
+    KitClient.Stream otherStream = other.stream(HttpMethod.GET, null, SSE_ONLY);
     client.initialize();
-    McpTestClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    KitClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
     assertThat(client.call("resources/subscribe", new JsonObject().put("uri", "test://static")).result()).isEmpty();
 
     int delivered = server.resourceUpdated("test://static").await(5, TimeUnit.SECONDS);
@@ -70,7 +74,7 @@ class GetStreamTest extends McpServerTestBase {
   @Test
   void deleteEndsTheGetStream() throws Exception {
     client.initialize();
-    McpTestClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    KitClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
     client.send(HttpMethod.DELETE, null, Map.of());
     Awaits.until(() -> stream.ended);
   }

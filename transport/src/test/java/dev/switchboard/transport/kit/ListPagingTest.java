@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PaginationTest extends McpServerTestBase {
+class ListPagingTest extends McpServerTestBase {
 
   @Override
   protected McpServerBuilder configure(McpServerBuilder builder) {

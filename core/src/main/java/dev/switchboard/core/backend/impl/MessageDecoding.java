@@ -10,10 +10,10 @@ import java.lang.System.Logger.Level;
 import java.util.Locale;
 
 /** Small helpers for JSON-RPC messages read from a backend: decoding, content types, delivery to a handler. */
-final class Messages {
-  private static final System.Logger LOG = System.getLogger(Messages.class.getName());
+final class MessageDecoding {
+  private static final System.Logger LOG = System.getLogger(MessageDecoding.class.getName());
 
-  private Messages() {
+  private MessageDecoding() {
   }
 
   /** Decodes one JSON object or throws PROTOCOL naming {@code what} was not one. */
@@ -27,7 +27,7 @@ final class Messages {
     if (value instanceof JsonObject object) {
       return object;
     }
-    throw Failures.protocol(backend, what + " is not a JSON object");
+    throw FailureClassifier.protocol(backend, what + " is not a JSON object");
   }
 
   /** Passes a message to {@code onMessage} (if any), logging rather than propagating what the handler throws. */
@@ -39,7 +39,7 @@ final class Messages {
       onMessage.handle(message);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "backend '" + backend + "': onMessage handler failed for '"
-        + Failures.snippet(String.valueOf(message.getValue("method")), 64) + "'", e);
+        + FailureClassifier.snippet(String.valueOf(message.getValue("method")), 64) + "'", e);
     }
   }
 

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** A complete HTTP answer from the server under test. */
-record Reply(int status, MultiMap headers, String body) {
+record KitReply(int status, MultiMap headers, String body) {
   String contentType() {
     return headers.get("content-type");
   }
@@ -14,8 +14,8 @@ record Reply(int status, MultiMap headers, String body) {
     return contentType() != null && contentType().startsWith("text/event-stream");
   }
 
-  List<SseEvent> events() {
-    return SseParser.parseAll(body);
+  List<KitEvent> events() {
+    return KitEventReader.parseAll(body);
   }
 
   /** The JSON body, or for SSE the last event carrying a JSON-RPC response. */
@@ -23,9 +23,9 @@ record Reply(int status, MultiMap headers, String body) {
     if (!isSse()) {
       return new JsonObject(body);
     }
-    List<SseEvent> events = events();
+    List<KitEvent> events = events();
     for (int i = events.size() - 1; i >= 0; i--) {
-      SseEvent event = events.get(i);
+      KitEvent event = events.get(i);
       if (!event.data().isEmpty() && !event.json().containsKey("method")) {
         return event.json();
       }

@@ -1,0 +1,105 @@
+package dev.switchboard.transport.streamable;
+
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.protocol.ProtocolVersion;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+
+/**
+ * The checks every request to an MCP endpoint passes, in order, before anything looks at sessions: Host/Origin (403),
+ * method (405 with {@code Allow}), Accept (406), Content-Type (415), {@code MCP-Protocol-Version} (400), then for a
+ * POST the body: size (413), JSON depth (400, -32600), parse (400, -32700). A rejection is an {@link HttpFailure} or an
+ * {@link McpException}, turned into a response by {@link ErrorMapper}. The gateway endpoint and the server kit both
+ * use this class, so the same bad input gets the same answer from both.
+ */
+public final class FrontDoor {
+  /** The methods of the streamable-HTTP transport. */
+  public static final String ALLOW = "GET, POST, DELETE";
+
+  private final HostGuard guard;
+  private final long maxBodyBytes;
+  private final int maxJsonDepth;
+
+  public FrontDoor(HostGuard guard, long maxBodyBytes, int maxJsonDepth) {
+    this.guard = guard;
+    this.maxBodyBytes = maxBodyBytes;
+    this.maxJsonDepth = maxJsonDepth;
+  }
+
+  /** Host/Origin, then the method; throws {@link HttpFailure} 403 or 405 (with {@code Allow}). */
+  public void checkRequest(HttpServerRequest req) {
+    if (!guard.allows(req)) {
+      throw HttpFailure.forbidden("Forbidden: Host or Origin not allowed");
+    }
+    HttpMethod method = req.method();
+    if (!HttpMethod.POST.equals(method) && !HttpMethod.GET.equals(method) && !HttpMethod.DELETE.equals(method)) {
+      req.response().putHeader(HttpHeaders.ALLOW, ALLOW);
+      throw HttpFailure.methodNotAllowed("Method Not Allowed");
+    }
+  }
+
+  /** A POST must accept JSON and SSE, send JSON, and name a supported protocol version (if it names one). */
+  public static void checkPost(HttpServerRequest req) {
+    if (!MediaTypes.acceptsJsonAndSse(req.getHeader(HttpHeaders.ACCEPT))) {
+      throw HttpFailure.notAcceptable("Not Acceptable: Accept must list application/json and text/event-stream");
+    }
+    if (!MediaTypes.isJson(req.getHeader(HttpHeaders.CONTENT_TYPE))) {
+      throw HttpFailure.unsupportedMediaType("Unsupported Media Type: Content-Type must be application/json");
+    }
+    checkVersion(req);
+  }
+
+  /** A GET must accept SSE (406 otherwise: the endpoint does offer a stream) and name a supported version. */
+  public static void checkGet(HttpServerRequest req) {
+    if (!MediaTypes.acceptsSse(req.getHeader(HttpHeaders.ACCEPT))) {
+      throw HttpFailure.notAcceptable("Not Acceptable: Accept must list text/event-stream");
+    }
+    checkVersion(req);
+  }
+
+  /** {@code MCP-Protocol-Version}: absent means 2025-03-26; a version not supported is 400. */
+  public static void checkVersion(HttpServerRequest req) {
+    String version = req.getHeader(McpHeaders.PROTOCOL_VERSION);
+    if (version != null && !ProtocolVersion.isSupported(version)) {
+      throw HttpFailure.badRequest("Bad Request: Unsupported protocol version: " + version + " (supported: "
+        + String.join(", ", ProtocolVersion.SUPPORTED) + ")");
+    }
+  }
+
+  /** The {@code Mcp-Session-Id} of a request: 400 when absent, 404 when it cannot be one of ours. */
+  public static String sessionId(HttpServerRequest req) {
+    String sessionId = req.getHeader(McpHeaders.SESSION_ID);
+    if (sessionId == null) {
+      throw HttpFailure.badRequest("Bad Request: Mcp-Session-Id header is required");
+    }
+    if (!SessionIds.isWellFormed(sessionId)) {
+      throw new HttpFailure(404, JsonRpcError.UNAVAILABLE, "Session not found");
+    }
+    return sessionId;
+  }
+
+  /** Reads and parses a POST body: 413 over the size bound, -32600 too deep, -32700 not JSON. */
+  public Future<PostBody> readPost(HttpServerRequest req) {
+    return BodyReader.read(req, maxBodyBytes).map(this::parse);
+  }
+
+  private PostBody parse(Buffer body) {
+    if (JsonDepth.exceeds(body, maxJsonDepth)) {
+      throw new McpException(JsonRpcError.INVALID_REQUEST,
+        "Invalid Request: JSON nested deeper than " + maxJsonDepth + " levels");
+    }
+    Object value;
+    try {
+      value = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      throw new McpException(JsonRpcError.PARSE_ERROR, "Parse error: body is not valid JSON");
+    }
+    return PostBody.of(value);
+  }
+}
