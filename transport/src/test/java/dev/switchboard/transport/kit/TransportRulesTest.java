@@ -1,5 +1,7 @@
 package dev.switchboard.transport.kit;
 
+import dev.switchboard.testkit.Awaits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.http.HttpMethod;
