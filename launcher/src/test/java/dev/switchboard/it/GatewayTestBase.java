@@ -1,5 +1,6 @@
 package dev.switchboard.it;
 
+import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.transport.kit.RunningServer;

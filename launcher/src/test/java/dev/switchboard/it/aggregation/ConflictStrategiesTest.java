@@ -9,7 +9,7 @@ import dev.switchboard.core.catalog.BackendFilter;
 import dev.switchboard.core.catalog.ConflictResolution;
 import dev.switchboard.core.catalog.NameOverride;
 import dev.switchboard.it.GatewayHarness;
-import dev.switchboard.it.McpTestClient;
+import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.transport.kit.RunningServer;

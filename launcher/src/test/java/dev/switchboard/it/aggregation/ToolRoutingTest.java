@@ -1,9 +1,10 @@
 package dev.switchboard.it.aggregation;
 
+import dev.switchboard.testkit.McpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.it.GatewayTestBase;
-import dev.switchboard.it.McpTestClient.Answer;
+import dev.switchboard.testkit.McpTestClient.Answer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.it.GatewayHarness;
-import dev.switchboard.it.McpTestClient;
-import dev.switchboard.it.McpTestClient.Answer;
+import dev.switchboard.testkit.McpTestClient;
+import dev.switchboard.testkit.McpTestClient.Answer;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.launcher.config.GatewayConfig;

@@ -1,9 +1,10 @@
 package dev.switchboard.it.session;
 
+import dev.switchboard.testkit.McpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.it.GatewayTestBase;
-import dev.switchboard.it.McpTestClient.Answer;
+import dev.switchboard.testkit.McpTestClient.Answer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.switchboard.it.transport;
 
+import dev.switchboard.testkit.McpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.it.GatewayTestBase;
-import dev.switchboard.it.McpTestClient.Answer;
+import dev.switchboard.testkit.McpTestClient.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

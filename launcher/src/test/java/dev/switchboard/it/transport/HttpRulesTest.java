@@ -3,8 +3,8 @@ package dev.switchboard.it.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.it.GatewayTestBase;
-import dev.switchboard.it.McpTestClient;
-import dev.switchboard.it.McpTestClient.Answer;
+import dev.switchboard.testkit.McpTestClient;
+import dev.switchboard.testkit.McpTestClient.Answer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -16,13 +16,13 @@ class ListPagingTest extends McpServerTestBase {
 
   @Test
   void listsArePagedWithOpaqueCursors() throws Exception {
-    client.initialize();
+    startSession();
     List<String> names = new ArrayList<>();
     String cursor = null;
     int pages = 0;
     do {
       JsonObject params = cursor == null ? null : new JsonObject().put("cursor", cursor);
-      JsonObject result = client.call("tools/list", params).result();
+      JsonObject result = call("tools/list", params).result();
       result.getJsonArray("tools").forEach(t -> names.add(((JsonObject) t).getString("name")));
       cursor = result.getString("nextCursor");
       pages++;
@@ -34,8 +34,8 @@ class ListPagingTest extends McpServerTestBase {
 
   @Test
   void invalidCursorIsInvalidParams() throws Exception {
-    client.initialize();
-    assertThat(client.call("tools/list", new JsonObject().put("cursor", "garbage!")).error().getInteger("code"))
+    startSession();
+    assertThat(call("tools/list", new JsonObject().put("cursor", "garbage!")).error().getInteger("code"))
       .isEqualTo(-32602);
   }
 }

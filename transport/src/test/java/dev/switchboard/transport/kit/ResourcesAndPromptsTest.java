@@ -9,19 +9,19 @@ import org.junit.jupiter.api.Test;
 class ResourcesAndPromptsTest extends McpServerTestBase {
 
   @BeforeEach
-  void initialize() throws Exception {
-    client.initialize();
+  void openSession() throws Exception {
+    startSession();
   }
 
   private JsonObject read(String uri) throws Exception {
-    return client.call("resources/read", new JsonObject().put("uri", uri)).message();
+    return call("resources/read", new JsonObject().put("uri", uri)).message();
   }
 
   @Test
   void listsResourcesAndTemplates() throws Exception {
-    assertThat(client.call("resources/list", null).result().getJsonArray("resources").getJsonObject(0)
+    assertThat(call("resources/list", null).result().getJsonArray("resources").getJsonObject(0)
       .getString("uri")).isEqualTo("test://static");
-    assertThat(client.call("resources/templates/list", null).result().getJsonArray("resourceTemplates")
+    assertThat(call("resources/templates/list", null).result().getJsonArray("resourceTemplates")
       .getJsonObject(0).getString("uriTemplate")).isEqualTo("test://items/{id}");
   }
 
@@ -43,7 +43,7 @@ class ResourcesAndPromptsTest extends McpServerTestBase {
 
   @Test
   void promptGetRendersArguments() throws Exception {
-    JsonObject result = client.call("prompts/get", new JsonObject().put("name", "greet")
+    JsonObject result = call("prompts/get", new JsonObject().put("name", "greet")
       .put("arguments", new JsonObject().put("name", "Ada"))).result();
     assertThat(result.getJsonArray("messages").getJsonObject(0).getJsonObject("content").getString("text"))
       .isEqualTo("Hello Ada");
@@ -51,20 +51,20 @@ class ResourcesAndPromptsTest extends McpServerTestBase {
 
   @Test
   void promptWithoutRequiredArgumentIsInvalidParams() throws Exception {
-    JsonObject error = client.call("prompts/get", new JsonObject().put("name", "greet")).error();
+    JsonObject error = call("prompts/get", new JsonObject().put("name", "greet")).error();
     assertThat(error.getInteger("code")).isEqualTo(-32602);
     assertThat(error.getString("message")).contains("name");
   }
 
   @Test
   void unknownPromptIsInvalidParams() throws Exception {
-    assertThat(client.call("prompts/get", new JsonObject().put("name", "nope")).error().getInteger("code"))
+    assertThat(call("prompts/get", new JsonObject().put("name", "nope")).error().getInteger("code"))
       .isEqualTo(-32602);
   }
 
   @Test
   void completionFiltersValues() throws Exception {
-    JsonObject completion = client.call("completion/complete", new JsonObject()
+    JsonObject completion = call("completion/complete", new JsonObject()
       .put("ref", new JsonObject().put("type", "ref/prompt").put("name", "greet"))
       .put("argument", new JsonObject().put("name", "name").put("value", "al"))).result().getJsonObject("completion");
     assertThat(completion.getJsonArray("values")).containsExactly("alice", "albert");
@@ -74,7 +74,7 @@ class ResourcesAndPromptsTest extends McpServerTestBase {
 
   @Test
   void completionForUnknownPromptIsInvalidParams() throws Exception {
-    assertThat(client.call("completion/complete", new JsonObject()
+    assertThat(call("completion/complete", new JsonObject()
       .put("ref", new JsonObject().put("type", "ref/prompt").put("name", "nope"))
       .put("argument", new JsonObject().put("name", "x").put("value", ""))).error().getInteger("code"))
       .isEqualTo(-32602);

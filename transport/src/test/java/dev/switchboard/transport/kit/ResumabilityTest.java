@@ -1,5 +1,8 @@
 package dev.switchboard.transport.kit;
 
+import dev.switchboard.testkit.StreamEvent;
+import dev.switchboard.testkit.McpTestClient.OpenStream;
+import dev.switchboard.testkit.McpTestClient.Answer;
 import dev.switchboard.testkit.Awaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +25,11 @@ class ResumabilityTest extends McpServerTestBase {
   }
 
   private JsonObject callTool(String name) {
-    return client.request("tools/call", new JsonObject().put("name", name));
+    return request("tools/call", new JsonObject().put("name", name));
   }
 
-  private KitReply resume(String lastEventId) throws Exception {
-    return client.send(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", lastEventId));
+  private Answer resume(String lastEventId) throws Exception {
+    return send(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", lastEventId));
   }
 
   /** Sends tools/list_changed to every session; how many had an open GET connection. */
@@ -38,18 +41,18 @@ class ResumabilityTest extends McpServerTestBase {
     }
   }
 
-  private static String lastId(List<KitEvent> events) {
+  private static String lastId(List<StreamEvent> events) {
     return events.get(events.size() - 1).id();
   }
 
   @Test
   void pollingClosesThePostStreamAfterPrimingRetryAndTheEventsSentSoFar() throws Exception {
-    client.initialize();
-    KitReply post = client.post(callTool("poll"));
+    startSession();
+    Answer post = post(callTool("poll"));
 
     assertThat(post.isSse()).isTrue();
-    assertThat(post.body()).contains("\nretry: 250\n");
-    List<KitEvent> events = post.events();
+    assertThat(post.body().toString()).contains("\nretry: 250\n");
+    List<StreamEvent> events = post.events();
     assertThat(events).hasSize(2);
     assertThat(events.get(0).isPriming()).isTrue();
     assertThat(events.get(1).json().getJsonObject("params").getString("data")).isEqualTo("before");
@@ -57,15 +60,15 @@ class ResumabilityTest extends McpServerTestBase {
 
   @Test
   void resumingWithLastEventIdReplaysTheRestOfThatStreamThenEnds() throws Exception {
-    client.initialize();
+    startSession();
     JsonObject call = callTool("poll");
-    List<KitEvent> first = client.post(call).events();
+    List<StreamEvent> first = post(call).events();
 
-    KitReply resumed = resume(lastId(first));
+    Answer resumed = resume(lastId(first));
 
     assertThat(resumed.status()).isEqualTo(200);
     assertThat(resumed.isSse()).isTrue();
-    List<KitEvent> rest = resumed.events();
+    List<StreamEvent> rest = resumed.events();
     assertThat(rest).extracting(e -> e.json().getValue("id") == null ? e.json().getJsonObject("params")
       .getString("data") : "response").containsExactly("after", "response");
     JsonObject response = rest.get(1).json();
@@ -78,26 +81,26 @@ class ResumabilityTest extends McpServerTestBase {
 
   @Test
   void resumingFromThePrimingEventReplaysEverythingWithData() throws Exception {
-    client.initialize();
-    List<KitEvent> first = client.post(callTool("poll")).events();
+    startSession();
+    List<StreamEvent> first = post(callTool("poll")).events();
 
-    List<KitEvent> all = resume(first.get(0).id()).events();
+    List<StreamEvent> all = resume(first.get(0).id()).events();
 
     assertThat(all).hasSize(3);
     assertThat(all.get(0).id()).isEqualTo(first.get(1).id());
-    assertThat(all).extracting(KitEvent::id).doesNotHaveDuplicates();
+    assertThat(all).extracting(StreamEvent::id).doesNotHaveDuplicates();
   }
 
   @Test
   void aResumedStreamCarriesLaterRequestsLiveAndEndsAfterTheResponse() throws Exception {
-    client.initialize(new JsonObject().put("sampling", new JsonObject()));
-    List<KitEvent> first = client.post(callTool("poll_then_sample")).events();
-    KitClient.Stream resumed = client.stream(HttpMethod.GET, null,
+    startSession(new JsonObject().put("sampling", new JsonObject()));
+    List<StreamEvent> first = post(callTool("poll_then_sample")).events();
+    OpenStream resumed = stream(HttpMethod.GET, null,
       Map.of("Accept", SSE, "Last-Event-ID", lastId(first)));
 
     JsonObject request = resumed.nextMessage();
     assertThat(request.getString("method")).isEqualTo("sampling/createMessage");
-    client.post(new JsonObject().put("jsonrpc", "2.0").put("id", request.getValue("id"))
+    post(new JsonObject().put("jsonrpc", "2.0").put("id", request.getValue("id"))
       .put("result", new JsonObject().put("role", "assistant").put("model", "m")
         .put("content", new JsonObject().put("type", "text").put("text", "ok"))));
 
@@ -109,17 +112,17 @@ class ResumabilityTest extends McpServerTestBase {
 
   @Test
   void closingForPollingIsRefusedIn20250618Sessions() throws Exception {
-    client.protocolVersion = "2025-06-18";
-    client.initialize();
-    KitReply reply = client.post(callTool("poll"));
+    client.protocolVersion("2025-06-18");
+    startSession();
+    Answer reply = post(callTool("poll"));
 
     assertThat(reply.result().getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("polled false");
   }
 
   @Test
   void aLastEventIdThatIsNotOneOfOursOpensAFreshStandaloneStream() throws Exception {
-    client.initialize();
-    KitClient.Stream get = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", "not-an-id"));
+    startSession();
+    OpenStream get = stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", "not-an-id"));
 
     assertThat(get.response.statusCode()).isEqualTo(200);
     assertThat(get.next().isPriming()).isTrue();
@@ -129,13 +132,13 @@ class ResumabilityTest extends McpServerTestBase {
 
   @Test
   void theStandaloneStreamResumesWithTheNotificationsSentWhileAway() throws Exception {
-    client.initialize();
-    KitClient.Stream get = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE));
+    startSession();
+    OpenStream get = stream(HttpMethod.GET, null, Map.of("Accept", SSE));
     String priming = get.next().id();
     get.response.request().connection().close();
     Awaits.until(() -> listChanged() == 0);
 
-    KitClient.Stream resumed = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", priming));
+    OpenStream resumed = stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", priming));
 
     assertThat(resumed.response.statusCode()).isEqualTo(200);
     assertThat(resumed.nextMessage().getString("method")).isEqualTo("notifications/tools/list_changed");
@@ -144,11 +147,11 @@ class ResumabilityTest extends McpServerTestBase {
 
   @Test
   void resumingTheStandaloneStreamReplacesTheOpenConnection() throws Exception {
-    client.initialize();
-    KitClient.Stream get = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE));
+    startSession();
+    OpenStream get = stream(HttpMethod.GET, null, Map.of("Accept", SSE));
     String priming = get.next().id();
 
-    KitClient.Stream resumed = client.stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", priming));
+    OpenStream resumed = stream(HttpMethod.GET, null, Map.of("Accept", SSE, "Last-Event-ID", priming));
 
     assertThat(resumed.response.statusCode()).isEqualTo(200);
     Awaits.until(() -> get.ended);

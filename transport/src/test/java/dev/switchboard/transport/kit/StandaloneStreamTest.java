@@ -1,5 +1,7 @@
 package dev.switchboard.transport.kit;
 
+import dev.switchboard.testkit.McpTestClient;
+import dev.switchboard.testkit.McpTestClient.OpenStream;
 import dev.switchboard.testkit.Awaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +17,8 @@ class StandaloneStreamTest extends McpServerTestBase {
 
   @Test
   void getStreamReceivesNotifyAllNotifications() throws Exception {
-    client.initialize();
-    KitClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    startSession();
+    OpenStream stream = stream(HttpMethod.GET, null, SSE_ONLY);
     assertThat(stream.response.statusCode()).isEqualTo(200);
     assertThat(stream.response.getHeader("content-type")).startsWith("text/event-stream");
     assertThat(stream.next().isPriming()).isTrue();
@@ -31,9 +33,9 @@ class StandaloneStreamTest extends McpServerTestBase {
 
   @Test
   void aNewerGetStreamReplacesTheOlderOneWhichEnds() throws Exception {
-    client.initialize();
-    KitClient.Stream older = client.stream(HttpMethod.GET, null, SSE_ONLY);
-    KitClient.Stream newer = client.stream(HttpMethod.GET, null, SSE_ONLY);
+    startSession();
+    OpenStream older = stream(HttpMethod.GET, null, SSE_ONLY);
+    OpenStream newer = stream(HttpMethod.GET, null, SSE_ONLY);
 
     Awaits.until(() -> older.ended);
     server.notifyAll("notifications/tools/list_changed", null);
@@ -42,23 +44,23 @@ class StandaloneStreamTest extends McpServerTestBase {
 
   @Test
   void getWithoutSseAcceptGets406() throws Exception {
-    client.initialize();
-    assertThat(client.send(HttpMethod.GET, null, Map.of("Accept", "application/json")).status()).isEqualTo(406);
+    startSession();
+    assertThat(send(HttpMethod.GET, null, Map.of("Accept", "application/json")).status()).isEqualTo(406);
   }
 
   @Test
   void getWithoutSessionGets400() throws Exception {
-    assertThat(client.send(HttpMethod.GET, null, SSE_ONLY).status()).isEqualTo(400);
+    assertThat(send(HttpMethod.GET, null, SSE_ONLY).status()).isEqualTo(400);
   }
 
   @Test
   void resourceUpdatedGoesOnlyToSubscribedSessions() throws Exception {
-    KitClient other = new KitClient(vertx, server);
-    other.initialize();
-    KitClient.Stream otherStream = other.stream(HttpMethod.GET, null, SSE_ONLY);
-    client.initialize();
-    KitClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
-    assertThat(client.call("resources/subscribe", new JsonObject().put("uri", "test://static")).result()).isEmpty();
+    McpTestClient other = new McpTestClient(vertx, server.url());
+    startSession(other, new JsonObject());
+    OpenStream otherStream = stream(other, HttpMethod.GET, null, SSE_ONLY);
+    startSession();
+    OpenStream stream = stream(HttpMethod.GET, null, SSE_ONLY);
+    assertThat(call("resources/subscribe", new JsonObject().put("uri", "test://static")).result()).isEmpty();
 
     int delivered = server.resourceUpdated("test://static").await(5, TimeUnit.SECONDS);
 
@@ -67,17 +69,17 @@ class StandaloneStreamTest extends McpServerTestBase {
     assertThat(notification.getString("method")).isEqualTo("notifications/resources/updated");
     assertThat(notification.getJsonObject("params").getString("uri")).isEqualTo("test://static");
     assertThat(otherStream.next().isPriming()).isTrue();
-    assertThat(otherStream.events).isEmpty();
+    assertThat(otherStream.pending()).isZero();
 
-    client.call("resources/unsubscribe", new JsonObject().put("uri", "test://static"));
+    call("resources/unsubscribe", new JsonObject().put("uri", "test://static"));
     assertThat(server.resourceUpdated("test://static").await(5, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
   void deleteEndsTheGetStream() throws Exception {
-    client.initialize();
-    KitClient.Stream stream = client.stream(HttpMethod.GET, null, SSE_ONLY);
-    client.send(HttpMethod.DELETE, null, Map.of());
+    startSession();
+    OpenStream stream = stream(HttpMethod.GET, null, SSE_ONLY);
+    send(HttpMethod.DELETE, null, Map.of());
     Awaits.until(() -> stream.ended);
   }
 }

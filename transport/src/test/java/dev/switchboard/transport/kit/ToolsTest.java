@@ -1,5 +1,6 @@
 package dev.switchboard.transport.kit;
 
+import dev.switchboard.testkit.McpTestClient.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -10,17 +11,17 @@ import org.junit.jupiter.api.Test;
 class ToolsTest extends McpServerTestBase {
 
   @BeforeEach
-  void initialize() throws Exception {
-    client.initialize();
+  void openSession() throws Exception {
+    startSession();
   }
 
-  private KitReply callTool(String name, JsonObject arguments) throws Exception {
-    return client.call("tools/call", new JsonObject().put("name", name).put("arguments", arguments));
+  private Answer callTool(String name, JsonObject arguments) throws Exception {
+    return call("tools/call", new JsonObject().put("name", name).put("arguments", arguments));
   }
 
   @Test
   void toolsListAnswersJsonWithDefinitions() throws Exception {
-    KitReply reply = client.call("tools/list", null);
+    Answer reply = call("tools/list", null);
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("application/json");
@@ -33,7 +34,7 @@ class ToolsTest extends McpServerTestBase {
 
   @Test
   void toolsCallAnswersJson() throws Exception {
-    KitReply reply = callTool("echo", new JsonObject().put("text", "hello"));
+    Answer reply = callTool("echo", new JsonObject().put("text", "hello"));
 
     assertThat(reply.contentType()).startsWith("application/json");
     assertThat(reply.result().getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("hello");
@@ -49,7 +50,7 @@ class ToolsTest extends McpServerTestBase {
 
   @Test
   void missingToolNameIsInvalidParams() throws Exception {
-    assertThat(client.call("tools/call", new JsonObject()).error().getInteger("code")).isEqualTo(-32602);
+    assertThat(call("tools/call", new JsonObject()).error().getInteger("code")).isEqualTo(-32602);
   }
 
   @Test

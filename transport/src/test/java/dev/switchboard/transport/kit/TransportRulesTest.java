@@ -1,5 +1,7 @@
 package dev.switchboard.transport.kit;
 
+import dev.switchboard.testkit.McpTestClient.Answer;
+import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.testkit.Awaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +17,7 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void acceptWithoutSseGets406() throws Exception {
-    KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+    Answer reply = send(HttpMethod.POST, initializeRequest("2025-11-25", new JsonObject()),
       Map.of("Accept", "application/json"));
     assertThat(reply.status()).isEqualTo(406);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32000);
@@ -23,14 +25,14 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void evilHostGets403() throws Exception {
-    KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+    Answer reply = send(HttpMethod.POST, initializeRequest("2025-11-25", new JsonObject()),
       Map.of("Host", "evil.example.com"));
     assertThat(reply.status()).isEqualTo(403);
   }
 
   @Test
   void evilOriginGets403() throws Exception {
-    KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+    Answer reply = send(HttpMethod.POST, initializeRequest("2025-11-25", new JsonObject()),
       Map.of("Origin", "http://evil.example.com"));
     assertThat(reply.status()).isEqualTo(403);
   }
@@ -38,7 +40,7 @@ class TransportRulesTest extends McpServerTestBase {
   @Test
   void loopbackHostNamesWithAnyPortAreAccepted() throws Exception {
     for (String host : new String[] {"localhost:1234", "127.0.0.1:9", "[::1]:3000"}) {
-      KitReply reply = client.send(HttpMethod.POST, client.initializeRequest("2025-11-25", new JsonObject()),
+      Answer reply = send(HttpMethod.POST, initializeRequest("2025-11-25", new JsonObject()),
         Map.of("Host", host));
       assertThat(reply.status()).as(host).isEqualTo(200);
     }
@@ -46,21 +48,21 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void nonJsonContentTypeGets415() throws Exception {
-    KitReply reply = client.send(HttpMethod.POST, "{}", Map.of("Content-Type", "text/plain"));
+    Answer reply = send(HttpMethod.POST, "{}", Map.of("Content-Type", "text/plain"));
     assertThat(reply.status()).isEqualTo(415);
   }
 
   @Test
   void malformedJsonGetsParseError() throws Exception {
-    KitReply reply = client.send(HttpMethod.POST, "{\"jsonrpc\":", Map.of());
+    Answer reply = send(HttpMethod.POST, "{\"jsonrpc\":", Map.of());
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32700);
   }
 
   @Test
   void nonJsonRpcMessageGetsInvalidRequest() throws Exception {
-    client.initialize();
-    KitReply reply = client.post(new JsonObject().put("jsonrpc", "1.0").put("id", 5).put("method", "ping"));
+    startSession();
+    Answer reply = post(new JsonObject().put("jsonrpc", "1.0").put("id", 5).put("method", "ping"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message().getValue("id")).isEqualTo(5);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32600);
@@ -68,40 +70,40 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void tooDeepJsonIsRejected() throws Exception {
-    client.initialize();
+    startSession();
     String deep = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":" + "[".repeat(100) + "]".repeat(100) + "}";
-    assertThat(client.send(HttpMethod.POST, deep, Map.of()).status()).isEqualTo(400);
+    assertThat(send(HttpMethod.POST, deep, Map.of()).status()).isEqualTo(400);
   }
 
   @Test
   void unknownMethodGetsMethodNotFound() throws Exception {
-    client.initialize();
-    KitReply reply = client.call("no/such/method", null);
+    startSession();
+    Answer reply = call("no/such/method", null);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.error().getInteger("code")).isEqualTo(-32601);
   }
 
   @Test
   void putGets405() throws Exception {
-    assertThat(client.send(HttpMethod.PUT, "{}", Map.of()).status()).isEqualTo(405);
+    assertThat(send(HttpMethod.PUT, "{}", Map.of()).status()).isEqualTo(405);
   }
 
   @Test
   void batchIsRejectedAfter20250326() throws Exception {
-    client.initialize();
-    KitReply reply = client.post(new JsonArray().add(client.request("ping", null)));
+    startSession();
+    Answer reply = post(new JsonArray().add(request("ping", null)));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message().getJsonObject("error").getInteger("code")).isEqualTo(-32600);
   }
 
   @Test
   void batchIsAnsweredInA20250326Session() throws Exception {
-    client.protocolVersion = "2025-03-26";
-    client.initialize();
-    JsonObject first = client.request("ping", null);
-    JsonObject second = client.request("tools/call", new JsonObject().put("name", "echo")
+    client.protocolVersion("2025-03-26");
+    startSession();
+    JsonObject first = request("ping", null);
+    JsonObject second = request("tools/call", new JsonObject().put("name", "echo")
       .put("arguments", new JsonObject().put("text", "hi")));
-    KitReply reply = client.post(new JsonArray().add(first).add(KitClient.notification("notifications/x", null))
+    Answer reply = post(new JsonArray().add(first).add(McpTestClient.notification("notifications/x", null))
       .add(second));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -114,12 +116,12 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void batchResponsesGatheredBeforeAStreamStartsAreSentOnIt() throws Exception {
-    client.protocolVersion = "2025-03-26";
-    client.initialize();
-    JsonObject ping = client.request("ping", null);
-    JsonObject progress = client.request("tools/call", new JsonObject().put("name", "progress")
+    client.protocolVersion("2025-03-26");
+    startSession();
+    JsonObject ping = request("ping", null);
+    JsonObject progress = request("tools/call", new JsonObject().put("name", "progress")
       .put("_meta", new JsonObject().put("progressToken", 7)));
-    KitReply reply = client.post(new JsonArray().add(ping).add(progress));
+    Answer reply = post(new JsonArray().add(ping).add(progress));
 
     assertThat(reply.isSse()).isTrue();
     assertThat(reply.events()).extracting(e -> e.json().getValue("id")).filteredOn(Objects::nonNull)
@@ -128,11 +130,11 @@ class TransportRulesTest extends McpServerTestBase {
 
   @Test
   void duplicateInFlightRequestIdIsRefused() throws Exception {
-    client.initialize();
-    JsonObject hang = client.request("tools/call", new JsonObject().put("name", "hang"));
-    client.sendAsync(HttpMethod.POST, hang, Map.of());
+    startSession();
+    JsonObject hang = request("tools/call", new JsonObject().put("name", "hang"));
+    sendAsync(HttpMethod.POST, hang, Map.of());
     Awaits.until(() -> server.requestCount("tools/call") == 1);
-    KitReply reply = client.post(hang);
+    Answer reply = post(hang);
     assertThat(reply.error().getInteger("code")).isEqualTo(-32600);
   }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.it;
+package dev.switchboard.testkit;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -12,9 +12,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import io.vertx.core.http.HttpClientResponse;
@@ -50,12 +53,45 @@ public final class McpTestClient {
       return Json.decodeValue(body);
     }
 
+    public String contentType() {
+      return headers.get("Content-Type");
+    }
+
+    public boolean isSse() {
+      String type = contentType();
+      return type != null && type.startsWith("text/event-stream");
+    }
+
+    /** The events of an SSE answer (empty for a JSON one). */
+    public List<StreamEvent> events() {
+      List<StreamEvent> events = new ArrayList<>();
+      if (isSse()) {
+        StreamEvent.parse(body.toString() + "\n\n", events);
+      }
+      return events;
+    }
+
+    /** The JSON-RPC response: the body of a JSON answer, or the last response event of an SSE one. */
+    public JsonObject message() {
+      if (!isSse()) {
+        return json();
+      }
+      List<StreamEvent> events = events();
+      for (int i = events.size() - 1; i >= 0; i--) {
+        StreamEvent event = events.get(i);
+        if (event.hasData() && !event.json().containsKey("method")) {
+          return event.json();
+        }
+      }
+      throw new AssertionError("no response in the stream: " + body);
+    }
+
     public JsonObject result() {
-      return json().getJsonObject("result");
+      return message().getJsonObject("result");
     }
 
     public JsonObject error() {
-      return json().getJsonObject("error");
+      return message().getJsonObject("error");
     }
 
     public String header(String name) {
@@ -72,6 +108,10 @@ public final class McpTestClient {
     return this;
   }
 
+  public String protocolVersion() {
+    return protocolVersion;
+  }
+
   public McpTestClient protocolVersion(String version) {
     this.protocolVersion = version;
     return this;
@@ -85,12 +125,9 @@ public final class McpTestClient {
 
   /** initialize with the given version; remembers the session id. Does not send notifications/initialized. */
   public Future<Answer> initializeOnly(String version) {
-    JsonObject params = new JsonObject().put("protocolVersion", version)
-      .put("capabilities", capabilities)
-      .put("clientInfo", new JsonObject().put("name", "test-client").put("version", "1.0"));
-    return exchange(request().body(message(nextId(), "initialize", params)).noSession()).onSuccess(a -> {
+    return exchange(request().body(initializeMessage(version)).noSession()).onSuccess(a -> {
       sessionId = a.header("Mcp-Session-Id");
-      JsonObject result = a.json().getJsonObject("result");
+      JsonObject result = a.message().getJsonObject("result");
       if (result != null) {
         protocolVersion = result.getString("protocolVersion");
       }
@@ -130,6 +167,19 @@ public final class McpTestClient {
     return exchange(request().method(HttpMethod.DELETE).body((Buffer) null));
   }
 
+  /** A notification message. */
+  public static JsonObject notification(String method, JsonObject params) {
+    JsonObject msg = new JsonObject().put("jsonrpc", "2.0").put("method", method);
+    return params == null ? msg : msg.put("params", params);
+  }
+
+  /** An initialize request for {@code version}, declaring the client's capabilities. */
+  public JsonObject initializeMessage(String version) {
+    return message(nextId(), "initialize", new JsonObject().put("protocolVersion", version)
+      .put("capabilities", capabilities)
+      .put("clientInfo", new JsonObject().put("name", "test-client").put("version", "1.0")));
+  }
+
   public JsonObject message(Object id, String method, JsonObject params) {
     JsonObject msg = new JsonObject().put("jsonrpc", "2.0").put("id", id).put("method", method);
     if (params != null) {
@@ -158,15 +208,7 @@ public final class McpTestClient {
   }
 
   private Future<Answer> send(Exchange ex) {
-    RequestOptions options = new RequestOptions().setMethod(ex.method).setHost(endpoint.getHost())
-      .setPort(endpoint.getPort()).setURI(endpoint.getRawPath()).setTimeout(TimeUnit.SECONDS.toMillis(30));
-    ex.headers.forEach(e -> options.putHeader(e.getKey(), e.getValue()));
-    if (ex.withSession && sessionId != null && !ex.headers.contains("Mcp-Session-Id")) {
-      options.putHeader("Mcp-Session-Id", sessionId);
-    }
-    if (ex.withVersion && !ex.headers.contains("MCP-Protocol-Version")) {
-      options.putHeader("MCP-Protocol-Version", protocolVersion);
-    }
+    RequestOptions options = options(ex).setTimeout(TimeUnit.SECONDS.toMillis(30));
     return http.request(options)
       .compose(req -> ex.body == null ? req.send() : req.send(ex.body))
       .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), resp.headers(), body)));
@@ -246,16 +288,94 @@ public final class McpTestClient {
   }
 
   private Future<HttpClientResponse> open(Exchange ex) {
-    RequestOptions options = new RequestOptions().setMethod(ex.method).setHost(endpoint.getHost())
-      .setPort(endpoint.getPort()).setURI(endpoint.getRawPath());
-    ex.headers.forEach(e -> options.putHeader(e.getKey(), e.getValue()));
+    return http.request(options(ex)).compose(req -> ex.body == null ? req.send() : req.send(ex.body));
+  }
+
+  /**
+   * The request options of an exchange: always connected to the endpoint's address; a {@code Host} header set on the
+   * exchange is sent as the request's authority instead of the endpoint's.
+   */
+  private RequestOptions options(Exchange ex) {
+    RequestOptions options = new RequestOptions().setMethod(ex.method).setURI(endpoint.getRawPath())
+      .setServer(SocketAddress.inetSocketAddress(endpoint.getPort(), endpoint.getHost()))
+      .setHost(endpoint.getHost()).setPort(endpoint.getPort());
+    String host = ex.headers.get("Host");
+    if (host != null) {
+      int colon = host.lastIndexOf(':');
+      if (colon > 0 && !host.endsWith("]")) {
+        options.setHost(host.substring(0, colon)).setPort(Integer.parseInt(host.substring(colon + 1)));
+      } else {
+        options.setHost(host).setPort(80);
+      }
+    }
+    ex.headers.forEach(e -> {
+      if (!"Host".equalsIgnoreCase(e.getKey())) {
+        options.putHeader(e.getKey(), e.getValue());
+      }
+    });
     if (ex.withSession && sessionId != null && !ex.headers.contains("Mcp-Session-Id")) {
       options.putHeader("Mcp-Session-Id", sessionId);
     }
     if (ex.withVersion && !ex.headers.contains("MCP-Protocol-Version")) {
       options.putHeader("MCP-Protocol-Version", protocolVersion);
     }
-    return http.request(options).compose(req -> ex.body == null ? req.send() : req.send(ex.body));
+    return options;
+  }
+
+  /**
+   * Sends an exchange and completes once the answer's headers arrived; its events queue up as they stream in, for a
+   * test thread to take one by one ({@link OpenStream#next()}).
+   */
+  public Future<OpenStream> openStream(Exchange ex) {
+    Promise<OpenStream> promise = Promise.promise();
+    context.runOnContext(v -> open(ex).map(resp -> {
+      OpenStream stream = new OpenStream(resp);
+      StringBuilder pending = new StringBuilder();
+      List<StreamEvent> parsed = new ArrayList<>();
+      resp.handler(chunk -> {
+        String rest = StreamEvent.parse(pending.append(chunk.toString()).toString(), parsed);
+        pending.setLength(0);
+        pending.append(rest);
+        stream.events.addAll(parsed);
+        parsed.clear();
+      });
+      resp.endHandler(end -> stream.ended = true);
+      resp.exceptionHandler(err -> stream.ended = true);
+      return stream;
+    }).onComplete(promise));
+    return promise.future();
+  }
+
+  /** An answer being read as a stream of events, taken one by one from the test thread. */
+  public static final class OpenStream {
+    private static final long WAIT_SECONDS = 10;
+    public final HttpClientResponse response;
+    private final BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+    public volatile boolean ended;
+
+    OpenStream(HttpClientResponse response) {
+      this.response = response;
+    }
+
+    /** The next event; fails when none comes within 10 s. */
+    public StreamEvent next() throws InterruptedException {
+      StreamEvent event = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      if (event == null) {
+        throw new AssertionError("no SSE event within " + WAIT_SECONDS + " s");
+      }
+      return event;
+    }
+
+    /** How many events arrived and were not taken yet. */
+    public int pending() {
+      return events.size();
+    }
+
+    /** The next event that carries a message (priming events skipped). */
+    public JsonObject nextMessage() throws InterruptedException {
+      StreamEvent event = next();
+      return event.hasData() ? event.json() : nextMessage();
+    }
   }
 
   public Future<Void> close() {

@@ -1,4 +1,4 @@
-package dev.switchboard.it;
+package dev.switchboard.testkit;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -11,12 +11,21 @@ public record StreamEvent(String id, String data, Long retry) {
     return data != null && !data.isEmpty();
   }
 
+  /** An event with an id and no data: the priming event a 2025-11-25 stream starts with. */
+  public boolean isPriming() {
+    return id != null && !hasData();
+  }
+
   public JsonObject json() {
     return new JsonObject(data);
   }
 
-  /** Parses complete events out of text; returns what is left (an incomplete event). */
-  static String parse(String text, List<StreamEvent> into) {
+  /**
+   * Parses complete events out of text; returns what is left (an incomplete event). As in a browser, only a block with
+   * a {@code data} line is an event (a priming event has one, empty); a block with only {@code retry} or a comment is
+   * not.
+   */
+  public static String parse(String text, List<StreamEvent> into) {
     String normalized = text.replace("\r\n", "\n");
     int end;
     while ((end = normalized.indexOf("\n\n")) >= 0) {
@@ -25,7 +34,6 @@ public record StreamEvent(String id, String data, Long retry) {
       String id = null;
       Long retry = null;
       List<String> data = new ArrayList<>();
-      boolean any = false;
       for (String line : block.split("\n")) {
         if (line.startsWith(":")) {
           continue;
@@ -36,22 +44,19 @@ public record StreamEvent(String id, String data, Long retry) {
         switch (field) {
           case "id" -> {
             id = value;
-            any = true;
           }
           case "data" -> {
             data.add(value);
-            any = true;
           }
           case "retry" -> {
             retry = Long.parseLong(value);
-            any = true;
           }
           default -> {
           }
         }
       }
-      if (any) {
-        into.add(new StreamEvent(id, data.isEmpty() ? null : String.join("\n", data), retry));
+      if (!data.isEmpty()) {
+        into.add(new StreamEvent(id, String.join("\n", data), retry));
       }
     }
     return normalized;
