@@ -21,10 +21,8 @@ public final class McpServerOptions {
   public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
   /** The reconnection delay announced with {@code retry:} after the priming event of an SSE stream. */
   public static final Duration DEFAULT_SSE_RETRY = Duration.ofSeconds(1);
-  /** Events kept per session for resumption with {@code Last-Event-ID}. */
+  /** Events kept per stream for resumption with {@code Last-Event-ID}. */
   public static final int DEFAULT_MAX_EVENT_LOG_EVENTS = 256;
-  /** Characters of event data kept per session for resumption. */
-  public static final long DEFAULT_MAX_EVENT_LOG_CHARS = 1024L * 1024;
   public static final int DEFAULT_MAX_JSON_DEPTH = 64;
 
   private int pageSize = DEFAULT_PAGE_SIZE;
@@ -40,7 +38,6 @@ public final class McpServerOptions {
   private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
   private Duration sseRetry = DEFAULT_SSE_RETRY;
   private int maxEventLogEvents = DEFAULT_MAX_EVENT_LOG_EVENTS;
-  private long maxEventLogChars = DEFAULT_MAX_EVENT_LOG_CHARS;
   private int maxJsonDepth = DEFAULT_MAX_JSON_DEPTH;
   private List<String> allowedHosts = List.of();
   private List<String> allowedOrigins = List.of();
@@ -62,7 +59,6 @@ public final class McpServerOptions {
     maxBodyBytes = other.maxBodyBytes;
     sseRetry = other.sseRetry;
     maxEventLogEvents = other.maxEventLogEvents;
-    maxEventLogChars = other.maxEventLogChars;
     maxJsonDepth = other.maxJsonDepth;
     allowedHosts = other.allowedHosts;
     allowedOrigins = other.allowedOrigins;
@@ -186,23 +182,13 @@ public final class McpServerOptions {
     return this;
   }
 
-  /** SSE events kept per session so that streams can be resumed with {@code Last-Event-ID}; oldest dropped first. */
+  /** SSE events kept per stream so that streams can be resumed with {@code Last-Event-ID}; oldest dropped first. */
   public int getMaxEventLogEvents() {
     return maxEventLogEvents;
   }
 
   public McpServerOptions setMaxEventLogEvents(int max) {
     this.maxEventLogEvents = atLeast(max, 1, "maxEventLogEvents");
-    return this;
-  }
-
-  /** Characters of SSE event data kept per session for resumption; oldest events dropped first. */
-  public long getMaxEventLogChars() {
-    return maxEventLogChars;
-  }
-
-  public McpServerOptions setMaxEventLogChars(long max) {
-    this.maxEventLogChars = atLeast(max, 1, "maxEventLogChars");
     return this;
   }
 

@@ -9,12 +9,12 @@
  * {@link dev.switchboard.transport.kit.PromptHandler}, {@link dev.switchboard.transport.kit.CompletionHandler}),
  * the {@link dev.switchboard.transport.kit.RequestContext} they receive, and the
  * {@link dev.switchboard.transport.kit.RunningServer} returned by {@code listen}. The package-private classes are
- * the implementation: the HTTP layer ({@code McpHttpHandler}), sessions, the per-POST response channel
- * ({@code PostExchange}), the SSE streams with their per-session event log ({@code SseStream},
- * {@code SessionEventLog}, {@code Resumption}) and the method dispatch ({@code Dispatcher} and the feature classes).
+ * the implementation: the endpoint ({@code KitEndpoint}) on the streamable-HTTP layer that the gateway uses too
+ * ({@code dev.switchboard.transport.streamable}: front checks, POST answers, resumable streams, error answers),
+ * sessions, and the method dispatch ({@code Dispatcher} and the feature classes).
  * <p>
- * Streams are resumable: every SSE event with data carries an id unique in its session that names its stream, is
- * kept in a bounded per-session log, and a {@code GET} with {@code Last-Event-ID} replays the rest of that stream.
+ * Streams are resumable: every SSE event with data carries an id that names its stream, is kept in a bounded
+ * in-memory event log, and a {@code GET} with {@code Last-Event-ID} replays the rest of that stream.
  * A handler may end its POST's connection early with
  * {@link dev.switchboard.transport.kit.RequestContext#closeStreamForPolling()} (SSE polling); the client then
  * resumes with GET.
