@@ -21,7 +21,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
@@ -63,19 +62,7 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest req) {
-    try {
-      frontDoor.checkRequest(req);
-      HttpMethod method = req.method();
-      if (HttpMethod.POST.equals(method)) {
-        post(req);
-      } else if (HttpMethod.GET.equals(method)) {
-        get(req);
-      } else {
-        delete(req);
-      }
-    } catch (RuntimeException e) {
-      ErrorMapper.respond(req, e, null);
-    }
+    frontDoor.dispatch(req, this::post, this::get, this::delete);
   }
 
   private void post(HttpServerRequest req) {

@@ -17,7 +17,6 @@ import dev.switchboard.transport.streamable.PostBody;
 import dev.switchboard.transport.streamable.SessionIds;
 import dev.switchboard.transport.streamable.SseWriter;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -40,24 +39,17 @@ final class KitEndpoint implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest req) {
-    try {
-      if (!runtime.path().equals(req.path())) {
-        throw HttpFailure.notFound("Not Found");
-      }
-      frontDoor.checkRequest(req);
-      HttpMethod method = req.method();
-      if (HttpMethod.POST.equals(method)) {
-        post(req);
-      } else if (HttpMethod.GET.equals(method)) {
-        get(req);
-      } else {
-        FrontDoor.checkVersion(req);
-        runtime.removeSession(session(req));
-        req.response().setStatusCode(200).end();
-      }
-    } catch (RuntimeException e) {
-      ErrorMapper.respond(req, e, null);
+    if (!runtime.path().equals(req.path())) {
+      ErrorMapper.respond(req, HttpFailure.notFound("Not Found"), null);
+      return;
     }
+    frontDoor.dispatch(req, this::post, this::get, this::delete);
+  }
+
+  private void delete(HttpServerRequest req) {
+    FrontDoor.checkVersion(req);
+    runtime.removeSession(session(req));
+    req.response().setStatusCode(200).end();
   }
 
   private void post(HttpServerRequest req) {

@@ -4,6 +4,7 @@ import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -41,6 +42,27 @@ public final class FrontDoor {
     if (!HttpMethod.POST.equals(method) && !HttpMethod.GET.equals(method) && !HttpMethod.DELETE.equals(method)) {
       req.response().putHeader(HttpHeaders.ALLOW, ALLOW);
       throw HttpFailure.methodNotAllowed("Method Not Allowed");
+    }
+  }
+
+  /**
+   * Runs the request's first checks ({@link #checkRequest}) and hands it to the handler of its method; whatever the
+   * checks or the handler throw is answered by {@link ErrorMapper}.
+   */
+  public void dispatch(HttpServerRequest req, Handler<HttpServerRequest> post, Handler<HttpServerRequest> get,
+                       Handler<HttpServerRequest> delete) {
+    try {
+      checkRequest(req);
+      HttpMethod method = req.method();
+      if (HttpMethod.POST.equals(method)) {
+        post.handle(req);
+      } else if (HttpMethod.GET.equals(method)) {
+        get.handle(req);
+      } else {
+        delete.handle(req);
+      }
+    } catch (RuntimeException e) {
+      ErrorMapper.respond(req, e, null);
     }
   }
 
