@@ -7,8 +7,9 @@ import java.util.List;
 import dev.switchboard.launcher.SwitchboardApplication;
 
 /**
- * How to start a gateway JVM: {@code java -jar switchboard.jar} when the launcher's fat jar is found, else the
- * launcher's main class from the perf jar's own class path (it contains the gateway).
+ * How to start a gateway JVM: {@code java -jar switchboard.jar} when the launcher's fat jar is found (with the AOT
+ * cache the build trained beside it, {@code switchboard.aot}, as {@code scripts/run.sh} does), else the launcher's
+ * main class from the perf jar's own class path (it contains the gateway).
  *
  * @param gatewayJar the launcher fat jar, or null to use {@code selfClassPath}
  * @param selfClassPath the class path of this JVM
@@ -42,6 +43,10 @@ public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> 
     command.addAll(jvmArgs);
     command.addAll(extraJvmArgs);
     if (gatewayJar != null) {
+      Path aotCache = gatewayJar.resolveSibling("switchboard.aot");
+      if (Files.isRegularFile(aotCache)) {
+        command.add("-XX:AOTCache=" + aotCache);
+      }
       command.add("-jar");
       command.add(gatewayJar.toString());
     } else {
