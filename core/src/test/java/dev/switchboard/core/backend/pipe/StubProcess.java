@@ -1,0 +1,34 @@
+package dev.switchboard.core.backend.pipe;
+
+import dev.switchboard.core.backend.BackendOptions;
+import dev.switchboard.core.backend.stdio.SessionMode;
+import dev.switchboard.core.backend.stdio.StdioOptions;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The options of a stdio backend running {@code stub-server.cjs} from the test resources with node. */
+final class StubProcess {
+  private StubProcess() {
+  }
+
+  static Path script() {
+    try {
+      return Path.of(StubProcess.class.getResource("/stdio/stub-server.cjs").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static BackendOptions options(SessionMode mode, int maxProcesses, int maxLineBytes) {
+    StdioOptions stdio = new StdioOptions(List.of("node", script().toString()), Map.of(), null, mode, maxProcesses,
+      maxLineBytes, StdioOptions.DEFAULT_MAX_QUEUED_MESSAGES, Duration.ofSeconds(2));
+    return BackendOptions.stdio("stub", Duration.ofSeconds(5), stdio);
+  }
+
+  static BackendOptions shared() {
+    return options(SessionMode.SHARED, 1, StdioOptions.DEFAULT_MAX_LINE_BYTES);
+  }
+}
