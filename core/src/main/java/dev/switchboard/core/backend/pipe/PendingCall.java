@@ -3,6 +3,7 @@ package dev.switchboard.core.backend.pipe;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -29,9 +30,17 @@ final class PendingCall {
     this.caller = caller;
   }
 
-  /** Passes a message the process sent about this call (progress, a server-to-client request) to the caller. */
+  /**
+   * Passes a message the process sent about this call (progress, a server-to-client request) to the caller, ahead of
+   * the call's result (which reaches the caller's context after it).
+   */
   void deliver(JsonObject message) {
-    if (onMessage != null) {
+    if (onMessage == null) {
+      return;
+    }
+    if (Vertx.currentContext() == caller) {
+      onMessage.handle(message);
+    } else {
       caller.runOnContext(v -> onMessage.handle(message));
     }
   }

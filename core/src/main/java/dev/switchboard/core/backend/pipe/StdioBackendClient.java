@@ -114,7 +114,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
     if (requestId != null && !(requestId instanceof String) && !isIntegral(requestId)) {
       return Future.failedFuture(new IllegalArgumentException("request id must be a string or an integer"));
     }
-    Context caller = vertx.getOrCreateContext();
+    Context caller = callerContext();
     return onContext(() -> withProcess(sessionId, p -> p.request(sessionId, requestId, method, params, onMessage,
       caller)));
   }
@@ -126,7 +126,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
 
   @Override
   public Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage) {
-    Context caller = vertx.getOrCreateContext();
+    Context caller = callerContext();
     return onContext(() -> withProcess(sessionId, p -> p.listen(sessionId, onMessage, caller)));
   }
 
@@ -184,6 +184,12 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
         "the session is unknown here (its process ended, or the session was opened on another instance)"));
     }
     return action.apply(process);
+  }
+
+  /** Where messages for the caller go: its own context, or the client's when called from outside Vert.x. */
+  private Context callerContext() {
+    Context current = Vertx.currentContext();
+    return current != null ? current : context;
   }
 
   /** Runs {@code action} on the client's context and completes on the caller's. */
