@@ -1,7 +1,7 @@
 package dev.switchboard.core.backend;
 
 import dev.switchboard.core.backend.impl.HttpBackendClient;
-
+import dev.switchboard.core.backend.pipe.SseBackendClient;
 import dev.switchboard.core.backend.pipe.StdioBackendClient;
 import io.vertx.core.Vertx;
 
@@ -20,7 +20,7 @@ public final class BackendClients {
   public static BackendClient create(Vertx vertx, BackendOptions options) {
     return switch (options.transport()) {
       case STDIO -> new StdioBackendClient(vertx, options);
-      case SSE -> throw new IllegalArgumentException("sse: not yet");
+      case SSE -> new SseBackendClient(vertx, options);
       case STREAMABLE_HTTP -> new HttpBackendClient(vertx, options);
     };
   }

@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * One backend process speaking as one MCP session, shared by the virtual sessions of any number of client sessions
  * (one, in per-session mode). Everything runs on one Vert.x context ({@code context}); callers hop onto it
- * ({@link StdioBackendClient}). The process is started by the first {@link #open}, and, when {@code restart} is set,
+ * ({@link StdioBackendClient}). The process is started by the first {@link #open}, and, as its {@link Restart} says,
  * restarted with exponential backoff whenever it exits; virtual sessions outlive restarts (their subscriptions and
  * the log level are sent again), calls in flight fail.
  */
@@ -42,11 +42,22 @@ final class PipeSession {
 
   enum State { IDLE, STARTING, READY, DOWN, STOPPED }
 
+  /** When a pipe that ended is opened again. */
+  enum Restart {
+    /** Never: the sessions end with the pipe (a per-session process). */
+    NEVER,
+    /** Once the pipe has been up: a lost connection is reconnected, a first failure fails the opening. */
+    AFTER_READY,
+    /** Always, from the first start (a shared, supervised process). */
+    ALWAYS
+  }
+
   private final Vertx vertx;
   private final Context context;
   private final BackendOptions options;
   private final JsonObject declared;
-  private final boolean restart;
+  private final Restart restart;
+  private boolean everReady;
   private final Runnable onGone;
   private final Map<Long, PendingCall> pending = new HashMap<>();
   private final Map<String, VirtualSession> sessions = new LinkedHashMap<>();
@@ -72,11 +83,11 @@ final class PipeSession {
 
   /**
    * @param declared the client capabilities declared to the process on initialize
-   * @param restart  restart the process when it exits (shared mode); otherwise its sessions end with it
+   * @param restart  when to open the pipe again after it ended
    * @param onGone   run once the process has exited for good (per-session mode)
    */
   PipeSession(Vertx vertx, Context context, BackendOptions options, PipeFactory pipes, Set<String> versions,
-              JsonObject declared, boolean restart, Runnable onGone) {
+              JsonObject declared, Restart restart, Runnable onGone) {
     this.vertx = vertx;
     this.pipes = pipes;
     this.versions = versions;
@@ -154,6 +165,7 @@ final class PipeSession {
     if (failure == null && state == State.STARTING) {
       boolean back = lastFailure != null;
       state = State.READY;
+      everReady = true;
       lastFailure = null;
       readySince = System.nanoTime();
       starting.tryComplete();
@@ -213,9 +225,10 @@ final class PipeSession {
     boolean wasReady = state == State.READY;
     LOG.log(wasReady ? Level.WARNING : Level.DEBUG, "backend ''{0}'': {1} ended: {2}", backend(), exited.describe(),
       cause.getMessage());
-    if (!restart) {
+    if (!restarts()) {
       state = State.STOPPED;
-      endSessions(new BackendException(backend(), BackendException.Kind.SESSION_EXPIRED, "the process exited"));
+      endSessions(new BackendException(backend(), BackendException.Kind.SESSION_EXPIRED, "the session ended: "
+        + cause.getMessage()));
       onGone.run();
       return;
     }
@@ -227,7 +240,7 @@ final class PipeSession {
 
   /** Shared mode: the backend counts as down until the process is back; retried with exponential backoff. */
   private void down(Throwable cause) {
-    if (!restart) {
+    if (!restarts()) {
       state = State.STOPPED;
       onGone.run();
       return;
@@ -412,7 +425,8 @@ final class PipeSession {
       JsonObject params = message.getJsonObject("params", new JsonObject());
       return cancel(sessionId, params.getValue("requestId"), params.getString("reason"));
     }
-    if (McpMethod.NOTIFICATION_INITIALIZED.equals(method)) {
+    if (McpMethod.NOTIFICATION_INITIALIZED.equals(method)
+      || McpMethod.NOTIFICATION_ROOTS_LIST_CHANGED.equals(method) && !perSession()) {
       return Future.succeededFuture();
     }
     return writeOrFail(message);
@@ -618,7 +632,11 @@ final class PipeSession {
   }
 
   boolean perSession() {
-    return !restart;
+    return restart != Restart.ALWAYS;
+  }
+
+  private boolean restarts() {
+    return restart == Restart.ALWAYS || restart == Restart.AFTER_READY && everReady;
   }
 
   void passed(Object serverRequestId, String sessionId) {

@@ -12,7 +12,6 @@ import dev.switchboard.core.protocol.ProtocolVersion;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@link BackendClient} for a stdio backend. In {@link SessionMode#SHARED} mode one supervised process serves every
@@ -34,16 +32,20 @@ import java.util.function.Supplier;
  * caller's context.
  */
 public final class StdioBackendClient implements BackendClient, SupervisedBackend {
-  /** What a shared process is told its client supports: everything the gateway can relay, checked per session. */
+  /**
+   * What a shared process is told its client supports: the per-request features the gateway can relay (checked per
+   * session when the process asks). Not roots: a process has one set of roots, and one client's roots must not
+   * become every client's; use per-session mode for roots.
+   */
   private static final JsonObject SHARED_CAPABILITIES = new JsonObject()
     .put("sampling", new JsonObject())
-    .put("elicitation", new JsonObject())
-    .put("roots", new JsonObject().put("listChanged", true));
+    .put("elicitation", new JsonObject());
 
   private static final Set<String> VERSIONS = Set.copyOf(ProtocolVersion.SUPPORTED);
 
   private final Vertx vertx;
   private final Context context;
+  private final ContextHop hop;
   private final BackendOptions options;
   private final PipeSession shared;
   private final Map<String, PipeSession> perSession = new HashMap<>();
@@ -52,9 +54,10 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
   public StdioBackendClient(Vertx vertx, BackendOptions options) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    this.hop = new ContextHop(context);
     this.options = options;
     this.shared = options.stdio().sessionMode() == SessionMode.SHARED
-      ? new PipeSession(vertx, context, options, pipes(), VERSIONS, SHARED_CAPABILITIES, true, () -> { })
+      ? new PipeSession(vertx, context, options, pipes(), VERSIONS, SHARED_CAPABILITIES, PipeSession.Restart.ALWAYS, () -> { })
       : null;
   }
 
@@ -75,7 +78,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
   @Override
   public void watchAvailability(AvailabilityListener listener) {
     if (shared != null) {
-      onContext(() -> {
+      hop.run(() -> {
         shared.watch(listener);
         return Future.succeededFuture();
       });
@@ -86,16 +89,17 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
   public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities) {
     String id = "stdio-" + UUID.randomUUID();
     if (shared != null) {
-      return onContext(() -> shared.open(id, clientInfo, clientCapabilities));
+      return hop.run(() -> shared.open(id, clientInfo, clientCapabilities));
     }
-    return onContext(() -> {
+    return hop.run(() -> {
       int limit = options.stdio().maxProcesses();
       if (perSession.size() + starting >= limit) {
         return Future.failedFuture(new IllegalStateException("backend '" + name() + "': all " + limit
           + " processes (maxProcesses) are in use; this session goes without it"));
       }
       PipeSession process = new PipeSession(vertx, context, options, pipes(), VERSIONS,
-        clientCapabilities == null ? new JsonObject() : clientCapabilities, false, () -> perSession.remove(id));
+        clientCapabilities == null ? new JsonObject() : clientCapabilities, PipeSession.Restart.NEVER,
+        () -> perSession.remove(id));
       starting++;
       return process.open(id, clientInfo, clientCapabilities)
         .andThen(done -> starting--)
@@ -114,25 +118,25 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
     if (requestId != null && !(requestId instanceof String) && !isIntegral(requestId)) {
       return Future.failedFuture(new IllegalArgumentException("request id must be a string or an integer"));
     }
-    Context caller = callerContext();
-    return onContext(() -> withProcess(sessionId, p -> p.request(sessionId, requestId, method, params, onMessage,
+    Context caller = hop.caller();
+    return hop.run(() -> withProcess(sessionId, p -> p.request(sessionId, requestId, method, params, onMessage,
       caller)));
   }
 
   @Override
   public Future<Void> cancel(String sessionId, Object requestId, String reason) {
-    return onContext(() -> withProcess(sessionId, p -> p.cancel(sessionId, requestId, reason)));
+    return hop.run(() -> withProcess(sessionId, p -> p.cancel(sessionId, requestId, reason)));
   }
 
   @Override
   public Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage) {
-    Context caller = callerContext();
-    return onContext(() -> withProcess(sessionId, p -> p.listen(sessionId, onMessage, caller)));
+    Context caller = hop.caller();
+    return hop.run(() -> withProcess(sessionId, p -> p.listen(sessionId, onMessage, caller)));
   }
 
   @Override
   public Future<Void> send(String sessionId, JsonObject message) {
-    return onContext(() -> withProcess(sessionId, p -> p.send(sessionId, message)));
+    return hop.run(() -> withProcess(sessionId, p -> p.send(sessionId, message)));
   }
 
   @Override
@@ -140,7 +144,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
     if (sessionId == null) {
       return Future.succeededFuture();
     }
-    return onContext(() -> {
+    return hop.run(() -> {
       if (shared != null) {
         return shared.close(sessionId);
       }
@@ -151,7 +155,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
 
   @Override
   public Future<Void> shutdown() {
-    return onContext(() -> {
+    return hop.run(() -> {
       List<Future<Void>> stopping = new ArrayList<>();
       if (shared != null) {
         stopping.add(shared.shutdown());
@@ -164,7 +168,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
 
   /** For tests: the pid of the process serving a session, or -1. */
   public Future<Long> pid(String sessionId) {
-    return onContext(() -> {
+    return hop.run(() -> {
       PipeSession process = shared != null ? shared : perSession.get(sessionId);
       Pipe running = process == null ? null : process.process();
       return Future.succeededFuture(running instanceof StdioProcess p ? p.pid() : -1L);
@@ -173,7 +177,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
 
   /** For tests and metrics: how many processes run now. */
   public Future<Integer> processCount() {
-    return onContext(() -> Future.succeededFuture(shared != null ? (shared.process() == null ? 0 : 1)
+    return hop.run(() -> Future.succeededFuture(shared != null ? (shared.process() == null ? 0 : 1)
       : (int) perSession.values().stream().filter(p -> p.process() != null).count()));
   }
 
@@ -184,39 +188,6 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
         "the session is unknown here (its process ended, or the session was opened on another instance)"));
     }
     return action.apply(process);
-  }
-
-  /** Where messages for the caller go: its own context, or the client's when called from outside Vert.x. */
-  private Context callerContext() {
-    Context current = Vertx.currentContext();
-    return current != null ? current : context;
-  }
-
-  /** Runs {@code action} on the client's context and completes on the caller's. */
-  private <T> Future<T> onContext(Supplier<Future<T>> action) {
-    Context caller = Vertx.currentContext();
-    Promise<T> promise = Promise.promise();
-    Runnable run = () -> {
-      Future<T> result;
-      try {
-        result = action.get();
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      result.onComplete(done -> {
-        if (caller == null || caller == context) {
-          promise.handle(done);
-        } else {
-          caller.runOnContext(v -> promise.handle(done));
-        }
-      });
-    };
-    if (Vertx.currentContext() == context) {
-      run.run();
-    } else {
-      context.runOnContext(v -> run.run());
-    }
-    return promise.future();
   }
 
   private static boolean isIntegral(Object id) {
