@@ -225,7 +225,7 @@ final class PipeSession {
     boolean wasReady = state == State.READY;
     LOG.log(wasReady ? Level.WARNING : Level.DEBUG, "backend ''{0}'': {1} ended: {2}", backend(), exited.describe(),
       cause.getMessage());
-    if (!restarts()) {
+    if (!restarts() || forgotten(cause)) {
       state = State.STOPPED;
       endSessions(new BackendException(backend(), BackendException.Kind.SESSION_EXPIRED, "the session ended: "
         + cause.getMessage()));
@@ -633,6 +633,11 @@ final class PipeSession {
 
   boolean perSession() {
     return restart != Restart.ALWAYS;
+  }
+
+  /** The server forgot the session: its calls fail as expired and the core opens a new one (never reconnected). */
+  private static boolean forgotten(Throwable cause) {
+    return cause instanceof BackendException e && e.kind() == BackendException.Kind.SESSION_EXPIRED;
   }
 
   private boolean restarts() {
