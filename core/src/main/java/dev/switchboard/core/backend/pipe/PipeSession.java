@@ -18,10 +18,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,11 +33,8 @@ import java.util.Set;
  */
 final class PipeSession {
   private static final System.Logger LOG = System.getLogger(PipeSession.class.getName());
-  /** Most requests in flight on one process. */
-  static final int MAX_PENDING = 10_000;
   static final long FIRST_BACKOFF_MS = 1_000;
   static final long MAX_BACKOFF_MS = 30_000;
-  private static final String TOKEN_PREFIX = "sb-progress-";
 
   enum State { IDLE, STARTING, READY, DOWN, STOPPED }
 
@@ -59,9 +55,9 @@ final class PipeSession {
   private final Restart restart;
   private boolean everReady;
   private final Runnable onGone;
-  private final Map<Long, PendingCall> pending = new HashMap<>();
+  private final PipeCalls calls;
+  private final Shares shares;
   private final Map<String, VirtualSession> sessions = new LinkedHashMap<>();
-  private final Map<String, Set<String>> subscriptions = new HashMap<>();
   /** Server-to-client requests passed to a client session, by id key, and that session's id. */
   private final Map<String, String> serverRequests = new HashMap<>();
   private SupervisedBackend.AvailabilityListener availability;
@@ -75,8 +71,6 @@ final class PipeSession {
   private String protocolVersion;
   private JsonObject serverCapabilities;
   private JsonObject serverInfo;
-  private String levelSent;
-  private long nextId;
   private int failures;
   private long readySince;
   private long restartTimer = -1;
@@ -96,14 +90,12 @@ final class PipeSession {
     this.declared = declared;
     this.restart = restart;
     this.onGone = onGone;
+    this.calls = new PipeCalls(vertx, context, options);
+    this.shares = new Shares(calls);
   }
 
   String backend() {
     return options.name();
-  }
-
-  State state() {
-    return state;
   }
 
   void watch(SupervisedBackend.AvailabilityListener listener) {
@@ -113,10 +105,6 @@ final class PipeSession {
   /** The open pipe (the running process), or null. */
   Pipe process() {
     return process;
-  }
-
-  int sessionCount() {
-    return sessions.size();
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------------------------
@@ -153,6 +141,7 @@ final class PipeSession {
           return Future.failedFuture(unreachable("the backend is shutting down"));
         }
         process = started;
+        calls.pipe(started);
         started.ended().onSuccess(why -> onExit(started, why));
         LOG.log(Level.INFO, "backend ''{0}'': opened {1}", backend(), started.describe());
         return initialize();
@@ -191,7 +180,7 @@ final class PipeSession {
   private Future<Void> initialize() {
     JsonObject params = new JsonObject().put("protocolVersion", ProtocolVersion.LATEST)
       .put("capabilities", declared.copy()).put("clientInfo", clientInfo == null ? new JsonObject() : clientInfo);
-    return forward(null, null, McpMethod.INITIALIZE, params, null, context).compose(result -> {
+    return calls.send(null, null, McpMethod.INITIALIZE, params, null, context).compose(result -> {
       Object version = result.getValue("protocolVersion");
       if (!(version instanceof String negotiated) || !versions.contains(negotiated)) {
         return Future.failedFuture(new BackendException(backend(), BackendException.Kind.PROTOCOL,
@@ -200,11 +189,8 @@ final class PipeSession {
       protocolVersion = negotiated;
       serverCapabilities = result.getValue("capabilities") instanceof JsonObject c ? c : new JsonObject();
       serverInfo = result.getValue("serverInfo") instanceof JsonObject i ? i : new JsonObject();
-      write(JsonRpc.notification(McpMethod.NOTIFICATION_INITIALIZED, null));
-      if (levelSent != null) {
-        ownRequest(McpMethod.LOGGING_SET_LEVEL, new JsonObject().put("level", levelSent));
-      }
-      subscriptions.keySet().forEach(uri -> ownRequest(McpMethod.RESOURCES_SUBSCRIBE, new JsonObject().put("uri", uri)));
+      calls.write(JsonRpc.notification(McpMethod.NOTIFICATION_INITIALIZED, null));
+      shares.reapply();
       return Future.succeededFuture();
     });
   }
@@ -214,7 +200,8 @@ final class PipeSession {
       return;
     }
     process = null;
-    failAll(cause);
+    calls.pipe(null);
+    calls.failAll(cause);
     serverRequests.clear();
     if (ready != null) {
       ready.tryFail(cause);
@@ -273,7 +260,7 @@ final class PipeSession {
     if (restartTimer >= 0) {
       vertx.cancelTimer(restartTimer);
     }
-    failAll(unreachable("the backend is shutting down"));
+    calls.failAll(unreachable("the backend is shutting down"));
     endSessions(unreachable("the backend is shutting down"));
     Pipe running = process;
     return running == null ? Future.succeededFuture() : running.stop().mapEmpty();
@@ -286,13 +273,7 @@ final class PipeSession {
       }
     });
     sessions.clear();
-    subscriptions.clear();
-  }
-
-  private void failAll(Throwable cause) {
-    List<PendingCall> calls = new ArrayList<>(pending.values());
-    pending.clear();
-    calls.forEach(call -> finish(call, null, cause));
+    shares.clear();
   }
 
   // ---- client-side operations (on the context) --------------------------------------------------------------------
@@ -313,63 +294,12 @@ final class PipeSession {
     }
     JsonObject args = params == null ? new JsonObject() : params;
     return switch (method) {
-      case McpMethod.RESOURCES_SUBSCRIBE -> subscribe(session, callerId, args, onMessage, caller);
-      case McpMethod.RESOURCES_UNSUBSCRIBE -> unsubscribe(session, callerId, args, onMessage, caller);
-      case McpMethod.LOGGING_SET_LEVEL -> setLevel(session, callerId, args, onMessage, caller);
-      default -> forward(session, callerId, method, params, onMessage, caller);
+      case McpMethod.RESOURCES_SUBSCRIBE -> shares.subscribe(session, callerId, args, onMessage, caller);
+      case McpMethod.RESOURCES_UNSUBSCRIBE -> shares.unsubscribe(session, callerId, args, onMessage, caller);
+      case McpMethod.LOGGING_SET_LEVEL -> shares.setLevel(session, sessions.values(), callerId, args, onMessage,
+        caller);
+      default -> calls.send(session, callerId, method, params, onMessage, caller);
     };
-  }
-
-  private Future<JsonObject> subscribe(VirtualSession session, Object callerId, JsonObject params,
-                                       Handler<JsonObject> onMessage, Context caller) {
-    String uri = params.getValue("uri") instanceof String u ? u : null;
-    Set<String> subscribers = uri == null ? null : subscriptions.get(uri);
-    if (subscribers != null) {
-      subscribers.add(session.id);
-      session.subscriptions.add(uri);
-      return Future.succeededFuture(new JsonObject());
-    }
-    return forward(session, callerId, McpMethod.RESOURCES_SUBSCRIBE, params, onMessage, caller).onSuccess(r -> {
-      if (uri != null && sessions.containsKey(session.id)) {
-        subscriptions.computeIfAbsent(uri, k -> new HashSet<>()).add(session.id);
-        session.subscriptions.add(uri);
-      }
-    });
-  }
-
-  private Future<JsonObject> unsubscribe(VirtualSession session, Object callerId, JsonObject params,
-                                         Handler<JsonObject> onMessage, Context caller) {
-    String uri = params.getValue("uri") instanceof String u ? u : null;
-    session.subscriptions.remove(uri);
-    Set<String> subscribers = uri == null ? null : subscriptions.get(uri);
-    if (subscribers != null) {
-      subscribers.remove(session.id);
-      if (!subscribers.isEmpty()) {
-        return Future.succeededFuture(new JsonObject());
-      }
-      subscriptions.remove(uri);
-    }
-    return forward(session, callerId, McpMethod.RESOURCES_UNSUBSCRIBE, params, onMessage, caller);
-  }
-
-  private Future<JsonObject> setLevel(VirtualSession session, Object callerId, JsonObject params,
-                                      Handler<JsonObject> onMessage, Context caller) {
-    String level = params.getValue("level") instanceof String l && LogLevels.ORDER.contains(l) ? l : null;
-    if (level == null) {
-      return forward(session, callerId, McpMethod.LOGGING_SET_LEVEL, params, onMessage, caller);
-    }
-    session.logLevel = level;
-    String most = mostVerbose();
-    if (most.equals(levelSent)) {
-      return Future.succeededFuture(new JsonObject());
-    }
-    levelSent = most;
-    return forward(session, callerId, McpMethod.LOGGING_SET_LEVEL, params.copy().put("level", most), onMessage,
-      caller);
-  }
-
-  private String mostVerbose() {
-    return LogLevels.mostVerbose(sessions.values().stream().map(s -> s.logLevel).filter(l -> l != null).toList());
   }
 
   Future<Void> cancel(String sessionId, Object callerId, String reason) {
@@ -378,11 +308,9 @@ final class PipeSession {
     if (call == null) {
       return Future.succeededFuture();
     }
-    pending.remove(call.pipeId);
     String why = reason == null || reason.isBlank() ? "" : ": " + snippet(reason);
-    finish(call, null, new BackendException(backend(), BackendException.Kind.CANCELLED, "request "
-      + snippet(String.valueOf(callerId)) + " cancelled" + why));
-    return notifyCancelled(call.pipeId, reason);
+    return calls.cancel(call, new BackendException(backend(), BackendException.Kind.CANCELLED, "request "
+      + snippet(String.valueOf(callerId)) + " cancelled" + why), reason);
   }
 
   Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage, Context caller) {
@@ -418,7 +346,7 @@ final class PipeSession {
         return Future.succeededFuture();
       }
       serverRequests.remove(key);
-      return writeOrFail(message);
+      return calls.writeOrFail(message);
     }
     String method = message.getString("method", "");
     if (McpMethod.NOTIFICATION_CANCELLED.equals(method)) {
@@ -429,7 +357,7 @@ final class PipeSession {
       || McpMethod.NOTIFICATION_ROOTS_LIST_CHANGED.equals(method) && !perSession()) {
       return Future.succeededFuture();
     }
-    return writeOrFail(message);
+    return calls.writeOrFail(message);
   }
 
   /** Ends a client session's share: its calls are cancelled, its subscriptions and log level released. */
@@ -439,18 +367,8 @@ final class PipeSession {
       return Future.succeededFuture();
     }
     new ArrayList<>(session.calls.values()).forEach(call -> cancel(sessionId, call.callerId, "session closed"));
-    for (String uri : session.subscriptions) {
-      Set<String> subscribers = subscriptions.get(uri);
-      if (subscribers != null && subscribers.remove(sessionId) && subscribers.isEmpty()) {
-        subscriptions.remove(uri);
-        ownRequest(McpMethod.RESOURCES_UNSUBSCRIBE, new JsonObject().put("uri", uri));
-      }
-    }
-    String most = mostVerbose();
-    if (most != null && !most.equals(levelSent) && state == State.READY) {
-      levelSent = most;
-      ownRequest(McpMethod.LOGGING_SET_LEVEL, new JsonObject().put("level", most));
-    }
+    session.closed = true;
+    shares.release(session, sessions.values());
     if (session.stream != null) {
       session.stream.close();
     }
@@ -462,74 +380,6 @@ final class PipeSession {
   }
 
   // ---- the pipe ----------------------------------------------------------------------------------------------------
-
-  private Future<JsonObject> forward(VirtualSession session, Object callerId, String method, JsonObject params,
-                                     Handler<JsonObject> onMessage, Context caller) {
-    if (pending.size() >= MAX_PENDING) {
-      return Future.failedFuture(unreachable("more than " + MAX_PENDING + " requests in flight"));
-    }
-    long id = ++nextId;
-    JsonObject sent = params;
-    Object token = null;
-    if (params != null && params.getValue("_meta") instanceof JsonObject meta && meta.getValue("progressToken") != null) {
-      token = meta.getValue("progressToken");
-      sent = params.copy();
-      sent.getJsonObject("_meta").put("progressToken", TOKEN_PREFIX + id);
-    }
-    PendingCall call = new PendingCall(id, session, callerId, token, onMessage, caller);
-    if (process == null || !process.write(JsonRpc.request(id, method, sent).toBuffer())) {
-      return Future.failedFuture(unreachable(process == null ? "the process is not running"
-        : "the process is not reading its input (" + options.stdio().maxQueuedMessages() + " messages queued)"));
-    }
-    pending.put(id, call);
-    if (session != null && callerId != null) {
-      session.calls.put(VirtualSession.key(callerId), call);
-    }
-    call.timer = vertx.setTimer(options.timeout().toMillis(), t -> context.runOnContext(v -> {
-      if (pending.remove(id) != null) {
-        finish(call, null, new BackendException(backend(), BackendException.Kind.TIMEOUT, "no answer within "
-          + options.timeout().toMillis() / 1000.0 + "s"));
-        notifyCancelled(id, "timed out");
-      }
-    }));
-    return call.promise.future();
-  }
-
-  /** A request of the gateway's own, whose answer is only logged. */
-  private void ownRequest(String method, JsonObject params) {
-    forward(null, null, method, params, null, context).onFailure(err -> LOG.log(Level.DEBUG,
-      "backend ''{0}'': {1} failed: {2}", backend(), method, err.getMessage()));
-  }
-
-  private void finish(PendingCall call, JsonObject result, Throwable failure) {
-    if (call.timer >= 0) {
-      vertx.cancelTimer(call.timer);
-    }
-    if (call.session != null && call.callerId != null) {
-      call.session.calls.remove(VirtualSession.key(call.callerId), call);
-    }
-    if (failure != null) {
-      call.promise.tryFail(failure);
-    } else {
-      call.promise.tryComplete(result);
-    }
-  }
-
-  private Future<Void> notifyCancelled(long pipeId, String reason) {
-    JsonObject params = new JsonObject().put("requestId", pipeId);
-    if (reason != null) {
-      params.put("reason", reason);
-    }
-    return writeOrFail(JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED, params));
-  }
-
-  private Future<Void> writeOrFail(JsonObject message) {
-    return write(message) ? Future.succeededFuture() : Future.failedFuture(unreachable("the process is not running"));
-  }
-
-  private boolean write(JsonObject message) {
-    return process != null && process.write(message.toBuffer());
-  }
 
   private void onLine(Buffer line) {
     JsonObject message;
@@ -547,26 +397,7 @@ final class PipeSession {
         notification(message, method);
       }
     } else if (message.containsKey("id")) {
-      response(message);
-    }
-  }
-
-  private void response(JsonObject message) {
-    Object id = message.getValue("id");
-    Long key = id instanceof Number n ? Long.valueOf(n.longValue()) : parseLong(id);
-    PendingCall call = key == null ? null : pending.remove(key);
-    if (call == null) {
-      LOG.log(Level.DEBUG, "backend ''{0}'': dropped a response to no request in flight", backend());
-      return;
-    }
-    Object error = message.getValue("error");
-    if (error != null) {
-      finish(call, null, Errors.fromResponse(backend(), error));
-    } else if (message.getValue("result") instanceof JsonObject result) {
-      finish(call, result, null);
-    } else {
-      finish(call, null, new BackendException(backend(), BackendException.Kind.PROTOCOL,
-        "JSON-RPC result is not an object"));
+      calls.answered(message);
     }
   }
 
@@ -574,7 +405,7 @@ final class PipeSession {
     JsonObject params = message.getValue("params") instanceof JsonObject p ? p : new JsonObject();
     switch (method) {
       case McpMethod.NOTIFICATION_PROGRESS -> {
-        PendingCall call = byToken(params.getValue("progressToken"));
+        PendingCall call = calls.byToken(params.getValue("progressToken"));
         if (call != null && call.progressToken != null) {
           JsonObject mapped = message.copy();
           mapped.getJsonObject("params").put("progressToken", call.progressToken);
@@ -590,7 +421,7 @@ final class PipeSession {
         });
       }
       case McpMethod.NOTIFICATION_RESOURCES_UPDATED -> {
-        Set<String> subscribers = subscriptions.getOrDefault(params.getString("uri", ""), Set.of());
+        Set<String> subscribers = shares.subscribers(params.getString("uri", ""));
         subscribers.forEach(id -> {
           VirtualSession session = sessions.get(id);
           if (session != null) {
@@ -613,18 +444,10 @@ final class PipeSession {
     sessions.values().forEach(s -> s.deliver(message));
   }
 
-  private PendingCall byToken(Object token) {
-    if (token instanceof String text && text.startsWith(TOKEN_PREFIX)) {
-      Long id = parseLong(text.substring(TOKEN_PREFIX.length()));
-      return id == null ? null : pending.get(id);
-    }
-    return null;
-  }
-
   // ---- for ServerRequests --------------------------------------------------------------------------------------------
 
-  Map<Long, PendingCall> pending() {
-    return pending;
+  Collection<PendingCall> inFlight() {
+    return calls.inFlight();
   }
 
   Map<String, VirtualSession> sessions() {
@@ -649,7 +472,7 @@ final class PipeSession {
   }
 
   void answer(JsonObject response) {
-    write(response);
+    calls.write(response);
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------------
@@ -665,16 +488,5 @@ final class PipeSession {
 
   static String snippet(String text) {
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
-  }
-
-  private static Long parseLong(Object id) {
-    if (id instanceof String text) {
-      try {
-        return Long.valueOf(text);
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
   }
 }

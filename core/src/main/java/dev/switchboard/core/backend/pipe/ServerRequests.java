@@ -33,7 +33,7 @@ final class ServerRequests {
       owner.answer(JsonRpc.response(id, new JsonObject()));
       return;
     }
-    Set<VirtualSession> calling = owner.pending().values().stream()
+    Set<VirtualSession> calling = owner.inFlight().stream()
       .filter(call -> call.session != null)
       .map(call -> call.session)
       .collect(Collectors.toSet());
@@ -46,7 +46,7 @@ final class ServerRequests {
     PendingCall call = null;
     if (calling.size() == 1) {
       session = calling.iterator().next();
-      call = owner.pending().values().stream()
+      call = owner.inFlight().stream()
         .filter(c -> c.session == session && c.onMessage != null)
         .max(Comparator.comparingLong(c -> c.pipeId))
         .orElse(null);

@@ -196,9 +196,4 @@ final class StdioProcess implements Pipe {
     }
     return exited.future().mapEmpty();
   }
-
-  /** For tests: ends the process at once, as a crash would. */
-  void kill() {
-    process.destroyForcibly();
-  }
 }

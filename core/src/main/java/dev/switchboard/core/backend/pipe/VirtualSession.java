@@ -17,6 +17,7 @@ final class VirtualSession {
   final Map<String, PendingCall> calls = new HashMap<>();
   final Set<String> subscriptions = new HashSet<>();
   String logLevel;
+  boolean closed;
   VirtualStream stream;
 
   VirtualSession(String id, JsonObject capabilities) {
