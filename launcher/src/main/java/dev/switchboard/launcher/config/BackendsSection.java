@@ -29,7 +29,7 @@ final class BackendsSection {
     List<BackendOptions> result = new ArrayList<>(elements.size());
     for (ConfigNode backend : elements) {
       backend.requireKeys("name", "url", "timeout", "maxConnections", "headers", "transport", "command", "env", "cwd",
-        "sessionMode", "maxProcesses", "maxLineSize", "maxQueuedMessages", "stopGracePeriod");
+        "sessionMode", "maxProcesses", "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout");
       String name = name(backend.get("name"));
       if (!names.add(name)) {
         throw backend.get("name").fail("duplicate backend name \"" + name + "\"");

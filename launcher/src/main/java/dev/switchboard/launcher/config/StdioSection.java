@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class StdioSection {
   static final List<String> STDIO_KEYS = List.of("command", "env", "cwd", "sessionMode", "maxProcesses",
-    "maxLineSize", "maxQueuedMessages", "stopGracePeriod");
+    "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout");
   private static final List<String> URL_KEYS = List.of("url", "transport", "headers", "maxConnections");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final long MAX_LINE_SIZE = 256L * 1024 * 1024;
@@ -70,7 +70,8 @@ final class StdioSection {
     return new StdioOptions(command(backend.get("command")), env(backend.get("env")), cwd(backend.get("cwd")), mode,
       processes.integer(StdioOptions.DEFAULT_MAX_PROCESSES, 1, 10_000), (int) lineSize,
       backend.get("maxQueuedMessages").integer(StdioOptions.DEFAULT_MAX_QUEUED_MESSAGES, 1, 1_000_000),
-      backend.get("stopGracePeriod").duration(StdioOptions.DEFAULT_STOP_GRACE_PERIOD));
+      backend.get("stopGracePeriod").duration(StdioOptions.DEFAULT_STOP_GRACE_PERIOD),
+      backend.get("idleTimeout").duration(StdioOptions.DEFAULT_IDLE_TIMEOUT));
   }
 
   private static List<String> command(ConfigNode node) {

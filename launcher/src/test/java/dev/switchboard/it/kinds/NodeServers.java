@@ -49,7 +49,7 @@ public final class NodeServers {
     List<String> command = new ArrayList<>(List.of("node", entry(pkg).toString()));
     command.addAll(List.of(args));
     StdioOptions options = new StdioOptions(command, env, null, mode, 4, StdioOptions.DEFAULT_MAX_LINE_BYTES,
-      StdioOptions.DEFAULT_MAX_QUEUED_MESSAGES, Duration.ofSeconds(3));
+      StdioOptions.DEFAULT_MAX_QUEUED_MESSAGES, Duration.ofSeconds(3), StdioOptions.DEFAULT_IDLE_TIMEOUT);
     return BackendOptions.stdio(name, TIMEOUT, options);
   }
 

@@ -28,6 +28,7 @@ class BackendKindsConfigTest {
           maxLineSize: 1MiB
           maxQueuedMessages: 99
           stopGracePeriod: 2s
+          idleTimeout: 10m
           timeout: 12s
       """).backends().getFirst();
 
@@ -43,6 +44,7 @@ class BackendKindsConfigTest {
     assertThat(stdio.maxLineBytes()).isEqualTo(1024 * 1024);
     assertThat(stdio.maxQueuedMessages()).isEqualTo(99);
     assertThat(stdio.stopGracePeriod()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(stdio.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -292,6 +293,7 @@ final class PipeSession {
       return Future.failedFuture(new IllegalStateException("request id " + snippet(String.valueOf(callerId))
         + " is already in flight on this session"));
     }
+    session.lastUsedNanos = System.nanoTime();
     JsonObject args = params == null ? new JsonObject() : params;
     return switch (method) {
       case McpMethod.RESOURCES_SUBSCRIBE -> shares.subscribe(session, callerId, args, onMessage, caller);
@@ -320,6 +322,7 @@ final class PipeSession {
     }
     VirtualStream[] holder = new VirtualStream[1];
     VirtualStream stream = new VirtualStream(backend(), sessionId, caller, onMessage, () -> context.runOnContext(v -> {
+      session.lastUsedNanos = System.nanoTime();
       if (session.stream == holder[0]) {
         session.stream = null;
       }
@@ -338,6 +341,7 @@ final class PipeSession {
     if (session == null) {
       return Future.failedFuture(expired());
     }
+    session.lastUsedNanos = System.nanoTime();
     if (JsonRpc.isResponse(message)) {
       String key = VirtualSession.key(message.getValue("id"));
       if (!sessionId.equals(serverRequests.get(key))) {
@@ -373,6 +377,11 @@ final class PipeSession {
       session.stream.close();
     }
     return Future.succeededFuture();
+  }
+
+  /** The sessions idle since {@code cutoffNanos} (see {@link VirtualSession#idleSince}). */
+  List<String> idleSessions(long cutoffNanos) {
+    return sessions.values().stream().filter(s -> s.idleSince(cutoffNanos)).map(s -> s.id).toList();
   }
 
   boolean hasSession(String sessionId) {

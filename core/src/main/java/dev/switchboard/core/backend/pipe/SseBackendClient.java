@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,11 @@ import java.util.function.Function;
  * sent again; calls in flight when it was lost fail. The configured headers go on the GET and on every POST.
  */
 public final class SseBackendClient implements BackendClient {
+  /**
+   * A backend session with no call and no open stream for this long is closed (its client session most likely
+   * expired); the default session TTL.
+   */
+  public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
   private static final Set<String> VERSIONS;
 
   static {
@@ -47,6 +53,7 @@ public final class SseBackendClient implements BackendClient {
   private final HttpClientAgent streams;
   private final HttpClientAgent posts;
   private final Map<String, PipeSession> sessions = new HashMap<>();
+  private final IdleReaper reaper;
   private int opening;
 
   public SseBackendClient(Vertx vertx, BackendOptions options) {
@@ -59,6 +66,8 @@ public final class SseBackendClient implements BackendClient {
       .with(new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(0)).build();
     this.posts = vertx.httpClientBuilder().with(new HttpClientOptions(http))
       .with(new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(1024)).build();
+    this.reaper = new IdleReaper(vertx, hop, options.name(), IDLE_TIMEOUT, cutoff -> IdleReaper.idleIn(sessions, cutoff),
+      this::close);
   }
 
   @Override
@@ -132,6 +141,7 @@ public final class SseBackendClient implements BackendClient {
 
   @Override
   public Future<Void> shutdown() {
+    reaper.stop();
     return hop.run(() -> {
       List<Future<Void>> closing = new ArrayList<>();
       new ArrayList<>(sessions.values()).forEach(s -> closing.add(s.shutdown()));

@@ -49,6 +49,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
   private final BackendOptions options;
   private final PipeSession shared;
   private final Map<String, PipeSession> perSession = new HashMap<>();
+  private final IdleReaper reaper;
   private int starting;
 
   public StdioBackendClient(Vertx vertx, BackendOptions options) {
@@ -57,8 +58,11 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
     this.hop = new ContextHop(context);
     this.options = options;
     this.shared = options.stdio().sessionMode() == SessionMode.SHARED
-      ? new PipeSession(vertx, context, options, pipes(), VERSIONS, SHARED_CAPABILITIES, PipeSession.Restart.ALWAYS, () -> { })
+      ? new PipeSession(vertx, context, options, pipes(), VERSIONS, SHARED_CAPABILITIES, PipeSession.Restart.ALWAYS,
+        () -> { })
       : null;
+    this.reaper = new IdleReaper(vertx, hop, options.name(), options.stdio().idleTimeout(),
+      cutoff -> shared != null ? shared.idleSessions(cutoff) : IdleReaper.idleIn(perSession, cutoff), this::close);
   }
 
   private PipeFactory pipes() {
@@ -155,6 +159,7 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
 
   @Override
   public Future<Void> shutdown() {
+    reaper.stop();
     return hop.run(() -> {
       List<Future<Void>> stopping = new ArrayList<>();
       if (shared != null) {

@@ -18,6 +18,7 @@ final class VirtualSession {
   final Set<String> subscriptions = new HashSet<>();
   String logLevel;
   boolean closed;
+  long lastUsedNanos = System.nanoTime();
   VirtualStream stream;
 
   VirtualSession(String id, JsonObject capabilities) {
@@ -28,6 +29,11 @@ final class VirtualSession {
   /** The key of a client's request id: strings and numbers never collide. */
   static String key(Object requestId) {
     return (requestId instanceof String ? "s:" : "n:") + requestId;
+  }
+
+  /** Whether the session has had no call and no open stream since {@code cutoffNanos}. */
+  boolean idleSince(long cutoffNanos) {
+    return calls.isEmpty() && (stream == null || stream.isClosed()) && lastUsedNanos - cutoffNanos < 0;
   }
 
   /** Passes a message to the session's standalone stream; false when it has none open. */

@@ -95,6 +95,47 @@ class ProcessLifecycleTest {
   }
 
   @Test
+  void idlePerSessionProcessIsStopped(Vertx vertx) throws Exception {
+    StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx, StubProcess.options(
+      SessionMode.PER_SESSION, 2, StdioOptions.DEFAULT_MAX_LINE_BYTES, Duration.ofSeconds(1)));
+    client = stdio;
+    String session = await(client.open(INFO, new JsonObject())).sessionId();
+    assertThat(await(stdio.processCount())).isEqualTo(1);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (await(stdio.processCount()) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+
+    assertThat(await(stdio.processCount())).isZero();
+    assertThatThrownBy(() -> await(client.request(session, "tools/list", null))).isInstanceOfSatisfying(
+      BackendException.class, e -> assertThat(e.kind()).isEqualTo(BackendException.Kind.SESSION_EXPIRED));
+  }
+
+  @Test
+  void sharedSessionWithAnOpenStreamIsNotIdle(Vertx vertx) throws Exception {
+    client = BackendClients.create(vertx, StubProcess.options(SessionMode.SHARED, 1,
+      StdioOptions.DEFAULT_MAX_LINE_BYTES, Duration.ofSeconds(1)));
+    String listening = await(client.open(INFO, new JsonObject())).sessionId();
+    String idle = await(client.open(INFO, new JsonObject())).sessionId();
+    await(client.listen(listening, m -> { }));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    boolean expired = false;
+    while (!expired && System.nanoTime() < deadline) {
+      try {
+        await(client.request(idle, "tools/list", null));
+        Thread.sleep(2500);
+      } catch (BackendException e) {
+        expired = e.kind() == BackendException.Kind.SESSION_EXPIRED;
+      }
+    }
+
+    assertThat(expired).isTrue();
+    assertThat(await(client.request(listening, "tools/list", null)).getJsonArray("tools")).isNotEmpty();
+  }
+
+  @Test
   void shutdownStopsTheSharedProcess(Vertx vertx) throws Exception {
     StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx, StubProcess.shared());
     String session = await(stdio.open(INFO, new JsonObject())).sessionId();

@@ -23,8 +23,12 @@ final class StubProcess {
   }
 
   static BackendOptions options(SessionMode mode, int maxProcesses, int maxLineBytes) {
+    return options(mode, maxProcesses, maxLineBytes, StdioOptions.DEFAULT_IDLE_TIMEOUT);
+  }
+
+  static BackendOptions options(SessionMode mode, int maxProcesses, int maxLineBytes, Duration idleTimeout) {
     StdioOptions stdio = new StdioOptions(List.of("node", script().toString()), Map.of(), null, mode, maxProcesses,
-      maxLineBytes, StdioOptions.DEFAULT_MAX_QUEUED_MESSAGES, Duration.ofSeconds(2));
+      maxLineBytes, StdioOptions.DEFAULT_MAX_QUEUED_MESSAGES, Duration.ofSeconds(2), idleTimeout);
     return BackendOptions.stdio("stub", Duration.ofSeconds(5), stdio);
   }
 
