@@ -40,7 +40,7 @@ function call(id, params) {
     case 'sample': {
       const sid = 'srv-' + next++;
       waiting.set(sid, answer => text(id, { answer }));
-      return send({ jsonrpc: '2.0', id: sid, method: args.method || 'sampling/createMessage', params: { messages: [], maxTokens: 5 } });
+      return send({ jsonrpc: '2.0', id: sid, method: args.method || 'sampling/createMessage', params: args.params || { messages: [], maxTokens: 5 } });
     }
     case 'hold':
       return setTimeout(() => text(id, 'held'), args.ms || 500);

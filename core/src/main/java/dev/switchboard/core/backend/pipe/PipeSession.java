@@ -35,6 +35,8 @@ import java.util.Set;
 final class PipeSession {
   private static final System.Logger LOG = System.getLogger(PipeSession.class.getName());
   static final long FIRST_BACKOFF_MS = 1_000;
+  /** Most URL-mode elicitations awaiting their completion notice on one pipe. */
+  static final int MAX_ELICITATIONS = 1_000;
   static final long MAX_BACKOFF_MS = 30_000;
 
   enum State { IDLE, STARTING, READY, DOWN, STOPPED }
@@ -61,6 +63,8 @@ final class PipeSession {
   private final Map<String, VirtualSession> sessions = new LinkedHashMap<>();
   /** Server-to-client requests passed to a client session, by id key, and that session's id. */
   private final Map<String, String> serverRequests = new HashMap<>();
+  /** URL-mode elicitations passed to a client session, by elicitation id, for their completion notice. */
+  private final Map<String, String> elicitations = new HashMap<>();
   private SupervisedBackend.AvailabilityListener availability;
   private State state = State.IDLE;
   private final PipeFactory pipes;
@@ -204,6 +208,7 @@ final class PipeSession {
     calls.pipe(null);
     calls.failAll(cause);
     serverRequests.clear();
+    elicitations.clear();
     if (ready != null) {
       ready.tryFail(cause);
     }
@@ -445,7 +450,23 @@ final class PipeSession {
           session.deliver(message);
         }
       }
-      default -> fanOut(message);
+      case McpMethod.NOTIFICATION_ELICITATION_COMPLETE -> {
+        String owner = elicitations.remove(params.getString("elicitationId", ""));
+        VirtualSession session = owner == null ? null : sessions.get(owner);
+        if (session != null) {
+          session.deliver(message);
+        }
+      }
+      case McpMethod.NOTIFICATION_TOOLS_LIST_CHANGED, McpMethod.NOTIFICATION_PROMPTS_LIST_CHANGED,
+           McpMethod.NOTIFICATION_RESOURCES_LIST_CHANGED -> fanOut(message);
+      default -> {
+        if (perSession()) {
+          fanOut(message);
+        } else {
+          LOG.log(Level.DEBUG, "backend ''{0}'': dropped a {1} notification it is not known whom to send to",
+            backend(), snippet(method));
+        }
+      }
     }
   }
 
@@ -476,8 +497,12 @@ final class PipeSession {
     return restart == Restart.ALWAYS || restart == Restart.AFTER_READY && everReady;
   }
 
-  void passed(Object serverRequestId, String sessionId) {
-    serverRequests.put(VirtualSession.key(serverRequestId), sessionId);
+  void passed(JsonObject request, String sessionId) {
+    serverRequests.put(VirtualSession.key(request.getValue("id")), sessionId);
+    if (request.getValue("params") instanceof JsonObject params && params.getValue("elicitationId") instanceof String
+      elicitation && elicitations.size() < MAX_ELICITATIONS) {
+      elicitations.put(elicitation, sessionId);
+    }
   }
 
   void answer(JsonObject response) {

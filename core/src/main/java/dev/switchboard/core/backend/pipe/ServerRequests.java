@@ -68,7 +68,7 @@ final class ServerRequests {
       refuse(owner, id, method, "the client session has no open stream to receive the request");
       return;
     }
-    owner.passed(id, session.id);
+    owner.passed(request, session.id);
   }
 
   private static void refuse(PipeSession owner, Object id, String method, String why) {

@@ -98,8 +98,10 @@ final class SsePipe implements Pipe {
     if ("endpoint".equals(event.type())) {
       try {
         URI uri = options.url().resolve(event.data().strip());
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-          throw new IllegalArgumentException("not http(s)");
+        if (!sameOrigin(uri, options.url())) {
+          fail(new BackendException(name(), BackendException.Kind.PROTOCOL, "the endpoint event names another origin "
+            + "than the SSE URL (the configured headers are not sent there)"));
+          return;
         }
         endpoint.tryComplete(uri);
       } catch (IllegalArgumentException e) {
@@ -108,6 +110,16 @@ final class SsePipe implements Pipe {
     } else if (SseEvent.DEFAULT_TYPE.equals(event.type()) && !event.data().isEmpty()) {
       onMessage.handle(Buffer.buffer(event.data()));
     }
+  }
+
+  /** Same scheme, host and port: the configured headers (credentials) go to the server that was configured only. */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+      && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private void fail(BackendException cause) {

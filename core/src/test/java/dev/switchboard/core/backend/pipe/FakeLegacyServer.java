@@ -25,6 +25,7 @@ final class FakeLegacyServer {
   final List<MultiMap> postHeaders = new CopyOnWriteArrayList<>();
   final AtomicInteger connections = new AtomicInteger();
   private HttpServer server;
+  volatile String endpoint;
 
   FakeLegacyServer(Vertx vertx) {
     this.vertx = vertx;
@@ -39,7 +40,8 @@ final class FakeLegacyServer {
           .putHeader("Content-Type", "text/event-stream");
         streams.put(id, response);
         response.closeHandler(v -> streams.remove(id, response));
-        response.write("event: endpoint\ndata: /messages?sessionId=" + id + "\n\n");
+        response.write("event: endpoint\ndata: " + (endpoint != null ? endpoint : "/messages?sessionId=" + id)
+          + "\n\n");
       } else if (request.path().equals("/messages")) {
         postHeaders.add(request.headers());
         HttpServerResponse stream = streams.get(request.getParam("sessionId", ""));

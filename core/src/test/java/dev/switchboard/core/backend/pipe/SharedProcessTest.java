@@ -217,6 +217,34 @@ class SharedProcessTest {
   }
 
   @Test
+  void elicitationCompletionReachesOnlyTheSessionThatWasAsked(Vertx vertx) throws Exception {
+    JsonObject elicitation = new JsonObject().put("elicitation", new JsonObject());
+    String asked = await(client.open(INFO, elicitation)).sessionId();
+    BlockingQueue<JsonObject> toAsked = new LinkedBlockingQueue<>();
+    List<JsonObject> toB = new CopyOnWriteArrayList<>();
+    await(client.listen(asked, toAsked::add));
+    await(client.listen(b, toB::add));
+    BlockingQueue<JsonObject> calls = new LinkedBlockingQueue<>();
+    Future<JsonObject> elicited = client.request(asked, "tools/call", tool("sample", new JsonObject()
+      .put("method", "elicitation/create").put("params", new JsonObject().put("mode", "url")
+        .put("elicitationId", "e-1").put("url", "https://example.com/consent").put("message", "consent"))),
+      calls::add);
+    JsonObject request = calls.poll(WAIT, TimeUnit.SECONDS);
+    await(client.send(asked, JsonRpc.response(request.getValue("id"), new JsonObject().put("action", "accept"))));
+    await(elicited);
+
+    await(client.request(b, "tools/call", tool("notify", new JsonObject().put("method",
+      "notifications/elicitation/complete").put("params", new JsonObject().put("elicitationId", "e-1")))));
+
+    assertThat(toAsked.poll(WAIT, TimeUnit.SECONDS).getString("method")).isEqualTo(
+      "notifications/elicitation/complete");
+    await(client.request(b, "tools/call", tool("notify", new JsonObject().put("method", "notifications/custom"))));
+    await(client.request(b, "tools/call", tool("echo", new JsonObject())));
+    assertThat(toB).isEmpty();
+    assertThat(toAsked).isEmpty();
+  }
+
+  @Test
   void closedSessionIsUnknownAfterwards() throws Exception {
     await(client.close(a));
 

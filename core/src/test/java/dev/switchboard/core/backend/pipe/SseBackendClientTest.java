@@ -118,6 +118,15 @@ class SseBackendClientTest {
   }
 
   @Test
+  void endpointOnAnotherOriginFailsTheOpeningWithoutSendingCredentialsThere() throws Exception {
+    server.endpoint = "http://127.0.0.2:" + server.url().getPort() + "/messages?sessionId=1";
+
+    assertThatThrownBy(() -> await(client.open(INFO, new JsonObject()))).isInstanceOfSatisfying(
+      BackendException.class, e -> assertThat(e.getMessage()).contains("another origin"));
+    assertThat(server.postHeaders).isEmpty();
+  }
+
+  @Test
   void serverThatRefusesTheStreamFailsTheOpening(Vertx vertx) throws Exception {
     BackendClient wrong = BackendClients.create(vertx, new BackendOptions("legacy", server.url().resolve("/nope"),
       Duration.ofSeconds(5), Map.of(), 4, BackendTransport.SSE, null));
