@@ -19,25 +19,28 @@ import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One backend process speaking as one MCP session, shared by the virtual sessions of any number of client sessions
- * (one, in per-session mode). Everything runs on one Vert.x context ({@code context}); callers hop onto it
- * ({@link StdioBackendClient}). The process is started by the first {@link #open}, and, as its {@link Restart} says,
- * restarted with exponential backoff whenever it exits; virtual sessions outlive restarts (their subscriptions and
- * the log level are sent again), calls in flight fail.
+ * One pipe (a backend process, or a legacy SSE connection) speaking as one MCP session, shared by the virtual
+ * sessions of any number of client sessions (one, in per-session mode and for SSE). Everything runs on one Vert.x
+ * context ({@code context}); the clients hop onto it ({@link ContextHop}). The pipe is opened by the first
+ * {@link #open} and, as its {@link Restart} says, opened again with exponential backoff whenever it ends; virtual
+ * sessions outlive reopenings (their subscriptions and the log level are sent again), calls in flight fail. Requests
+ * in flight are {@link PipeCalls}, shared subscriptions and log level are {@link Shares}, server-to-client requests
+ * are routed by {@link ServerRequests}.
  */
 final class PipeSession {
   private static final System.Logger LOG = System.getLogger(PipeSession.class.getName());
+  /** First delay before a pipe that ended is opened again; doubled per failure up to {@link #MAX_BACKOFF_MS}. */
   static final long FIRST_BACKOFF_MS = 1_000;
+  static final long MAX_BACKOFF_MS = 30_000;
   /** Most URL-mode elicitations awaiting their completion notice on one pipe. */
   static final int MAX_ELICITATIONS = 1_000;
-  static final long MAX_BACKOFF_MS = 30_000;
 
   enum State { IDLE, STARTING, READY, DOWN, STOPPED }
 
@@ -54,9 +57,10 @@ final class PipeSession {
   private final Vertx vertx;
   private final Context context;
   private final BackendOptions options;
+  private final PipeFactory pipes;
+  private final Set<String> versions;
   private final JsonObject declared;
   private final Restart restart;
-  private boolean everReady;
   private final Runnable onGone;
   private final PipeCalls calls;
   private final Shares shares;
@@ -67,8 +71,7 @@ final class PipeSession {
   private final Map<String, String> elicitations = new HashMap<>();
   private SupervisedBackend.AvailabilityListener availability;
   private State state = State.IDLE;
-  private final PipeFactory pipes;
-  private final Set<String> versions;
+  private boolean everReady;
   private Pipe process;
   private Promise<Void> ready;
   private Throwable lastFailure;
@@ -81,6 +84,8 @@ final class PipeSession {
   private long restartTimer = -1;
 
   /**
+   * @param pipes    opens the pipe (starts the process, connects the stream)
+   * @param versions the protocol versions accepted from the backend's initialize answer
    * @param declared the client capabilities declared to the process on initialize
    * @param restart  when to open the pipe again after it ended
    * @param onGone   run once the process has exited for good (per-session mode)
@@ -88,10 +93,10 @@ final class PipeSession {
   PipeSession(Vertx vertx, Context context, BackendOptions options, PipeFactory pipes, Set<String> versions,
               JsonObject declared, Restart restart, Runnable onGone) {
     this.vertx = vertx;
-    this.pipes = pipes;
-    this.versions = versions;
     this.context = context;
     this.options = options;
+    this.pipes = pipes;
+    this.versions = versions;
     this.declared = declared;
     this.restart = restart;
     this.onGone = onGone;
