@@ -6,6 +6,7 @@ import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.it.GatewayHarness;
 import dev.switchboard.it.McpTestClient;
 import dev.switchboard.it.McpTestClient.Streamed;
+import dev.switchboard.it.SseEvent;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.transport.server.RunningServer;
@@ -159,6 +160,52 @@ class MixedBackendsTest {
       }).await();
 
     assertThat(result(answer)).contains("forty-two").contains("test-model");
+  }
+
+  @Test
+  void samplingIsRelayedThroughAnSseBackend() {
+    McpTestClient client = client(new JsonObject().put("sampling", new JsonObject()));
+
+    Streamed answer = client.streamRequest("tools/call", new JsonObject().put("name",
+      "legacy_trigger-sampling-request").put("arguments", new JsonObject().put("prompt", "hi").put("maxTokens", 5)),
+      event -> answerSampling(client, event, "over-sse")).await();
+
+    assertThat(result(answer)).contains("over-sse");
+  }
+
+  @Test
+  void elicitationIsRelayedThroughAStdioBackend() {
+    McpTestClient client = client(new JsonObject().put("elicitation", new JsonObject()));
+
+    Streamed answer = client.streamRequest("tools/call", new JsonObject().put("name",
+      "everything_trigger-elicitation-request").put("arguments", new JsonObject()), event -> {
+        if (event.hasData() && "elicitation/create".equals(event.json().getString("method"))) {
+          client.request().body(new JsonObject().put("jsonrpc", "2.0").put("id", event.json().getValue("id"))
+            .put("result", new JsonObject().put("action", "accept")
+              .put("content", new JsonObject().put("name", "Switchboard")))).send();
+        }
+      }).await();
+
+    assertThat(result(answer)).contains("User provided the requested information");
+  }
+
+  @Test
+  void clientWithoutSamplingGetsAToolErrorNotAnotherSessionsSamplingRequest() {
+    McpTestClient plain = client(new JsonObject());
+
+    JsonObject result = plain.callTool("everything_trigger-sampling-request", new JsonObject().put("prompt", "hi")
+      .put("maxTokens", 5)).await().result();
+
+    assertThat(result.getBoolean("isError")).isTrue();
+    assertThat(result.getJsonArray("content").getJsonObject(0).getString("text")).contains("sampling");
+  }
+
+  private static void answerSampling(McpTestClient client, SseEvent event, String text) {
+    if (event.hasData() && "sampling/createMessage".equals(event.json().getString("method"))) {
+      client.request().body(new JsonObject().put("jsonrpc", "2.0").put("id", event.json().getValue("id"))
+        .put("result", new JsonObject().put("role", "assistant").put("model", "test-model")
+          .put("content", new JsonObject().put("type", "text").put("text", text)))).send();
+    }
   }
 
   @Test
