@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +72,23 @@ class SharedProcessTest {
     assertThat(new JsonObject(text(await(second))).getString("echo")).isEqualTo("x");
     JsonArray ids = seen().getJsonArray("ids");
     assertThat(ids.stream().distinct().count()).isEqualTo(ids.size());
+  }
+
+  @Test
+  void manyConcurrentCallsFromManySessionsEachGetTheirOwnAnswer() throws Exception {
+    List<String> sessions = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sessions.add(await(client.open(INFO, new JsonObject())).sessionId());
+    }
+    List<Future<JsonObject>> calls = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      calls.add(client.request(sessions.get(i % sessions.size()), i / sessions.size(), "tools/call",
+        tool("echo", new JsonObject().put("text", "call-" + i)), null));
+    }
+
+    for (int i = 0; i < calls.size(); i++) {
+      assertThat(new JsonObject(text(await(calls.get(i)))).getString("echo")).isEqualTo("call-" + i);
+    }
   }
 
   @Test
