@@ -39,6 +39,7 @@ final class SsePipe implements Pipe {
   private final BackendOptions options;
   private final HttpClientAgent posts;
   private final Handler<Buffer> onMessage;
+  /** Most POSTs in flight on this session: 16 per pooled connection; beyond, a message fails at once. */
   private final int maxPosts;
   private final AtomicInteger postsInFlight = new AtomicInteger();
   private final Promise<Throwable> ended = Promise.promise();
@@ -157,8 +158,11 @@ final class SsePipe implements Pipe {
 
   @Override
   public boolean write(Buffer message) {
-    if (ended.future().isComplete() || postTo == null || postsInFlight.incrementAndGet() > maxPosts) {
-      postsInFlight.updateAndGet(n -> Math.max(0, n - 1));
+    if (ended.future().isComplete() || postTo == null) {
+      return false;
+    }
+    if (postsInFlight.incrementAndGet() > maxPosts) {
+      postsInFlight.decrementAndGet();
       return false;
     }
     RequestOptions post = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(postTo.toString());
