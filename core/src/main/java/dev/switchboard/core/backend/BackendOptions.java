@@ -10,7 +10,8 @@ import java.util.Objects;
  * One backend MCP server as configured.
  *
  * @param name           unique backend name, used in prefixes, routes and error messages
- * @param url            the backend's streamable-HTTP MCP endpoint ({@code http} or {@code https})
+ * @param url            the backend's streamable-HTTP MCP endpoint, or its SSE URL ({@link BackendTransport#SSE})
+ *                       ({@code http} or {@code https}); null for a stdio backend
  * @param timeout        hard limit for one request to this backend, from send to final response
  * @param headers        extra headers sent on every request (outgoing credentials); never logged
  * @param maxConnections size of this backend's keep-alive connection pool
