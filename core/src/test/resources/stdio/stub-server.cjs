@@ -98,4 +98,8 @@ readline.createInterface({ input: process.stdin }).on('line', line => {
       return send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
   }
 });
+if (process.argv.includes('--ignore-sigterm')) {
+  process.on('SIGTERM', () => process.stderr.write('ignoring SIGTERM\n'));
+  setInterval(() => {}, 1000);
+}
 process.stderr.write('stub server ready\n');

@@ -12,6 +12,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -97,7 +99,7 @@ final class StdioProcess implements Pipe {
         @Override
         public void tooLong(long bytes) {
           LOG.log(Level.WARNING, "backend ''{0}'': dropped a stdout line of {1} bytes (maxLineSize is {2})", backend,
-            bytes, options.maxLineBytes());
+            String.valueOf(bytes), String.valueOf(options.maxLineBytes()));
         }
 
         @Override
@@ -116,7 +118,8 @@ final class StdioProcess implements Pipe {
 
         @Override
         public void tooLong(long bytes) {
-          LOG.log(Level.INFO, "backend ''{0}'' stderr: (a line of {1} bytes, not shown)", backend, bytes);
+          LOG.log(Level.INFO, "backend ''{0}'' stderr: (a line of {1} bytes, not shown)", backend,
+            String.valueOf(bytes));
         }
 
         @Override
@@ -182,17 +185,21 @@ final class StdioProcess implements Pipe {
       stopping = true;
       writes.clear();
       writes.offer(POISON);
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      long timer = vertx.setTimer(Math.max(1, options.stopGracePeriod().toMillis()), id -> {
-        if (process.isAlive()) {
-          LOG.log(Level.WARNING, "backend ''{0}'': process {1} did not stop within {2} ms; killed", backend,
-            process.pid(), options.stopGracePeriod().toMillis());
-          process.descendants().forEach(ProcessHandle::destroyForcibly);
-          process.destroyForcibly();
+      long grace = Math.max(1, options.stopGracePeriod().toMillis());
+      vertx.<List<ProcessHandle>>executeBlocking(() -> {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        return tree;
+      }, false).onSuccess(tree -> vertx.setTimer(grace, id -> vertx.executeBlocking(() -> {
+        List<ProcessHandle> alive = tree.stream().filter(ProcessHandle::isAlive).toList();
+        if (!alive.isEmpty()) {
+          LOG.log(Level.WARNING, "backend ''{0}'': {1} process(es) of pid {2} still running {3} ms after SIGTERM; "
+            + "killed", backend, alive.size(), String.valueOf(process.pid()), String.valueOf(grace));
+          alive.forEach(ProcessHandle::destroyForcibly);
         }
-      });
-      exited.future().onComplete(done -> vertx.cancelTimer(timer));
+        return null;
+      }, false)));
     }
     return exited.future().mapEmpty();
   }

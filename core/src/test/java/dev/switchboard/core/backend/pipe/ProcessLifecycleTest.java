@@ -136,6 +136,18 @@ class ProcessLifecycleTest {
   }
 
   @Test
+  void processThatIgnoresSigtermIsKilledAfterTheGracePeriod(Vertx vertx) throws Exception {
+    StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx,
+      StubProcess.stubborn(Duration.ofMillis(500)));
+    String session = await(stdio.open(INFO, new JsonObject())).sessionId();
+    long pid = await(stdio.pid(session));
+
+    await(stdio.shutdown());
+
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
   void shutdownStopsTheSharedProcess(Vertx vertx) throws Exception {
     StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx, StubProcess.shared());
     String session = await(stdio.open(INFO, new JsonObject())).sessionId();

@@ -32,6 +32,14 @@ final class StubProcess {
     return BackendOptions.stdio("stub", Duration.ofSeconds(5), stdio);
   }
 
+  /** A shared stub that ignores SIGTERM (and stays up without input), stopped with the given grace period. */
+  static BackendOptions stubborn(Duration grace) {
+    StdioOptions stdio = new StdioOptions(List.of("node", script().toString(), "--ignore-sigterm"), Map.of(), null,
+      SessionMode.SHARED, 1, StdioOptions.DEFAULT_MAX_LINE_BYTES, StdioOptions.DEFAULT_MAX_QUEUED_MESSAGES, grace,
+      StdioOptions.DEFAULT_IDLE_TIMEOUT);
+    return BackendOptions.stdio("stub", Duration.ofSeconds(5), stdio);
+  }
+
   static BackendOptions shared() {
     return options(SessionMode.SHARED, 1, StdioOptions.DEFAULT_MAX_LINE_BYTES);
   }
