@@ -34,16 +34,16 @@ final class BackendsSection {
       if (!names.add(name)) {
         throw backend.get("name").fail("duplicate backend name \"" + name + "\"");
       }
-      if (StdioSection.isStdio(backend)) {
+      if (BackendKindsSection.isStdio(backend)) {
         result.add(BackendOptions.stdio(name, backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
-          StdioSection.map(backend)));
+          BackendKindsSection.map(backend)));
         continue;
       }
       result.add(new BackendOptions(name, url(backend.get("url")),
         backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
         headers(backend.get("headers")),
         backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
-        StdioSection.transport(backend.get("transport")), null));
+        BackendKindsSection.transport(backend.get("transport")), null));
     }
     return result;
   }

@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
  * (stdio backends), and {@code transport} (for {@code url} backends). Exactly one of {@code url} and
  * {@code command}; the keys of one kind are refused on the other.
  */
-final class StdioSection {
+final class BackendKindsSection {
   static final List<String> STDIO_KEYS = List.of("command", "env", "cwd", "sessionMode", "maxProcesses",
     "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout");
   private static final List<String> URL_KEYS = List.of("url", "transport", "headers", "maxConnections");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final long MAX_LINE_SIZE = 256L * 1024 * 1024;
 
-  private StdioSection() {
+  private BackendKindsSection() {
   }
 
   /** Whether the backend is a stdio one; fails unless exactly one of {@code url} and {@code command} is set. */
