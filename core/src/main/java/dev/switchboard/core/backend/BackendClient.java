@@ -5,8 +5,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The MCP client for one backend over streamable HTTP. One instance per backend, shared by all client sessions and
- * event loops; it owns one pooled keep-alive HTTP client. All methods are non-blocking.
+ * The MCP client for one backend. One instance per backend, shared by all client sessions and event loops. All
+ * methods are non-blocking. The contract is written for streamable HTTP (its implementation owns one pooled
+ * keep-alive HTTP client); the legacy HTTP+SSE and stdio implementations ({@code core.backend.pipe}) keep it, with
+ * "backend session" meaning their own per-client-session handle (see {@link BackendClients}).
  */
 public interface BackendClient {
 

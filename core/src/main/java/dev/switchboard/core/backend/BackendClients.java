@@ -1,6 +1,8 @@
 package dev.switchboard.core.backend;
 
 import dev.switchboard.core.backend.impl.HttpBackendClient;
+import dev.switchboard.core.backend.pipe.SseBackendClient;
+import dev.switchboard.core.backend.pipe.StdioBackendClient;
 import io.vertx.core.Vertx;
 
 /** Creates {@link BackendClient}s, so that other modules need not know the implementation. */
@@ -9,12 +11,17 @@ public final class BackendClients {
   }
 
   /**
-   * A streamable-HTTP client for one backend, with its own keep-alive connection pool. Call
+   * A client for one backend, of the kind its options name: streamable HTTP (its own keep-alive connection pool),
+   * legacy HTTP+SSE, or a stdio process the client starts. Call
    * {@link BackendClient#shutdown()} when done.
    *
    * @throws IllegalArgumentException when the URL is not {@code http(s)} or a configured header is invalid
    */
   public static BackendClient create(Vertx vertx, BackendOptions options) {
-    return new HttpBackendClient(vertx, options);
+    return switch (options.transport()) {
+      case STDIO -> new StdioBackendClient(vertx, options);
+      case SSE -> new SseBackendClient(vertx, options);
+      case STREAMABLE_HTTP -> new HttpBackendClient(vertx, options);
+    };
   }
 }

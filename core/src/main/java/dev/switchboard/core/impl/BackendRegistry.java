@@ -1,6 +1,7 @@
 package dev.switchboard.core.impl;
 
 import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.SupervisedBackend;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -28,6 +29,34 @@ final class BackendRegistry {
     clients.forEach(c -> byName.put(c.name(), c));
     this.clients = byName;
     this.clientInfo = clientInfo;
+    clients.forEach(this::watch);
+  }
+
+  /** A backend that knows when it goes down and comes back (a supervised stdio process) reports it here. */
+  private void watch(BackendClient client) {
+    if (client instanceof SupervisedBackend supervised) {
+      supervised.watchAvailability(new SupervisedBackend.AvailabilityListener() {
+        @Override
+        public void down(Throwable cause) {
+          markDown(client.name(), cause, "(its process is down)");
+        }
+
+        @Override
+        public void up() {
+          if (down.remove(client.name())) {
+            LOG.log(System.Logger.Level.INFO, "backend ''{0}'' is back; new sessions include it", client.name());
+          }
+        }
+      });
+    }
+  }
+
+  /**
+   * Whether a session's catalogs are read without this backend: it is a supervised backend that is down (its items
+   * leave the session's view until it is back and says so with a {@code list_changed}).
+   */
+  boolean isSupervisedDown(String name) {
+    return clients.get(name) instanceof SupervisedBackend && down.contains(name);
   }
 
   BackendClient get(String name) {

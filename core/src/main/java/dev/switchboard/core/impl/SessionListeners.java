@@ -99,7 +99,9 @@ final class SessionListeners {
     List<Future<BackendCatalog>> catalogs = new ArrayList<>();
     for (BackendClient client : registry.all()) {
       String stored = session.backendSessions().get(client.name());
-      if (stored != null) {
+      if (stored != null && registry.isSupervisedDown(client.name())) {
+        catalogs.add(Future.succeededFuture(new BackendCatalog(client.name(), null, null, null, null)));
+      } else if (stored != null) {
         catalogs.add(CatalogFetcher.fetch(client, StoredIds.fromStored(stored), null));
       }
     }

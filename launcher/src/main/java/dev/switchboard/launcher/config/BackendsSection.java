@@ -28,15 +28,22 @@ final class BackendsSection {
     Set<String> names = new HashSet<>();
     List<BackendOptions> result = new ArrayList<>(elements.size());
     for (ConfigNode backend : elements) {
-      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers");
+      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers", "transport", "command", "env", "cwd",
+        "sessionMode", "maxProcesses", "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout");
       String name = name(backend.get("name"));
       if (!names.add(name)) {
         throw backend.get("name").fail("duplicate backend name \"" + name + "\"");
       }
+      if (BackendKindsSection.isStdio(backend)) {
+        result.add(BackendOptions.stdio(name, backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
+          BackendKindsSection.map(backend)));
+        continue;
+      }
       result.add(new BackendOptions(name, url(backend.get("url")),
         backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
         headers(backend.get("headers")),
-        backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE)));
+        backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+        BackendKindsSection.transport(backend.get("transport")), null));
     }
     return result;
   }
@@ -50,7 +57,10 @@ final class BackendsSection {
   }
 
   private static URI url(ConfigNode node) {
-    String text = node.requiredText();
+    String text = node.text(null);
+    if (text == null) {
+      throw node.fail("required (or command: for a stdio backend)");
+    }
     URI uri = httpUri(text);
     if (uri == null) {
       throw node.fail("not a URL: \"" + text + "\" (expected an absolute http:// or https:// URL with a host)");

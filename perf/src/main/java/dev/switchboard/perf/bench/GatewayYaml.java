@@ -1,6 +1,7 @@
 package dev.switchboard.perf.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,10 +11,17 @@ import java.util.Map;
  */
 final class GatewayYaml {
   private final Map<String, String> backends = new LinkedHashMap<>();
+  private final Map<String, List<String>> stdioBackends = new LinkedHashMap<>();
   private String sessions = "{store: memory, ttl: 30m}";
 
   GatewayYaml backend(String name, String url) {
     backends.put(name, url);
+    return this;
+  }
+
+  /** A stdio backend the gateway starts with {@code command} (one shared process). */
+  GatewayYaml stdioBackend(String name, List<String> command) {
+    stdioBackends.put(name, List.copyOf(command));
     return this;
   }
 
@@ -30,7 +38,11 @@ final class GatewayYaml {
     yaml.append("backends:\n");
     backends.forEach((name, url) -> yaml.append("  - {name: ").append(name).append(", url: \"").append(url)
       .append("\", timeout: 30s, maxConnections: 64}\n"));
-    yaml.append("aggregation: {conflictResolution: ").append(backends.size() == 1 ? "priority" : "prefix")
+    stdioBackends.forEach((name, command) -> yaml.append("  - {name: ").append(name).append(", command: [")
+      .append(String.join(", ", command.stream().map(part -> "\"" + part.replace("\"", "\\\"") + "\"").toList()))
+      .append("], timeout: 30s}\n"));
+    int count = backends.size() + stdioBackends.size();
+    yaml.append("aggregation: {conflictResolution: ").append(count == 1 ? "priority" : "prefix")
       .append("}\n");
     yaml.append("sessions: ").append(sessions).append('\n');
     return yaml.toString();

@@ -24,6 +24,7 @@ final class Scenarios {
         o -> o.setRate(options.openLoopRate()));
       case "sse" -> new SseScenario();
       case "slow-backend" -> new SlowBackendScenario();
+      case "stdio" -> new StdioScenario();
       case "cross-instance" -> new CrossInstanceScenario();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };

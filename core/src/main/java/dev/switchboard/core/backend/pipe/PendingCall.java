@@ -1,0 +1,47 @@
+package dev.switchboard.core.backend.pipe;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One request in flight on a process, under the gateway's own id on the pipe. {@code session} is null for the
+ * gateway's own requests (initialize, re-subscriptions).
+ */
+final class PendingCall {
+  final long pipeId;
+  final VirtualSession session;
+  final Object callerId;
+  final Object progressToken;
+  final Handler<JsonObject> onMessage;
+  final Context caller;
+  final Promise<JsonObject> promise = Promise.promise();
+  long timer = -1;
+
+  PendingCall(long pipeId, VirtualSession session, Object callerId, Object progressToken, Handler<JsonObject> onMessage,
+              Context caller) {
+    this.pipeId = pipeId;
+    this.session = session;
+    this.callerId = callerId;
+    this.progressToken = progressToken;
+    this.onMessage = onMessage;
+    this.caller = caller;
+  }
+
+  /**
+   * Passes a message the process sent about this call (progress, a server-to-client request) to the caller, ahead of
+   * the call's result (which reaches the caller's context after it).
+   */
+  void deliver(JsonObject message) {
+    if (onMessage == null) {
+      return;
+    }
+    if (Vertx.currentContext() == caller) {
+      onMessage.handle(message);
+    } else {
+      caller.runOnContext(v -> onMessage.handle(message));
+    }
+  }
+}

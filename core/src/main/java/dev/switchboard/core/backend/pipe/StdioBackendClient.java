@@ -1,0 +1,202 @@
+package dev.switchboard.core.backend.pipe;
+
+import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.backend.BackendOptions;
+import dev.switchboard.core.backend.BackendSession;
+import dev.switchboard.core.backend.BackendStream;
+import dev.switchboard.core.backend.SupervisedBackend;
+import dev.switchboard.core.backend.stdio.SessionMode;
+import dev.switchboard.core.backend.stdio.StdioOptions;
+import dev.switchboard.core.protocol.ProtocolVersion;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * {@link BackendClient} for a stdio backend. In {@link SessionMode#SHARED} mode one supervised process serves every
+ * client session: each {@link #open} creates a virtual session on it (its id is what the core keeps as the backend
+ * session id) and the {@link PipeSession} multiplexes them. In {@link SessionMode#PER_SESSION} mode each
+ * {@link #open} starts a process of its own, at most {@link StdioOptions#maxProcesses()} at once, stopped by
+ * {@link #close}. All state lives on one Vert.x context; every call hops onto it and its result back to the
+ * caller's context.
+ */
+public final class StdioBackendClient implements BackendClient, SupervisedBackend {
+  /**
+   * What a shared process is told its client supports: the per-request features the gateway can relay (checked per
+   * session when the process asks). Not roots: a process has one set of roots, and one client's roots must not
+   * become every client's; use per-session mode for roots.
+   */
+  private static final JsonObject SHARED_CAPABILITIES = new JsonObject()
+    .put("sampling", new JsonObject())
+    .put("elicitation", new JsonObject());
+
+  private static final Set<String> VERSIONS = Set.copyOf(ProtocolVersion.SUPPORTED);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final ContextHop hop;
+  private final BackendOptions options;
+  private final PipeSession shared;
+  private final Map<String, PipeSession> perSession = new HashMap<>();
+  private final IdleReaper reaper;
+  private int starting;
+
+  public StdioBackendClient(Vertx vertx, BackendOptions options) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.hop = new ContextHop(context);
+    this.options = options;
+    this.shared = options.stdio().sessionMode() == SessionMode.SHARED
+      ? new PipeSession(vertx, context, options, pipes(), VERSIONS, SHARED_CAPABILITIES, PipeSession.Restart.ALWAYS,
+        () -> { })
+      : null;
+    this.reaper = new IdleReaper(vertx, hop, options.name(), options.stdio().idleTimeout(),
+      cutoff -> shared != null ? shared.idleSessions(cutoff) : IdleReaper.idleIn(perSession, cutoff), this::close);
+  }
+
+  private PipeFactory pipes() {
+    return StdioProcess.factory(vertx, name(), options.stdio());
+  }
+
+  @Override
+  public String name() {
+    return options.name();
+  }
+
+  @Override
+  public BackendOptions options() {
+    return options;
+  }
+
+  @Override
+  public void watchAvailability(AvailabilityListener listener) {
+    if (shared != null) {
+      hop.run(() -> {
+        shared.watch(listener);
+        return Future.succeededFuture();
+      });
+    }
+  }
+
+  @Override
+  public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities) {
+    String id = "stdio-" + UUID.randomUUID();
+    if (shared != null) {
+      return hop.run(() -> shared.open(id, clientInfo, clientCapabilities));
+    }
+    return hop.run(() -> {
+      int limit = options.stdio().maxProcesses();
+      if (perSession.size() + starting >= limit) {
+        return Future.failedFuture(new IllegalStateException("backend '" + name() + "': all " + limit
+          + " processes (maxProcesses) are in use; this session goes without it"));
+      }
+      PipeSession process = new PipeSession(vertx, context, options, pipes(), VERSIONS,
+        clientCapabilities == null ? new JsonObject() : clientCapabilities, PipeSession.Restart.NEVER,
+        () -> perSession.remove(id));
+      starting++;
+      return process.open(id, clientInfo, clientCapabilities)
+        .andThen(done -> starting--)
+        .onSuccess(session -> perSession.put(id, process));
+    });
+  }
+
+  @Override
+  public Future<JsonObject> request(String sessionId, String method, JsonObject params, Handler<JsonObject> onMessage) {
+    return request(sessionId, null, method, params, onMessage);
+  }
+
+  @Override
+  public Future<JsonObject> request(String sessionId, Object requestId, String method, JsonObject params,
+                                    Handler<JsonObject> onMessage) {
+    if (requestId != null && !(requestId instanceof String) && !isIntegral(requestId)) {
+      return Future.failedFuture(new IllegalArgumentException("request id must be a string or an integer"));
+    }
+    Context caller = hop.caller();
+    return hop.run(() -> withProcess(sessionId, p -> p.request(sessionId, requestId, method, params, onMessage,
+      caller)));
+  }
+
+  @Override
+  public Future<Void> cancel(String sessionId, Object requestId, String reason) {
+    return hop.run(() -> withProcess(sessionId, p -> p.cancel(sessionId, requestId, reason)));
+  }
+
+  @Override
+  public Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage) {
+    Context caller = hop.caller();
+    return hop.run(() -> withProcess(sessionId, p -> p.listen(sessionId, onMessage, caller)));
+  }
+
+  @Override
+  public Future<Void> send(String sessionId, JsonObject message) {
+    return hop.run(() -> withProcess(sessionId, p -> p.send(sessionId, message)));
+  }
+
+  @Override
+  public Future<Void> close(String sessionId) {
+    if (sessionId == null) {
+      return Future.succeededFuture();
+    }
+    return hop.run(() -> {
+      if (shared != null) {
+        return shared.close(sessionId);
+      }
+      PipeSession process = perSession.remove(sessionId);
+      return process == null ? Future.succeededFuture() : process.close(sessionId).compose(v -> process.shutdown());
+    });
+  }
+
+  @Override
+  public Future<Void> shutdown() {
+    reaper.stop();
+    return hop.run(() -> {
+      List<Future<Void>> stopping = new ArrayList<>();
+      if (shared != null) {
+        stopping.add(shared.shutdown());
+      }
+      new ArrayList<>(perSession.values()).forEach(p -> stopping.add(p.shutdown()));
+      perSession.clear();
+      return Future.join(stopping).mapEmpty();
+    });
+  }
+
+  /** For tests: the pid of the process serving a session, or -1. */
+  public Future<Long> pid(String sessionId) {
+    return hop.run(() -> {
+      PipeSession process = shared != null ? shared : perSession.get(sessionId);
+      Pipe running = process == null ? null : process.process();
+      return Future.succeededFuture(running instanceof StdioProcess p ? p.pid() : -1L);
+    });
+  }
+
+  /** For tests and metrics: how many processes run now. */
+  public Future<Integer> processCount() {
+    return hop.run(() -> Future.succeededFuture(shared != null ? (shared.process() == null ? 0 : 1)
+      : (int) perSession.values().stream().filter(p -> p.process() != null).count()));
+  }
+
+  private <T> Future<T> withProcess(String sessionId, Function<PipeSession, Future<T>> action) {
+    PipeSession process = shared != null ? shared : perSession.get(sessionId);
+    if (sessionId == null || process == null || !process.hasSession(sessionId)) {
+      return Future.failedFuture(new BackendException(name(), BackendException.Kind.SESSION_EXPIRED,
+        "the session is unknown here (its process ended, or the session was opened on another instance)"));
+    }
+    return action.apply(process);
+  }
+
+  private static boolean isIntegral(Object id) {
+    return id instanceof Integer || id instanceof Long || id instanceof Short || id instanceof Byte
+      || id instanceof BigInteger;
+  }
+}

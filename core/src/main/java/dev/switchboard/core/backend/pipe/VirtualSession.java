@@ -1,0 +1,49 @@
+package dev.switchboard.core.backend.pipe;
+
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One client session's share of a process: the id the core knows it by (its "backend session id"), what its client
+ * declared, the log level it asked for, the resources it subscribed to, its calls in flight by the client's own
+ * request id, and its standalone stream. Touched only on the owner's context.
+ */
+final class VirtualSession {
+  final String id;
+  final JsonObject capabilities;
+  final Map<String, PendingCall> calls = new HashMap<>();
+  final Set<String> subscriptions = new HashSet<>();
+  String logLevel;
+  boolean closed;
+  long lastUsedNanos = System.nanoTime();
+  VirtualStream stream;
+
+  VirtualSession(String id, JsonObject capabilities) {
+    this.id = id;
+    this.capabilities = capabilities == null ? new JsonObject() : capabilities;
+  }
+
+  /** The key of a client's request id: strings and numbers never collide. */
+  static String key(Object requestId) {
+    return (requestId instanceof String ? "s:" : "n:") + requestId;
+  }
+
+  /** Whether the session has had no call and no open stream since {@code cutoffNanos}. */
+  boolean idleSince(long cutoffNanos) {
+    return calls.isEmpty() && (stream == null || stream.isClosed()) && lastUsedNanos - cutoffNanos < 0;
+  }
+
+  /** Passes a message to the session's standalone stream; false when it has none open. */
+  boolean deliver(JsonObject message) {
+    VirtualStream open = stream;
+    if (open == null || open.isClosed()) {
+      return false;
+    }
+    open.deliver(message);
+    return true;
+  }
+
+}
