@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.it.GatewayHarness;
-import dev.switchboard.it.McpTestClient;
-import dev.switchboard.it.McpTestClient.Streamed;
-import dev.switchboard.it.SseEvent;
+import dev.switchboard.testkit.McpTestClient;
+import dev.switchboard.testkit.McpTestClient.Streamed;
+import dev.switchboard.testkit.StreamEvent;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
-import dev.switchboard.transport.server.RunningServer;
+import dev.switchboard.transport.kit.RunningServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -200,7 +200,7 @@ class MixedBackendsTest {
     assertThat(result.getJsonArray("content").getJsonObject(0).getString("text")).contains("sampling");
   }
 
-  private static void answerSampling(McpTestClient client, SseEvent event, String text) {
+  private static void answerSampling(McpTestClient client, StreamEvent event, String text) {
     if (event.hasData() && "sampling/createMessage".equals(event.json().getString("method"))) {
       client.request().body(new JsonObject().put("jsonrpc", "2.0").put("id", event.json().getValue("id"))
         .put("result", new JsonObject().put("role", "assistant").put("model", "test-model")

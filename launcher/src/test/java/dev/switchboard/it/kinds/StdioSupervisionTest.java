@@ -6,7 +6,7 @@ import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.stdio.StdioOptions;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.it.GatewayHarness;
-import dev.switchboard.it.McpTestClient;
+import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.launcher.Gateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
