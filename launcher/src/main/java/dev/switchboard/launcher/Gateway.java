@@ -12,6 +12,7 @@ import dev.switchboard.session.SessionStores;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.TransportVerticle;
+import dev.switchboard.transport.limits.SessionQuota;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -66,7 +67,7 @@ public final class Gateway {
       Readiness readiness = new Readiness(vertx, store);
       StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS);
       SessionIdManager sessions = new SessionIdManager(vertx, store, events, signals, bus,
-        config.server().registrationTimeout());
+        config.server().registrationTimeout(), new SessionQuota(config.limits()));
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
       TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness);

@@ -9,7 +9,7 @@ final class LimitsSection {
 
   static LimitsOptions map(ConfigNode limits) {
     limits.requireKeys("maxSessions", "maxPendingSessions", "maxSessionsPerIdentity", "maxClientCapabilitiesSize",
-      "maxClientInfoSize", "maxConnections", "idleTimeout", "requestHeaderTimeout", "requestBodyTimeout",
+      "maxClientInfoSize", "maxClientDataSize", "maxConnections", "idleTimeout", "requestHeaderTimeout", "requestBodyTimeout",
       "maxBatchSize", "maxConcurrentRequestsPerSession", "backendSharePerSession", "maxStreamsPerSession",
       "maxBufferedBytesPerStream");
     return new LimitsOptions(
@@ -18,6 +18,7 @@ final class LimitsSection {
       positive(limits, "maxSessionsPerIdentity", LimitsOptions.DEFAULT_MAX_SESSIONS_PER_IDENTITY),
       limits.get("maxClientCapabilitiesSize").byteSize(LimitsOptions.DEFAULT_MAX_CLIENT_CAPABILITIES_BYTES),
       limits.get("maxClientInfoSize").byteSize(LimitsOptions.DEFAULT_MAX_CLIENT_INFO_BYTES),
+      limits.get("maxClientDataSize").byteSize(LimitsOptions.DEFAULT_MAX_CLIENT_DATA_BYTES),
       positive(limits, "maxConnections", LimitsOptions.DEFAULT_MAX_CONNECTIONS),
       limits.get("idleTimeout").duration(LimitsOptions.DEFAULT_IDLE_TIMEOUT),
       limits.get("requestHeaderTimeout").duration(LimitsOptions.DEFAULT_REQUEST_HEADER_TIMEOUT),

@@ -28,6 +28,7 @@ class LimitsValidationTest {
     assertThat(limits.maxSessionsPerIdentity()).isEqualTo(1_000);
     assertThat(limits.maxClientCapabilitiesBytes()).isEqualTo(64 * 1024);
     assertThat(limits.maxClientInfoBytes()).isEqualTo(4 * 1024);
+    assertThat(limits.maxClientDataBytes()).isEqualTo(64L * 1024 * 1024);
     assertThat(limits.maxConnections()).isEqualTo(20_000);
     assertThat(limits.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(limits.requestHeaderTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -43,11 +44,11 @@ class LimitsValidationTest {
   void everyKeyIsRead() {
     LimitsOptions limits = parse(ONE_BACKEND + """
       limits: {maxSessions: 10, maxPendingSessions: 5, maxSessionsPerIdentity: 3, maxClientCapabilitiesSize: 1KiB,
-               maxClientInfoSize: 512, maxConnections: 20, idleTimeout: 5s, requestHeaderTimeout: 2s,
+               maxClientInfoSize: 512, maxClientDataSize: 2MiB, maxConnections: 20, idleTimeout: 5s, requestHeaderTimeout: 2s,
                requestBodyTimeout: 3s, maxBatchSize: 7, maxConcurrentRequestsPerSession: 8, backendSharePerSession: 25,
                maxStreamsPerSession: 2, maxBufferedBytesPerStream: 1MiB}
       """).limits();
-    assertThat(limits).isEqualTo(new LimitsOptions(10, 5, 3, 1024, 512, 20, Duration.ofSeconds(5),
+    assertThat(limits).isEqualTo(new LimitsOptions(10, 5, 3, 1024, 512, 2 * 1024 * 1024, 20, Duration.ofSeconds(5),
       Duration.ofSeconds(2), Duration.ofSeconds(3), 7, 8, 25, 2, 1024 * 1024));
   }
 

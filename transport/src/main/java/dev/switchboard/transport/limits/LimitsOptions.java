@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param maxSessionsPerIdentity          sessions per authenticated subject (not applied without authentication)
  * @param maxClientCapabilitiesBytes      largest serialized {@code capabilities} of an {@code initialize}
  * @param maxClientInfoBytes              largest serialized {@code clientInfo} of an {@code initialize}
+ * @param maxClientDataBytes              total serialized capabilities and client info of the sessions held
  * @param maxConnections                  open client connections per instance; beyond it new ones are closed
  * @param idleTimeout                     an idle keep-alive connection is closed after this
  * @param requestHeaderTimeout            a request's head must arrive within this, from its first byte
@@ -22,7 +23,8 @@ import java.time.Duration;
  * @param maxBufferedBytesPerStream       bytes buffered for a slow reader before its stream is closed
  */
 public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSessionsPerIdentity,
-                            long maxClientCapabilitiesBytes, long maxClientInfoBytes, int maxConnections,
+                            long maxClientCapabilitiesBytes, long maxClientInfoBytes, long maxClientDataBytes,
+                            int maxConnections,
                             Duration idleTimeout, Duration requestHeaderTimeout, Duration requestBodyTimeout,
                             int maxBatchSize, int maxConcurrentRequestsPerSession, int backendSharePerSession,
                             int maxStreamsPerSession, long maxBufferedBytesPerStream) {
@@ -31,6 +33,7 @@ public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSess
   public static final int DEFAULT_MAX_SESSIONS_PER_IDENTITY = 1_000;
   public static final long DEFAULT_MAX_CLIENT_CAPABILITIES_BYTES = 64 * 1024;
   public static final long DEFAULT_MAX_CLIENT_INFO_BYTES = 4 * 1024;
+  public static final long DEFAULT_MAX_CLIENT_DATA_BYTES = 64L * 1024 * 1024;
   public static final int DEFAULT_MAX_CONNECTIONS = 20_000;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_REQUEST_HEADER_TIMEOUT = Duration.ofSeconds(10);
@@ -48,6 +51,7 @@ public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSess
     maxClientCapabilitiesBytes = maxClientCapabilitiesBytes <= 0 ? DEFAULT_MAX_CLIENT_CAPABILITIES_BYTES
       : maxClientCapabilitiesBytes;
     maxClientInfoBytes = maxClientInfoBytes <= 0 ? DEFAULT_MAX_CLIENT_INFO_BYTES : maxClientInfoBytes;
+    maxClientDataBytes = maxClientDataBytes <= 0 ? DEFAULT_MAX_CLIENT_DATA_BYTES : maxClientDataBytes;
     maxConnections = orDefault(maxConnections, DEFAULT_MAX_CONNECTIONS);
     idleTimeout = orDefault(idleTimeout, DEFAULT_IDLE_TIMEOUT);
     requestHeaderTimeout = orDefault(requestHeaderTimeout, DEFAULT_REQUEST_HEADER_TIMEOUT);
@@ -64,25 +68,31 @@ public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSess
 
   /** Every limit at its default. */
   public static LimitsOptions defaults() {
-    return new LimitsOptions(0, 0, 0, 0, 0, 0, null, null, null, 0, 0, 0, 0, 0);
+    return new LimitsOptions(0, 0, 0, 0, 0, 0, 0, null, null, null, 0, 0, 0, 0, 0);
   }
 
   public LimitsOptions withMaxSessions(int sessions, int pending, int perIdentity) {
     return new LimitsOptions(sessions, pending, perIdentity, maxClientCapabilitiesBytes, maxClientInfoBytes,
-      maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
+      maxClientDataBytes, maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
       maxConcurrentRequestsPerSession, backendSharePerSession, maxStreamsPerSession, maxBufferedBytesPerStream);
   }
 
   public LimitsOptions withConnections(int connections, Duration idle, Duration header, Duration body) {
     return new LimitsOptions(maxSessions, maxPendingSessions, maxSessionsPerIdentity, maxClientCapabilitiesBytes,
-      maxClientInfoBytes, connections, idle, header, body, maxBatchSize, maxConcurrentRequestsPerSession,
+      maxClientInfoBytes, maxClientDataBytes, connections, idle, header, body, maxBatchSize, maxConcurrentRequestsPerSession,
       backendSharePerSession, maxStreamsPerSession, maxBufferedBytesPerStream);
   }
 
   public LimitsOptions withRequestsPerSession(int concurrent, int sharePercent) {
     return new LimitsOptions(maxSessions, maxPendingSessions, maxSessionsPerIdentity, maxClientCapabilitiesBytes,
-      maxClientInfoBytes, maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
+      maxClientInfoBytes, maxClientDataBytes, maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
       concurrent, sharePercent, maxStreamsPerSession, maxBufferedBytesPerStream);
+  }
+
+  public LimitsOptions withClientData(long capabilities, long info, long total) {
+    return new LimitsOptions(maxSessions, maxPendingSessions, maxSessionsPerIdentity, capabilities, info, total,
+      maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
+      maxConcurrentRequestsPerSession, backendSharePerSession, maxStreamsPerSession, maxBufferedBytesPerStream);
   }
 
   private static int orDefault(int value, int defaultValue) {

@@ -9,6 +9,8 @@ import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.transport.http.SessionIds;
+import dev.switchboard.transport.limits.LimitsOptions;
+import dev.switchboard.transport.limits.SessionQuota;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -48,14 +50,28 @@ public final class SessionIdManager {
   private final Registrar registrar;
   private final Invalidation invalidation;
   private final long sweeper;
+  private final SessionQuota quota;
+  private final ConcurrentHashMap<String, SessionQuota.Lease> leases = new ConcurrentHashMap<>();
 
   public SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                           Duration registrationTimeout) {
-    this(vertx, store, events, signals, core, registrationTimeout, System::nanoTime);
+    this(vertx, store, events, signals, core, registrationTimeout, new SessionQuota(LimitsOptions.defaults()));
+  }
+
+  /** @param quota bounds the sessions this instance issues (see {@link SessionQuota}) */
+  public SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
+                          Duration registrationTimeout, SessionQuota quota) {
+    this(vertx, store, events, signals, core, registrationTimeout, System::nanoTime, quota);
   }
 
   SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                    Duration registrationTimeout, LongSupplier nanoTime) {
+    this(vertx, store, events, signals, core, registrationTimeout, nanoTime, new SessionQuota(LimitsOptions.defaults()));
+  }
+
+  private SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
+                           Duration registrationTimeout, LongSupplier nanoTime, SessionQuota quota) {
+    this.quota = quota;
     this.vertx = vertx;
     this.store = store;
     this.events = events;
@@ -73,16 +89,26 @@ public final class SessionIdManager {
   /** Phase 1: issues a session id and stores the pending record. */
   public Future<LocalSession> create(Identity identity, String protocolVersion, JsonObject clientInfo,
                                      JsonObject clientCapabilities) {
+    SessionQuota.Lease lease;
+    try {
+      lease = quota.acquire(identity, clientInfo, clientCapabilities);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     SessionRecord record = SessionRecord.pending(SessionIds.generate(), protocolVersion, identity.issuer(),
       identity.subject(), clientInfo, clientCapabilities, System.currentTimeMillis());
     return store.create(record).compose(created -> {
       if (!created) {
+        lease.release();
         return Future.failedFuture(new IllegalStateException("session id collision"));
       }
       LocalSession session = new LocalSession(record, nanoTime.getAsLong());
+      leases.put(record.id(), lease);
+      session.onTerminate(() -> leases.remove(record.id(), lease));
+      session.onTerminate(lease::release);
       cache.put(record.id(), session);
       return Future.succeededFuture(session);
-    });
+    }).onFailure(err -> lease.release());
   }
 
   /** Finds a live session bound to {@code identity}; fails with {@link SessionFailure} otherwise. */
@@ -128,7 +154,7 @@ public final class SessionIdManager {
     if (!session.registration().compareAndSet(current, promise.future())) {
       return session.registration().get();
     }
-    registrar.register(session).onComplete(promise);
+    registrar.register(session).onSuccess(context -> registered(session)).onComplete(promise);
     return promise.future();
   }
 
@@ -171,6 +197,18 @@ public final class SessionIdManager {
         err.getMessage()));
       return existed ? Future.succeededFuture() : Future.failedFuture(SessionFailure.notFound());
     }));
+  }
+
+  private void registered(LocalSession session) {
+    SessionQuota.Lease lease = leases.get(session.id());
+    if (lease != null) {
+      lease.registered();
+    }
+  }
+
+  /** The quota of the sessions this instance issues. */
+  public SessionQuota quota() {
+    return quota;
   }
 
   public void close() {
