@@ -2,6 +2,7 @@ package dev.switchboard.transport;
 
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.transport.endpoint.McpEndpoint;
+import dev.switchboard.transport.limits.ConnectionGuard;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.Future;
@@ -42,7 +43,8 @@ public final class TransportVerticle extends VerticleBase {
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
     McpEndpoint endpoint = new McpEndpoint(vertx, options, sessions, core, streams, description);
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+    ConnectionGuard guard = ConnectionGuard.of(vertx, options.host(), options.port(), options.limits());
+    server = guard.createServer(vertx, new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
         if (options.path().equals(path)) {
