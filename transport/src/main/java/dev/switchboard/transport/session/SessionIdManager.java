@@ -1,10 +1,12 @@
 package dev.switchboard.transport.session;
 
+import dev.switchboard.core.bus.ClientSession;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.session.EventLog;
+import dev.switchboard.session.ExpiredSession;
 import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
@@ -84,6 +86,7 @@ public final class SessionIdManager {
     this.invalidation = new Invalidation(signals, store, cache);
     long sweepMillis = Math.max(1000, Math.min(store.ttl().toMillis() / 2, 30_000));
     this.sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
+    store.onExpired(this::expired);
   }
 
   /** Phase 1: issues a session id and stores the pending record. */
@@ -189,7 +192,7 @@ public final class SessionIdManager {
       session.terminate();
       cache.remove(id, session);
       SessionContext context = session.contextIfReady();
-      if (context != null) {
+      if (context != null && existed) {
         core.close(new CloseSession(context));
       }
       invalidation.deleted(id);
@@ -197,6 +200,22 @@ public final class SessionIdManager {
         err.getMessage()));
       return existed ? Future.succeededFuture() : Future.failedFuture(SessionFailure.notFound());
     }));
+  }
+
+  /**
+   * A session's TTL ran out (reported once across instances by the store): its backend sessions are closed as an
+   * explicit DELETE would close them, and this instance forgets it.
+   */
+  private void expired(ExpiredSession expired) {
+    LocalSession session = cache.remove(expired.id());
+    if (session != null) {
+      session.terminate();
+    }
+    if (!expired.backendSessions().isEmpty()) {
+      ClientSession client = new ClientSession(expired.id(), Identity.ANONYMOUS, null, null, null);
+      core.close(new CloseSession(new SessionContext(client, expired.backendSessions(), null)));
+    }
+    invalidation.deleted(expired.id());
   }
 
   private void registered(LocalSession session) {
