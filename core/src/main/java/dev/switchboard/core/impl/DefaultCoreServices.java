@@ -17,6 +17,7 @@ import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.CatalogKind;
+import dev.switchboard.core.fairness.CallPermits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +45,8 @@ public final class DefaultCoreServices implements CoreServices {
     CoreBus bus = new CoreBus(vertx, options.longestBackendTimeout());
     StreamRelay relay = new StreamRelay(bus);
     InFlight inFlight = new InFlight();
-    this.router = new CallRouter(registry, opener, relay, inFlight);
+    this.router = new CallRouter(registry, opener, relay, inFlight,
+      new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()));
     this.clientMessages = new ClientMessages(registry, inFlight);
     this.listeners = new SessionListeners(registry, views, relay, bus);
     this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
