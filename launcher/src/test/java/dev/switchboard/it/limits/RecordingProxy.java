@@ -11,6 +11,8 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import io.vertx.core.json.JsonObject;
 
 /**
  * A recording reverse proxy in front of a test backend: it sees exactly what the gateway sends to the backend
@@ -25,6 +27,11 @@ final class RecordingProxy {
   private final HttpServer server;
   private final HttpClient client;
   private final URI target;
+  private volatile ToolCallAnswer toolCalls;
+
+  /** An answer the proxy gives to {@code tools/call} itself instead of forwarding it. */
+  record ToolCallAnswer(int status, String contentType, Function<JsonObject, String> body) {
+  }
 
   private RecordingProxy(Vertx vertx, URI target) {
     this.target = target;
@@ -41,12 +48,22 @@ final class RecordingProxy {
     return "http://127.0.0.1:" + server.actualPort() + target.getRawPath();
   }
 
+  int port() {
+    return server.actualPort();
+  }
+
   List<Sent> sent() {
     return sent;
   }
 
   long count(HttpMethod method) {
     return sent.stream().filter(s -> s.method().equals(method)).count();
+  }
+
+  /** From now on answers every {@code tools/call} itself. */
+  RecordingProxy answerToolCalls(ToolCallAnswer answer) {
+    this.toolCalls = answer;
+    return this;
   }
 
   Future<Void> close() {
@@ -56,6 +73,12 @@ final class RecordingProxy {
   private void forward(HttpServerRequest req) {
     req.body().compose(body -> {
       sent.add(new Sent(req.method(), body));
+      ToolCallAnswer own = toolCalls;
+      JsonObject message = own != null && body.length() > 0 && body.getByte(0) == '{' ? body.toJsonObject() : null;
+      if (message != null && "tools/call".equals(message.getString("method"))) {
+        return req.response().setStatusCode(own.status()).putHeader("Content-Type", own.contentType())
+          .end(own.body().apply(message));
+      }
       RequestOptions options = new RequestOptions().setMethod(req.method()).setHost(target.getHost())
         .setPort(target.getPort()).setURI(req.uri());
       req.headers().forEach((name, value) -> {
