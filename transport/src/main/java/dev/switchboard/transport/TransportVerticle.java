@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.catalog.NameCollisions;
 import dev.switchboard.transport.endpoint.McpEndpoint;
 import dev.switchboard.transport.limits.ConnectionGuard;
 import dev.switchboard.transport.session.SessionIdManager;
@@ -10,7 +11,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +53,9 @@ public final class TransportVerticle extends VerticleBase {
         if (options.path().equals(path)) {
           endpoint.handle(req);
         } else if ("/health/live".equals(path)) {
-          health(req, true);
+          health(req, true, List.of());
         } else if ("/health/ready".equals(path)) {
-          health(req, ready.get());
+          health(req, ready.get(), NameCollisions.of(vertx).current());
         } else {
           req.response().setStatusCode(404).end();
         }
@@ -60,9 +63,12 @@ public final class TransportVerticle extends VerticleBase {
     return server.listen();
   }
 
-  private static void health(HttpServerRequest req, boolean up) {
-    req.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
-      .end(new JsonObject().put("status", up ? "UP" : "DOWN").toBuffer());
+  private static void health(HttpServerRequest req, boolean up, List<String> nameCollisions) {
+    JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN");
+    if (!nameCollisions.isEmpty()) {
+      body.put("nameCollisions", new JsonArray(nameCollisions));
+    }
+    req.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json").end(body.toBuffer());
   }
 
   /** The port actually bound (useful with port 0). */

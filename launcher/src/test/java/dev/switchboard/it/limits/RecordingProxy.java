@@ -27,9 +27,9 @@ final class RecordingProxy {
   private final HttpServer server;
   private final HttpClient client;
   private final URI target;
-  private volatile ToolCallAnswer toolCalls;
+  private final java.util.Map<String, ToolCallAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** An answer the proxy gives to {@code tools/call} itself instead of forwarding it. */
+  /** An answer the proxy gives to a request itself instead of forwarding it. */
   record ToolCallAnswer(int status, String contentType, Function<JsonObject, String> body) {
   }
 
@@ -62,7 +62,12 @@ final class RecordingProxy {
 
   /** From now on answers every {@code tools/call} itself. */
   RecordingProxy answerToolCalls(ToolCallAnswer answer) {
-    this.toolCalls = answer;
+    return answer("tools/call", answer);
+  }
+
+  /** From now on answers every request with {@code method} itself. */
+  RecordingProxy answer(String method, ToolCallAnswer answer) {
+    answers.put(method, answer);
     return this;
   }
 
@@ -73,9 +78,11 @@ final class RecordingProxy {
   private void forward(HttpServerRequest req) {
     req.body().compose(body -> {
       sent.add(new Sent(req.method(), body));
-      ToolCallAnswer own = toolCalls;
-      JsonObject message = own != null && body.length() > 0 && body.getByte(0) == '{' ? body.toJsonObject() : null;
-      if (message != null && "tools/call".equals(message.getString("method"))) {
+      JsonObject message = !answers.isEmpty() && body.length() > 0 && body.getByte(0) == '{' ? body.toJsonObject()
+        : null;
+      ToolCallAnswer own = message == null || !(message.getValue("method") instanceof String method) ? null
+        : answers.get(method);
+      if (own != null) {
         return req.response().setStatusCode(own.status()).putHeader("Content-Type", own.contentType())
           .end(own.body().apply(message));
       }
