@@ -93,11 +93,13 @@ class ErrorTextTest {
   void jsonRpcErrorOfTheBackendIsPassedOn() {
     proxy.answerToolCalls(new RecordingProxy.ToolCallAnswer(200, "application/json",
       request -> new JsonObject().put("jsonrpc", "2.0").put("id", request.getValue("id"))
-        .put("error", new JsonObject().put("code", -32042).put("message", "quota of the backend used up")).encode()));
+        .put("error", new JsonObject().put("code", -32042).put("message", "quota of the backend used up")
+          .put("data", new JsonObject().put("retryAfter", 5))).encode()));
 
     Answer answer = client.callTool("alpha_echo", new JsonObject().put("text", "hi")).await();
 
     assertThat(answer.error().getInteger("code")).isEqualTo(-32042);
     assertThat(answer.error().getString("message")).isEqualTo("quota of the backend used up");
+    assertThat(answer.error().getJsonObject("data")).isEqualTo(new JsonObject().put("retryAfter", 5));
   }
 }
