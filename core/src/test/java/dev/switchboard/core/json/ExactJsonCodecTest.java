@@ -41,6 +41,11 @@ class ExactJsonCodecTest {
   }
 
   @Test
+  void decodedFractionEqualsTheSameDouble() {
+    assertThat(new JsonObject("{\"x\":1.5}")).isEqualTo(new JsonObject().put("x", 1.5));
+  }
+
+  @Test
   void arraysAndNestingDecodeAsVertxDoes() {
     JsonArray array = new JsonArray("[1,\"two\",true,null,{\"k\":[3]}]");
 
