@@ -8,13 +8,14 @@ final class LimitsSection {
   }
 
   static LimitsOptions map(ConfigNode limits) {
-    limits.requireKeys("maxSessions", "maxPendingSessions", "maxSessionsPerIdentity", "maxClientCapabilitiesSize",
-      "maxClientInfoSize", "maxClientDataSize", "maxConnections", "idleTimeout", "requestHeaderTimeout", "requestBodyTimeout",
-      "maxBatchSize", "maxConcurrentRequestsPerSession", "backendSharePerSession", "maxStreamsPerSession",
-      "maxBufferedBytesPerStream");
+    limits.requireKeys("maxSessions", "maxPendingSessions", "pendingSessionTimeout", "maxSessionsPerIdentity",
+      "maxClientCapabilitiesSize", "maxClientInfoSize", "maxClientDataSize", "maxConnections", "idleTimeout",
+      "requestHeaderTimeout", "requestBodyTimeout", "maxBatchSize", "maxConcurrentRequestsPerSession",
+      "backendSharePerSession", "maxStreamsPerSession", "maxBufferedBytesPerStream");
     return new LimitsOptions(
       positive(limits, "maxSessions", LimitsOptions.DEFAULT_MAX_SESSIONS),
       positive(limits, "maxPendingSessions", LimitsOptions.DEFAULT_MAX_PENDING_SESSIONS),
+      limits.get("pendingSessionTimeout").duration(LimitsOptions.DEFAULT_PENDING_SESSION_TIMEOUT),
       positive(limits, "maxSessionsPerIdentity", LimitsOptions.DEFAULT_MAX_SESSIONS_PER_IDENTITY),
       limits.get("maxClientCapabilitiesSize").byteSize(LimitsOptions.DEFAULT_MAX_CLIENT_CAPABILITIES_BYTES),
       limits.get("maxClientInfoSize").byteSize(LimitsOptions.DEFAULT_MAX_CLIENT_INFO_BYTES),

@@ -25,6 +25,7 @@ class LimitsValidationTest {
     LimitsOptions limits = LimitsOptions.defaults();
     assertThat(limits.maxSessions()).isEqualTo(100_000);
     assertThat(limits.maxPendingSessions()).isEqualTo(10_000);
+    assertThat(limits.pendingSessionTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(limits.maxSessionsPerIdentity()).isEqualTo(1_000);
     assertThat(limits.maxClientCapabilitiesBytes()).isEqualTo(64 * 1024);
     assertThat(limits.maxClientInfoBytes()).isEqualTo(4 * 1024);
@@ -43,12 +44,12 @@ class LimitsValidationTest {
   @Test
   void everyKeyIsRead() {
     LimitsOptions limits = parse(ONE_BACKEND + """
-      limits: {maxSessions: 10, maxPendingSessions: 5, maxSessionsPerIdentity: 3, maxClientCapabilitiesSize: 1KiB,
+      limits: {maxSessions: 10, maxPendingSessions: 5, pendingSessionTimeout: 20s, maxSessionsPerIdentity: 3, maxClientCapabilitiesSize: 1KiB,
                maxClientInfoSize: 512, maxClientDataSize: 2MiB, maxConnections: 20, idleTimeout: 5s, requestHeaderTimeout: 2s,
                requestBodyTimeout: 3s, maxBatchSize: 7, maxConcurrentRequestsPerSession: 8, backendSharePerSession: 25,
                maxStreamsPerSession: 2, maxBufferedBytesPerStream: 1MiB}
       """).limits();
-    assertThat(limits).isEqualTo(new LimitsOptions(10, 5, 3, 1024, 512, 2 * 1024 * 1024, 20, Duration.ofSeconds(5),
+    assertThat(limits).isEqualTo(new LimitsOptions(10, 5, Duration.ofSeconds(20), 3, 1024, 512, 2 * 1024 * 1024, 20, Duration.ofSeconds(5),
       Duration.ofSeconds(2), Duration.ofSeconds(3), 7, 8, 25, 2, 1024 * 1024));
   }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
  *
  * @param maxSessions                     sessions held by this instance; beyond it {@code initialize} gets 503
  * @param maxPendingSessions              sessions initialized but not yet registered with the backends
+ * @param pendingSessionTimeout           a session whose registration has not started this long after its
+ *                                        {@code initialize} is ended (it frees its pending place)
  * @param maxSessionsPerIdentity          sessions per authenticated subject (not applied without authentication)
  * @param maxClientCapabilitiesBytes      largest serialized {@code capabilities} of an {@code initialize}
  * @param maxClientInfoBytes              largest serialized {@code clientInfo} of an {@code initialize}
@@ -22,7 +24,8 @@ import java.time.Duration;
  * @param maxStreamsPerSession            GET streams of one session
  * @param maxBufferedBytesPerStream       bytes buffered for a slow reader before its stream is closed
  */
-public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSessionsPerIdentity,
+public record LimitsOptions(int maxSessions, int maxPendingSessions, Duration pendingSessionTimeout,
+                            int maxSessionsPerIdentity,
                             long maxClientCapabilitiesBytes, long maxClientInfoBytes, long maxClientDataBytes,
                             int maxConnections,
                             Duration idleTimeout, Duration requestHeaderTimeout, Duration requestBodyTimeout,
@@ -30,6 +33,7 @@ public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSess
                             int maxStreamsPerSession, long maxBufferedBytesPerStream) {
   public static final int DEFAULT_MAX_SESSIONS = 100_000;
   public static final int DEFAULT_MAX_PENDING_SESSIONS = 10_000;
+  public static final Duration DEFAULT_PENDING_SESSION_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_MAX_SESSIONS_PER_IDENTITY = 1_000;
   public static final long DEFAULT_MAX_CLIENT_CAPABILITIES_BYTES = 64 * 1024;
   public static final long DEFAULT_MAX_CLIENT_INFO_BYTES = 4 * 1024;
@@ -47,6 +51,7 @@ public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSess
   public LimitsOptions {
     maxSessions = orDefault(maxSessions, DEFAULT_MAX_SESSIONS);
     maxPendingSessions = orDefault(maxPendingSessions, DEFAULT_MAX_PENDING_SESSIONS);
+    pendingSessionTimeout = orDefault(pendingSessionTimeout, DEFAULT_PENDING_SESSION_TIMEOUT);
     maxSessionsPerIdentity = orDefault(maxSessionsPerIdentity, DEFAULT_MAX_SESSIONS_PER_IDENTITY);
     maxClientCapabilitiesBytes = maxClientCapabilitiesBytes <= 0 ? DEFAULT_MAX_CLIENT_CAPABILITIES_BYTES
       : maxClientCapabilitiesBytes;
@@ -68,31 +73,42 @@ public record LimitsOptions(int maxSessions, int maxPendingSessions, int maxSess
 
   /** Every limit at its default. */
   public static LimitsOptions defaults() {
-    return new LimitsOptions(0, 0, 0, 0, 0, 0, 0, null, null, null, 0, 0, 0, 0, 0);
+    return new LimitsOptions(0, 0, null, 0, 0, 0, 0, 0, null, null, null, 0, 0, 0, 0, 0);
   }
 
   public LimitsOptions withMaxSessions(int sessions, int pending, int perIdentity) {
-    return new LimitsOptions(sessions, pending, perIdentity, maxClientCapabilitiesBytes, maxClientInfoBytes,
-      maxClientDataBytes, maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
-      maxConcurrentRequestsPerSession, backendSharePerSession, maxStreamsPerSession, maxBufferedBytesPerStream);
+    return new LimitsOptions(sessions, pending, pendingSessionTimeout, perIdentity,
+      maxClientCapabilitiesBytes, maxClientInfoBytes, maxClientDataBytes, maxConnections, idleTimeout,
+      requestHeaderTimeout, requestBodyTimeout, maxBatchSize, maxConcurrentRequestsPerSession, backendSharePerSession,
+      maxStreamsPerSession, maxBufferedBytesPerStream);
   }
 
-  public LimitsOptions withConnections(int connections, Duration idle, Duration header, Duration body) {
-    return new LimitsOptions(maxSessions, maxPendingSessions, maxSessionsPerIdentity, maxClientCapabilitiesBytes,
-      maxClientInfoBytes, maxClientDataBytes, connections, idle, header, body, maxBatchSize, maxConcurrentRequestsPerSession,
-      backendSharePerSession, maxStreamsPerSession, maxBufferedBytesPerStream);
-  }
-
-  public LimitsOptions withRequestsPerSession(int concurrent, int sharePercent) {
-    return new LimitsOptions(maxSessions, maxPendingSessions, maxSessionsPerIdentity, maxClientCapabilitiesBytes,
-      maxClientInfoBytes, maxClientDataBytes, maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
-      concurrent, sharePercent, maxStreamsPerSession, maxBufferedBytesPerStream);
+  public LimitsOptions withPendingSessionTimeout(Duration timeout) {
+    return new LimitsOptions(maxSessions, maxPendingSessions, timeout, maxSessionsPerIdentity,
+      maxClientCapabilitiesBytes, maxClientInfoBytes, maxClientDataBytes, maxConnections, idleTimeout,
+      requestHeaderTimeout, requestBodyTimeout, maxBatchSize, maxConcurrentRequestsPerSession, backendSharePerSession,
+      maxStreamsPerSession, maxBufferedBytesPerStream);
   }
 
   public LimitsOptions withClientData(long capabilities, long info, long total) {
-    return new LimitsOptions(maxSessions, maxPendingSessions, maxSessionsPerIdentity, capabilities, info, total,
-      maxConnections, idleTimeout, requestHeaderTimeout, requestBodyTimeout, maxBatchSize,
-      maxConcurrentRequestsPerSession, backendSharePerSession, maxStreamsPerSession, maxBufferedBytesPerStream);
+    return new LimitsOptions(maxSessions, maxPendingSessions, pendingSessionTimeout, maxSessionsPerIdentity,
+      capabilities, info, total, maxConnections, idleTimeout,
+      requestHeaderTimeout, requestBodyTimeout, maxBatchSize, maxConcurrentRequestsPerSession, backendSharePerSession,
+      maxStreamsPerSession, maxBufferedBytesPerStream);
+  }
+
+  public LimitsOptions withConnections(int connections, Duration idle, Duration header, Duration body) {
+    return new LimitsOptions(maxSessions, maxPendingSessions, pendingSessionTimeout, maxSessionsPerIdentity,
+      maxClientCapabilitiesBytes, maxClientInfoBytes, maxClientDataBytes, connections, idle,
+      header, body, maxBatchSize, maxConcurrentRequestsPerSession, backendSharePerSession,
+      maxStreamsPerSession, maxBufferedBytesPerStream);
+  }
+
+  public LimitsOptions withRequestsPerSession(int concurrent, int sharePercent) {
+    return new LimitsOptions(maxSessions, maxPendingSessions, pendingSessionTimeout, maxSessionsPerIdentity,
+      maxClientCapabilitiesBytes, maxClientInfoBytes, maxClientDataBytes, maxConnections, idleTimeout,
+      requestHeaderTimeout, requestBodyTimeout, maxBatchSize, concurrent, sharePercent,
+      maxStreamsPerSession, maxBufferedBytesPerStream);
   }
 
   private static int orDefault(int value, int defaultValue) {

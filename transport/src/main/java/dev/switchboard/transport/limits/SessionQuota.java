@@ -3,6 +3,7 @@ package dev.switchboard.transport.limits;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.protocol.McpException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,6 +72,11 @@ public final class SessionQuota {
       lease.identityTaken = true;
     }
     return lease;
+  }
+
+  /** How long a session may stay pending before its registration starts. */
+  public Duration pendingTimeout() {
+    return limits.pendingSessionTimeout();
   }
 
   /** Sessions this instance issued that have not ended. */

@@ -54,6 +54,7 @@ public final class SessionIdManager {
   private final long sweeper;
   private final SessionQuota quota;
   private final ConcurrentHashMap<String, SessionQuota.Lease> leases = new ConcurrentHashMap<>();
+  private final PendingTimeout pendingTimeout;
 
   public SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                           Duration registrationTimeout) {
@@ -74,6 +75,7 @@ public final class SessionIdManager {
   private SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                            Duration registrationTimeout, LongSupplier nanoTime, SessionQuota quota) {
     this.quota = quota;
+    this.pendingTimeout = new PendingTimeout(vertx, store, quota.pendingTimeout(), registrationTimeout);
     this.vertx = vertx;
     this.store = store;
     this.events = events;
@@ -110,6 +112,7 @@ public final class SessionIdManager {
       session.onTerminate(() -> leases.remove(record.id(), lease));
       session.onTerminate(lease::release);
       cache.put(record.id(), session);
+      pendingTimeout.watch(session, this::neverRegistered);
       return Future.succeededFuture(session);
     }).onFailure(err -> lease.release());
   }
@@ -216,6 +219,15 @@ public final class SessionIdManager {
       core.close(new CloseSession(new SessionContext(client, expired.backendSessions(), null)));
     }
     invalidation.deleted(expired.id());
+  }
+
+  /** A pending session ended by {@link PendingTimeout}: its record is already deleted. */
+  private void neverRegistered(LocalSession session) {
+    cache.remove(session.id(), session);
+    session.terminate();
+    invalidation.deleted(session.id());
+    events.delete(session.id()).onFailure(err -> LOG.log(System.Logger.Level.DEBUG,
+      "event log of an unregistered session: {0}", err.getMessage()));
   }
 
   private void registered(LocalSession session) {
