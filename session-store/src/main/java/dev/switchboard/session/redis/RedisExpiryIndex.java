@@ -32,6 +32,8 @@ import java.util.function.Consumer;
 final class RedisExpiryIndex {
   private static final System.Logger LOG = System.getLogger(RedisExpiryIndex.class.getName());
   private static final int BATCH = 256;
+  /** Batches per sweep at most, so that one sweep ends even when sessions expire faster than it claims them. */
+  private static final int MAX_BATCHES = 64;
 
   private final Vertx vertx;
   private final RedisCommands commands;
@@ -88,25 +90,33 @@ final class RedisExpiryIndex {
     }
   }
 
-  /** One scan of the ids that are due; completes with how many expiries this instance claimed. */
+  /**
+   * One sweep: scans the ids that are due, a batch at a time, until a batch is not full (at most
+   * {@link #MAX_BATCHES} batches); completes with how many expiries this instance claimed.
+   */
   Future<Integer> sweep() {
     if (sweeping || commands.closed()) {
       return Future.succeededFuture(0);
     }
     sweeping = true;
-    return commands.send("expiry scan", () -> Request.cmd(Command.ZRANGEBYSCORE).arg(zset).arg("-inf")
-        .arg(System.currentTimeMillis()).arg("LIMIT").arg(0).arg(BATCH), RedisExpiryIndex::strings)
-      .compose(ids -> {
-        Future<Integer> claimed = Future.succeededFuture(0);
-        for (String id : ids) {
-          claimed = claimed.compose(n -> check(id).map(won -> won ? n + 1 : n));
-        }
-        return claimed;
-      })
+    return sweepBatches(0, 0)
       .onFailure(err -> LOG.log(Level.DEBUG, "expiry scan failed: {0}", err.getMessage()))
       .eventually(() -> {
         sweeping = false;
         return Future.succeededFuture();
+      });
+  }
+
+  private Future<Integer> sweepBatches(int batch, int claimedSoFar) {
+    return commands.send("expiry scan", () -> Request.cmd(Command.ZRANGEBYSCORE).arg(zset).arg("-inf")
+        .arg(System.currentTimeMillis()).arg("LIMIT").arg(0).arg(BATCH), RedisExpiryIndex::strings)
+      .compose(ids -> {
+        Future<Integer> claimed = Future.succeededFuture(claimedSoFar);
+        for (String id : ids) {
+          claimed = claimed.compose(n -> check(id).map(won -> won ? n + 1 : n));
+        }
+        return ids.size() < BATCH || batch + 1 >= MAX_BATCHES || commands.closed() ? claimed
+          : claimed.compose(n -> sweepBatches(batch + 1, n));
       });
   }
 

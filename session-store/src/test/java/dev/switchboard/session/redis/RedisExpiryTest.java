@@ -9,6 +9,7 @@ import dev.switchboard.session.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,14 +99,22 @@ class RedisExpiryTest {
   }
 
   @Test
-  void manyExpiredSessionsAreEachReportedOnce() throws Exception {
-    for (int i = 0; i < 20; i++) {
-      activeSession();
+  void moreExpiredSessionsThanOneBatchAreEachReportedOnceInOneSweep() throws Exception {
+    int sessions = 300;
+    for (int chunk = 0; chunk < sessions / 20; chunk++) {
+      List<Future<Boolean>> created = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        SessionRecord record = SessionRecord.pending("s" + chunk + "-" + i + "-" + System.nanoTime(), "2025-11-25",
+          "anonymous", "anonymous", null, null, 0L);
+        created.add(first.create(record));
+      }
+      Future.all(created).await(10, TimeUnit.SECONDS);
     }
 
-    sweepBothAfter(TTL.plusMillis(200));
+    vertx.timer(TTL.toMillis() + 200).await(10, TimeUnit.SECONDS);
+    Future.all(first.sweepExpired(), second.sweepExpired()).await(30, TimeUnit.SECONDS);
 
-    assertThat(expired).hasSize(20);
-    assertThat(expired.stream().map(ExpiredSession::id).distinct()).hasSize(20);
+    assertThat(expired).hasSize(sessions);
+    assertThat(expired.stream().map(ExpiredSession::id).distinct()).hasSize(sessions);
   }
 }
