@@ -44,13 +44,14 @@ class LimitsValidationTest {
   @Test
   void everyKeyIsRead() {
     LimitsOptions limits = parse(ONE_BACKEND + """
-      limits: {maxSessions: 10, maxPendingSessions: 5, pendingSessionTimeout: 20s, maxSessionsPerIdentity: 3, maxClientCapabilitiesSize: 1KiB,
-               maxClientInfoSize: 512, maxClientDataSize: 2MiB, maxConnections: 20, idleTimeout: 5s, requestHeaderTimeout: 2s,
-               requestBodyTimeout: 3s, maxBatchSize: 7, maxConcurrentRequestsPerSession: 8, backendSharePerSession: 25,
-               maxStreamsPerSession: 2, maxBufferedBytesPerStream: 1MiB}
+      limits: {maxSessions: 10, maxPendingSessions: 5, pendingSessionTimeout: 20s, maxSessionsPerIdentity: 3,
+               maxClientCapabilitiesSize: 1KiB, maxClientInfoSize: 512, maxClientDataSize: 2MiB, maxConnections: 20,
+               idleTimeout: 5s, requestHeaderTimeout: 2s, requestBodyTimeout: 3s, maxBatchSize: 7,
+               maxConcurrentRequestsPerSession: 8, backendSharePerSession: 25, maxStreamsPerSession: 2,
+               maxBufferedBytesPerStream: 1MiB}
       """).limits();
-    assertThat(limits).isEqualTo(new LimitsOptions(10, 5, Duration.ofSeconds(20), 3, 1024, 512, 2 * 1024 * 1024, 20, Duration.ofSeconds(5),
-      Duration.ofSeconds(2), Duration.ofSeconds(3), 7, 8, 25, 2, 1024 * 1024));
+    assertThat(limits).isEqualTo(new LimitsOptions(10, 5, Duration.ofSeconds(20), 3, 1024, 512, 2 * 1024 * 1024, 20,
+      Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3), 7, 8, 25, 2, 1024 * 1024));
   }
 
   @Test

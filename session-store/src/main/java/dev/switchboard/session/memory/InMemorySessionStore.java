@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * <p>Every read, touch, update or create restarts the record's TTL. An expired record is invisible as soon as its time
  * has passed (checked on every access); a periodic sweeper ({@link SessionStoreOptions#sweepInterval()}) frees its
  * memory and reports it to the {@link #onExpired} handler (a record removed while expired, by the sweeper or by a
- * delete, is reported exactly once). All methods are thread-safe, never block, never throw, and return completed futures (a null argument fails
- * the future with {@link NullPointerException}). Records are copied in and out, so a caller that changes a record's
+ * delete, is reported exactly once). All methods are thread-safe, never block, never throw, and return completed
+ * futures (a null argument fails the future with {@link NullPointerException}). Records are copied in and out, so a caller that changes a record's
  * JSON never changes the stored one (as with a store that serializes).
  */
 public final class InMemorySessionStore implements SessionStore {

@@ -69,7 +69,8 @@ public final class SessionIdManager {
 
   SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                    Duration registrationTimeout, LongSupplier nanoTime) {
-    this(vertx, store, events, signals, core, registrationTimeout, nanoTime, new SessionQuota(LimitsOptions.defaults()));
+    this(vertx, store, events, signals, core, registrationTimeout, nanoTime,
+      new SessionQuota(LimitsOptions.defaults()));
   }
 
   private SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
@@ -219,6 +220,8 @@ public final class SessionIdManager {
       core.close(new CloseSession(new SessionContext(client, expired.backendSessions(), null)));
     }
     invalidation.deleted(expired.id());
+    events.delete(expired.id()).onFailure(err -> LOG.log(System.Logger.Level.DEBUG,
+      "event log of an expired session: {0}", err.getMessage()));
   }
 
   /** A pending session ended by {@link PendingTimeout}: its record is already deleted. */
