@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class ConnectionCapTest {
-  private static final int CAP = 20;
-  private static final int ATTACKERS = 50;
+  /** Small by default; {@code -Dlimits.cap=1000 -Dlimits.attackers=3000} measures at a larger scale. */
+  private static final int CAP = Integer.getInteger("limits.cap", 20);
+  private static final int ATTACKERS = Integer.getInteger("limits.attackers", 50);
   private static final Duration HEAD = Duration.ofSeconds(2);
 
   private Vertx vertx;
