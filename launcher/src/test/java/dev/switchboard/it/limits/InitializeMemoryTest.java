@@ -26,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InitializeMemoryTest {
   private static final int MIB = 1024 * 1024;
   private static final long CLIENT_DATA_BUDGET = MIB;
+  /** The attack was 60 initializes of 3 MB: {@code -Dlimits.initializes=60 -Dlimits.capabilityBytes=3000000}. */
+  private static final int OVERSIZED = Integer.getInteger("limits.initializes", 40);
+  private static final int OVERSIZED_BYTES = Integer.getInteger("limits.capabilityBytes", MIB);
 
   private Vertx vertx;
   private RunningServer backend;
@@ -88,17 +91,17 @@ class InitializeMemoryTest {
 
   @Test
   void rejectedOversizedInitializesHoldNoHeap() {
-    JsonObject megabyte = capabilitiesOf(MIB);
-    initializeWith(megabyte, info());
+    JsonObject oversized = capabilitiesOf(OVERSIZED_BYTES);
+    initializeWith(oversized, info());
     long before = LimitsHarness.liveHeap();
 
-    for (int i = 0; i < 40; i++) {
-      assertThat(initializeWith(megabyte, info()).error().getInteger("code")).isEqualTo(-32602);
+    for (int i = 0; i < OVERSIZED; i++) {
+      assertThat(initializeWith(oversized, info()).error().getInteger("code")).isEqualTo(-32602);
     }
     long growth = LimitsHarness.liveHeap() - before;
 
-    System.out.printf("[figure] 40 initializes with 1 MiB capabilities: live heap %+.2f MiB%n",
-      growth / (double) MIB);
+    System.out.printf("[figure] %d initializes with %d bytes of capabilities: live heap %+.2f MiB%n", OVERSIZED,
+      OVERSIZED_BYTES, growth / (double) MIB);
     assertThat(growth).isLessThan(4L * MIB);
     assertThat(gateway.sessions().quota().sessions()).isZero();
   }
