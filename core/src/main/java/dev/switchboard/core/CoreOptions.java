@@ -14,9 +14,14 @@ import java.util.List;
  * @param serverName    the name the gateway presents (to clients as {@code serverInfo}, to backends as
  *                      {@code clientInfo})
  * @param serverVersion the version it presents
+ * @param maxConcurrentRequestsPerSession requests one client session may run at once
+ * @param backendSharePerSession percent of a backend's connection pool one client session may use at once
  */
 public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
-                          String serverName, String serverVersion) {
+                          String serverName, String serverVersion, int maxConcurrentRequestsPerSession,
+                          int backendSharePerSession) {
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS_PER_SESSION = 64;
+  public static final int DEFAULT_BACKEND_SHARE_PER_SESSION = 50;
   public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
   public static final String DEFAULT_SERVER_NAME = "switchboard";
 
@@ -26,10 +31,25 @@ public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggr
     retryInterval = retryInterval == null ? DEFAULT_RETRY_INTERVAL : retryInterval;
     serverName = serverName == null ? DEFAULT_SERVER_NAME : serverName;
     serverVersion = serverVersion == null ? Version.current() : serverVersion;
+    maxConcurrentRequestsPerSession = maxConcurrentRequestsPerSession <= 0
+      ? DEFAULT_MAX_CONCURRENT_REQUESTS_PER_SESSION : maxConcurrentRequestsPerSession;
+    backendSharePerSession = backendSharePerSession <= 0 || backendSharePerSession > 100
+      ? DEFAULT_BACKEND_SHARE_PER_SESSION : backendSharePerSession;
+  }
+
+  public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
+                     String serverName, String serverVersion) {
+    this(backends, aggregation, retryInterval, serverName, serverVersion, 0, 0);
   }
 
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation) {
     this(backends, aggregation, null, null, null);
+  }
+
+  /** These options with the per-session request limits. */
+  public CoreOptions withSessionLimits(int maxConcurrentRequests, int sharePercent) {
+    return new CoreOptions(backends, aggregation, retryInterval, serverName, serverVersion, maxConcurrentRequests,
+      sharePercent);
   }
 
   /** The longest backend timeout: callers waiting on core should wait a little longer than this. */

@@ -12,6 +12,7 @@ import dev.switchboard.session.SessionStores;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.TransportVerticle;
+import dev.switchboard.transport.limits.SessionQuota;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -51,7 +52,8 @@ public final class Gateway {
 
   /** Starts everything; fails (and releases what it started) when the configuration cannot work. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-    CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation());
+    CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation())
+      .withSessionLimits(config.limits().maxConcurrentRequestsPerSession(), config.limits().backendSharePerSession());
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
@@ -66,7 +68,7 @@ public final class Gateway {
       Readiness readiness = new Readiness(vertx, store);
       StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS);
       SessionManager sessions = new SessionManager(vertx, store, events, signals, bus,
-        config.server().registrationTimeout());
+        config.server().registrationTimeout(), new SessionQuota(config.limits()));
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
       TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness);

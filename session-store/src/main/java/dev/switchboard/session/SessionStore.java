@@ -2,6 +2,7 @@ package dev.switchboard.session;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Where sessions live between requests, possibly shared by many gateway instances. Every record expires
@@ -22,7 +23,10 @@ public interface SessionStore {
   /** Restarts a record's TTL without reading it. Completes with false when it is absent. */
   Future<Boolean> touch(String id);
 
-  /** Deletes a record. Completes with true when it existed. */
+  /**
+   * Deletes a record. Completes with true when it existed and this caller ended it; a session that had already
+   * expired is reported to the {@link #onExpired} handler instead, so its backend sessions are closed exactly once.
+   */
   Future<Boolean> delete(String id);
 
   /**
@@ -34,6 +38,13 @@ public interface SessionStore {
   /** Completes when the store answers (readiness probe). */
   default Future<Void> ping() {
     return get("switchboard-readiness-probe").mapEmpty();
+  }
+
+  /**
+   * Sets the handler of sessions whose TTL ran out: each expired session is reported once across every instance
+   * sharing the store (never for a session that was deleted). Stores without expiry tracking never call it.
+   */
+  default void onExpired(Consumer<ExpiredSession> handler) {
   }
 
   /** How long a record lives after its last use. */

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param type          {@code memory} or {@code redis}
  * @param ttl           sliding time to live of a session
- * @param sweepInterval how often the in-memory store drops expired records
+ * @param sweepInterval how often expired records are looked for (in memory: dropped; Redis: the expiry index scanned)
  * @param redisUrl      for {@code redis}: e.g. {@code redis://127.0.0.1:6379/0}
  * @param keyPrefix     for {@code redis}: prefix of every key
  */

@@ -1,5 +1,6 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.transport.limits.LimitsOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,10 +16,11 @@ import java.util.List;
  * @param allowedHosts        extra {@code Host} names accepted besides loopback names ({@code *} accepts any)
  * @param allowedOrigins      extra {@code Origin}s accepted besides loopback origins ({@code *} accepts any)
  * @param registrationTimeout how long a request waits for its session's registration (phase 2)
+ * @param limits              the bounds on what clients can make the gateway hold ({@code limits:})
  */
 public record TransportOptions(String host, int port, String path, int instances, long maxBodyBytes,
                                int maxJsonDepth, List<String> allowedHosts, List<String> allowedOrigins,
-                               Duration registrationTimeout) {
+                               Duration registrationTimeout, LimitsOptions limits) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_PATH = "/mcp";
@@ -35,6 +37,14 @@ public record TransportOptions(String host, int port, String path, int instances
     allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     registrationTimeout = registrationTimeout == null ? DEFAULT_REGISTRATION_TIMEOUT : registrationTimeout;
+    limits = limits == null ? LimitsOptions.defaults() : limits;
+  }
+
+  /** Options with the default limits. */
+  public TransportOptions(String host, int port, String path, int instances, long maxBodyBytes, int maxJsonDepth,
+                          List<String> allowedHosts, List<String> allowedOrigins, Duration registrationTimeout) {
+    this(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts, allowedOrigins, registrationTimeout,
+      null);
   }
 
   public static TransportOptions defaults() {
@@ -43,6 +53,11 @@ public record TransportOptions(String host, int port, String path, int instances
 
   public TransportOptions withPort(int newPort) {
     return new TransportOptions(host, newPort, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
-      allowedOrigins, registrationTimeout);
+      allowedOrigins, registrationTimeout, limits);
+  }
+
+  public TransportOptions withLimits(LimitsOptions newLimits) {
+    return new TransportOptions(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
+      allowedOrigins, registrationTimeout, newLimits);
   }
 }

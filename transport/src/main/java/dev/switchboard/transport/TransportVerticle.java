@@ -1,7 +1,9 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.catalog.NameCollisions;
 import dev.switchboard.transport.gateway.GatewayEndpoint;
+import dev.switchboard.transport.limits.ConnectionGuard;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.Future;
@@ -9,7 +11,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -43,15 +47,16 @@ public final class TransportVerticle extends VerticleBase {
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
     endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description);
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+    ConnectionGuard guard = ConnectionGuard.of(vertx, options.host(), options.port(), options.limits());
+    server = guard.createServer(vertx, new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
         if (options.path().equals(path)) {
           endpoint.handle(req);
         } else if ("/health/live".equals(path)) {
-          health(req, true);
+          health(req, true, List.of());
         } else if ("/health/ready".equals(path)) {
-          health(req, ready.get());
+          health(req, ready.get(), NameCollisions.of(vertx).current());
         } else {
           req.response().setStatusCode(404).end();
         }
@@ -67,9 +72,12 @@ public final class TransportVerticle extends VerticleBase {
     return server == null ? Future.succeededFuture() : server.close();
   }
 
-  private static void health(HttpServerRequest req, boolean up) {
-    req.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
-      .end(new JsonObject().put("status", up ? "UP" : "DOWN").toBuffer());
+  private static void health(HttpServerRequest req, boolean up, List<String> nameCollisions) {
+    JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN");
+    if (!nameCollisions.isEmpty()) {
+      body.put("nameCollisions", new JsonArray(nameCollisions));
+    }
+    req.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json").end(body.toBuffer());
   }
 
   /** The port actually bound (useful with port 0). */

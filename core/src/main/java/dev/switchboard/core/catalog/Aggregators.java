@@ -9,7 +9,8 @@ public final class Aggregators {
   }
 
   /**
-   * An aggregator for the given options. Aggregators are immutable and thread-safe: create one per configuration
+   * An aggregator for the given options. Aggregators are thread-safe (their only state is who exposed each name
+   * last, see {@link Aggregator#aggregateKeepingNames}): create one per configuration
    * and share it.
    *
    * @param options how catalogs are merged; null means {@link AggregationOptions#defaults()}

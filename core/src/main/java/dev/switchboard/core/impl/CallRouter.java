@@ -7,6 +7,7 @@ import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.catalog.CatalogKind;
 import dev.switchboard.core.catalog.Route;
+import dev.switchboard.core.fairness.CallPermits;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
@@ -25,13 +26,18 @@ import java.util.Optional;
  * and the request is sent once more.
  */
 final class CallRouter {
+  private static final System.Logger LOG = System.getLogger(CallRouter.class.getName());
+
   private final BackendRegistry registry;
   private final SessionOpener opener;
   private final StreamRelay relay;
   private final RunningRequests inFlight;
   private final LoggingFanout logging;
+  private final CallPermits permits;
 
-  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, RunningRequests inFlight) {
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, RunningRequests inFlight,
+             CallPermits permits) {
+    this.permits = permits;
     this.registry = registry;
     this.opener = opener;
     this.relay = relay;
@@ -75,8 +81,8 @@ final class CallRouter {
     Route route = call.session().view().tool(name)
       .orElseThrow(() -> McpException.invalidParams("Unknown tool: " + name));
     JsonObject forwarded = params.copy().put("name", route.name());
-    return forward(call, route.backend(), forwarded).recover(err -> err instanceof BackendException
-      ? Future.succeededFuture(CoreReply.ok(Results.toolError(err.getMessage())))
+    return forward(call, route.backend(), forwarded).recover(err -> err instanceof BackendException failure
+      ? Future.succeededFuture(CoreReply.ok(Results.toolError(clientText(failure))))
       : Future.failedFuture(err));
   }
 
@@ -135,8 +141,15 @@ final class CallRouter {
     }
     String sessionId = call.session().client().sessionId();
     Object id = call.requestId();
+    CallPermits.Permit permit;
+    try {
+      permit = permits.acquire(sessionId, backend, client.options().maxConnections());
+    } catch (BackendException busy) {
+      return Future.failedFuture(busy);
+    }
     Handler<JsonObject> onMessage = relay.toCall(call, backend);
     if (id != null && !inFlight.started(sessionId, id, backend)) {
+      permit.release();
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
         "Invalid Request: request id " + id + " is already in use in this session"));
     }
@@ -159,6 +172,7 @@ final class CallRouter {
         });
       })
       .andThen(done -> {
+        permit.release();
         if (id != null) {
           inFlight.ended(sessionId, id, backend);
         }
@@ -173,9 +187,16 @@ final class CallRouter {
   }
 
   private static Future<CoreReply> asProtocolError(Throwable err) {
-    if (err instanceof BackendException) {
-      return Future.failedFuture(McpException.internal(err.getMessage()));
+    if (err instanceof BackendException failure) {
+      return Future.failedFuture(McpException.internal(clientText(failure)));
     }
     return Future.failedFuture(err);
+  }
+
+  /** The client gets the backend and a generic reason; the details (classes, addresses, bodies) go to the log. */
+  private static String clientText(BackendException failure) {
+    LOG.log(failure.kind() == BackendException.Kind.BUSY ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+      "request to a backend failed: {0}", failure.getMessage());
+    return failure.clientMessage();
   }
 }

@@ -17,6 +17,8 @@ import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.CatalogKind;
+import dev.switchboard.core.catalog.NameCollisions;
+import dev.switchboard.core.fairness.CallPermits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +46,8 @@ public final class DefaultCoreServices implements CoreServices {
     CoreBus bus = new CoreBus(vertx, options.longestBackendTimeout());
     StreamRelay relay = new StreamRelay(bus);
     RunningRequests inFlight = new RunningRequests();
-    this.router = new CallRouter(registry, opener, relay, inFlight);
+    this.router = new CallRouter(registry, opener, relay, inFlight,
+      new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()));
     this.clientMessages = new ClientMessages(registry, inFlight);
     this.listeners = new SessionListeners(registry, views, relay, bus);
     this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
@@ -56,7 +59,7 @@ public final class DefaultCoreServices implements CoreServices {
     List<BackendClient> clients = options.backends().stream().map(b -> BackendClients.create(vertx, b)).toList();
     JsonObject clientInfo = new JsonObject().put("name", options.serverName()).put("version", options.serverVersion());
     BackendRegistry registry = new BackendRegistry(clients, clientInfo);
-    ViewBuilder views = new ViewBuilder(options.aggregation());
+    ViewBuilder views = new ViewBuilder(options.aggregation(), NameCollisions.of(vertx));
     SessionOpener opener = new SessionOpener(registry, views);
     List<Future<BackendCatalog>> probes = new ArrayList<>();
     for (BackendClient client : clients) {

@@ -1,5 +1,6 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.json.ExactNumber;
 import java.math.BigDecimal;
 
 /**
@@ -41,7 +42,7 @@ final class ServerRequestIds {
     try {
       BigDecimal decimal = new BigDecimal(value);
       Object original = decimal.scale() <= 0 && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-        ? (Object) decimal.longValueExact() : decimal.doubleValue();
+        ? (Object) decimal.longValueExact() : new ExactNumber(value);
       return new Minted(backend, original);
     } catch (NumberFormatException | ArithmeticException e) {
       return null;

@@ -12,6 +12,7 @@ import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.core.catalog.BackendCatalog;
+import dev.switchboard.core.fairness.CallPermits;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.testkit.Awaits;
@@ -49,7 +50,7 @@ class CallRouterTest {
     BackendRegistry registry = new BackendRegistry(List.of(alpha, beta), new JsonObject().put("name", "gw"));
     ViewBuilder views = new ViewBuilder(AggregationOptions.defaults());
     router = new CallRouter(registry, new SessionOpener(registry, views), new StreamRelay(
-      new CoreBus(vertx, Duration.ofSeconds(5))), new RunningRequests());
+      new CoreBus(vertx, Duration.ofSeconds(5))), new RunningRequests(), new CallPermits(64, 50));
     JsonObject echo = new JsonObject().put("name", "echo").put("inputSchema", new JsonObject().put("type", "object"));
     session = new SessionContext(new ClientSession("s1", Identity.ANONYMOUS, "2025-11-25", new JsonObject(),
       new JsonObject()), Map.of("alpha", StoredIds.toStored("alpha-s"), "beta", StoredIds.toStored("beta-s")),

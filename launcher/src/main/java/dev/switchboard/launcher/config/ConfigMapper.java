@@ -11,8 +11,8 @@ final class ConfigMapper {
   }
 
   static GatewayConfig map(JsonNode tree) {
-    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions");
-    var server = ServerSection.map(root.get("server"));
+    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "limits");
+    var server = ServerSection.map(root.get("server")).withLimits(LimitsSection.map(root.get("limits")));
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
     var sessions = SessionsSection.map(root.get("sessions"));

@@ -1,5 +1,6 @@
 package dev.switchboard.session.memory;
 
+import dev.switchboard.session.ExpiredSession;
 import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.SessionStoreException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -18,8 +20,9 @@ import java.util.function.Supplier;
  *
  * <p>Every read, touch, update or create restarts the record's TTL. An expired record is invisible as soon as its time
  * has passed (checked on every access); a periodic sweeper ({@link SessionStoreOptions#sweepInterval()}) frees its
- * memory. All methods are thread-safe, never block, never throw, and return completed futures (a null argument fails
- * the future with {@link NullPointerException}). Records are copied in and out, so a caller that changes a record's
+ * memory and reports it to the {@link #onExpired} handler (a record removed while expired, by the sweeper or by a
+ * delete, is reported exactly once). All methods are thread-safe, never block, never throw, and return completed
+ * futures (a null argument fails the future with {@link NullPointerException}). Records are copied in and out, so a caller that changes a record's
  * JSON never changes the stored one (as with a store that serializes).
  */
 public final class InMemorySessionStore implements SessionStore {
@@ -32,6 +35,7 @@ public final class InMemorySessionStore implements SessionStore {
   private final LongSupplier nanoTime;
   private final long sweeperId;
   private volatile boolean closed;
+  private volatile Consumer<ExpiredSession> expired = session -> { };
 
   /** A store on the system clock. */
   public InMemorySessionStore(Vertx vertx, SessionStoreOptions options) {
@@ -68,7 +72,17 @@ public final class InMemorySessionStore implements SessionStore {
     return run(() -> {
       long now = nanoTime.getAsLong();
       Entry fresh = new Entry(copy(record), now + ttlNanos);
-      Entry kept = entries.computeIfPresent(record.id(), (id, old) -> old.expiredAt(now) ? null : fresh);
+      Entry[] dropped = new Entry[1];
+      Entry kept = entries.computeIfPresent(record.id(), (id, old) -> {
+        if (old.expiredAt(now)) {
+          dropped[0] = old;
+          return null;
+        }
+        return fresh;
+      });
+      if (dropped[0] != null) {
+        reportExpired(dropped[0]);
+      }
       return kept == fresh;
     });
   }
@@ -91,6 +105,9 @@ public final class InMemorySessionStore implements SessionStore {
     return run(() -> {
       long now = nanoTime.getAsLong();
       Entry old = entries.remove(Objects.requireNonNull(id, "id"));
+      if (old != null && old.expiredAt(now)) {
+        reportExpired(old);
+      }
       return old != null && !old.expiredAt(now);
     });
   }
@@ -104,6 +121,20 @@ public final class InMemorySessionStore implements SessionStore {
         (key, old) -> old == null || old.until() - now <= 0 ? fresh : old);
       return kept == fresh;
     });
+  }
+
+  @Override
+  public void onExpired(Consumer<ExpiredSession> handler) {
+    this.expired = Objects.requireNonNull(handler, "handler");
+  }
+
+  private void reportExpired(Entry entry) {
+    try {
+      expired.accept(new ExpiredSession(entry.record().id(), entry.record().backendSessions()));
+    } catch (RuntimeException e) {
+      System.getLogger(InMemorySessionStore.class.getName()).log(System.Logger.Level.WARNING,
+        "expired-session handler failed: {0}", e.toString());
+    }
   }
 
   @Override
@@ -127,6 +158,7 @@ public final class InMemorySessionStore implements SessionStore {
       // remove(key, value) leaves a record alone that was re-created after this scan read it
       if (e.getValue().expiredAt(now) && entries.remove(e.getKey(), e.getValue())) {
         removed++;
+        reportExpired(e.getValue());
       }
     }
     claims.values().removeIf(claim -> claim.until() - now <= 0);
@@ -145,8 +177,18 @@ public final class InMemorySessionStore implements SessionStore {
 
   private Entry slide(String id) {
     long now = nanoTime.getAsLong();
-    return entries.computeIfPresent(Objects.requireNonNull(id, "id"),
-      (key, old) -> old.expiredAt(now) ? null : new Entry(old.record(), now + ttlNanos));
+    Entry[] dropped = new Entry[1];
+    Entry slid = entries.computeIfPresent(Objects.requireNonNull(id, "id"), (key, old) -> {
+      if (old.expiredAt(now)) {
+        dropped[0] = old;
+        return null;
+      }
+      return new Entry(old.record(), now + ttlNanos);
+    });
+    if (dropped[0] != null) {
+      reportExpired(dropped[0]);
+    }
+    return slid;
   }
 
   private static SessionRecord copy(SessionRecord r) {

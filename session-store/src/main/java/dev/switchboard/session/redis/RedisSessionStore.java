@@ -1,5 +1,6 @@
 package dev.switchboard.session.redis;
 
+import dev.switchboard.session.ExpiredSession;
 import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.SessionStoreException;
@@ -11,14 +12,17 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A {@link SessionStore} in Redis, shared by every gateway instance that points at the same server and key prefix.
  *
  * <p>One string key per session, {@code <keyPrefix>session:<id>}, holding {@link SessionRecord#toJson()}; Redis keeps
  * the sliding TTL: create is {@code SET NX PX}, update {@code SET XX PX} (the TTL restarts), get {@code GETEX PX}
- * (Redis 6.2 or newer), touch {@code PEXPIRE}, delete {@code DEL}.
+ * (Redis 6.2 or newer), touch {@code PEXPIRE}, delete {@code DEL}. Expired sessions are found by
+ * {@link RedisExpiryIndex} and reported once across instances to the {@link #onExpired} handler.
  *
  * <p>Commands go through a bounded pool that reconnects by itself when Redis comes back. Every failure (refused
  * connection, no reply within {@link RedisStoreOptions#commandTimeout()}, pool exhausted, a value that is not a session
@@ -31,6 +35,7 @@ public final class RedisSessionStore implements SessionStore {
   private final String keyPrefix;
   private final Duration ttl;
   private final String ttlMillis;
+  private final RedisExpiryIndex expiry;
 
   /** A store with the default {@link RedisStoreOptions}. */
   public RedisSessionStore(Vertx vertx, SessionStoreOptions options) {
@@ -53,16 +58,19 @@ public final class RedisSessionStore implements SessionStore {
     RedisUrl url = RedisUrl.parse(options.redisUrl());
     this.commands = new RedisCommands(RedisClients.create(vertx, url, redisOptions), url,
       redisOptions.commandTimeout().toMillis(), "session");
+    this.expiry = new RedisExpiryIndex(vertx, commands, keyPrefix, ttl, options.sweepInterval());
   }
 
   @Override
   public Future<Boolean> create(SessionRecord record) {
-    return commands.send("create", () -> set(record, "NX"), Objects::nonNull);
+    return commands.send("create", () -> set(record, "NX"), Objects::nonNull)
+      .compose(created -> track(record, created));
   }
 
   @Override
   public Future<Boolean> update(SessionRecord record) {
-    return commands.send("update", () -> set(record, "XX"), Objects::nonNull);
+    return commands.send("update", () -> set(record, "XX"), Objects::nonNull)
+      .compose(updated -> track(record, updated));
   }
 
   @Override
@@ -79,7 +87,10 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public Future<Boolean> delete(String id) {
-    return commands.send("delete", () -> Request.cmd(Command.DEL).arg(key(id)), r -> r.toInteger() == 1);
+    // out of the expiry index first: whoever removes the id (this delete or an expiry sweep) ends the session
+    return commands.batch("delete", () -> List.of(expiry.untrack(Objects.requireNonNull(id, "id")),
+      Request.cmd(Command.DEL).arg(key(id)), expiry.forget(id)),
+      replies -> replies.get(0).toInteger() == 1 || replies.get(1).toInteger() == 1);
   }
 
   @Override
@@ -89,13 +100,37 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   @Override
+  public void onExpired(Consumer<ExpiredSession> handler) {
+    expiry.onExpired(Objects.requireNonNull(handler, "handler"));
+  }
+
+  /** One expiry scan now (the periodic one runs every sweep interval once a handler is set). */
+  Future<Integer> sweepExpired() {
+    return expiry.sweep();
+  }
+
+  @Override
   public Duration ttl() {
     return ttl;
   }
 
   @Override
   public Future<Void> close() {
+    expiry.close();
     return commands.close();
+  }
+
+  /** Tracks a written record for expiry; the write's own answer stands even if tracking fails (logged). */
+  private Future<Boolean> track(SessionRecord record, boolean written) {
+    if (!written) {
+      return Future.succeededFuture(false);
+    }
+    return commands.batch("track", () -> expiry.track(record.id(), record.backendSessions()), replies -> true)
+      .otherwise(err -> {
+        System.getLogger(RedisSessionStore.class.getName()).log(System.Logger.Level.WARNING,
+          "could not track a session for expiry: {0}", err.getMessage());
+        return true;
+      });
   }
 
   private Request set(SessionRecord record, String condition) {

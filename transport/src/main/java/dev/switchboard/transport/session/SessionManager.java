@@ -1,14 +1,18 @@
 package dev.switchboard.transport.session;
 
+import dev.switchboard.core.bus.ClientSession;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.session.EventLog;
+import dev.switchboard.session.ExpiredSession;
 import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.transport.streamable.SessionIds;
+import dev.switchboard.transport.limits.LimitsOptions;
+import dev.switchboard.transport.limits.SessionQuota;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -49,14 +53,31 @@ public final class SessionManager {
   private final Registrar registrar;
   private final Invalidation invalidation;
   private final long sweeper;
+  private final SessionQuota quota;
+  private final ConcurrentHashMap<String, SessionQuota.Lease> leases = new ConcurrentHashMap<>();
+  private final PendingTimeout pendingTimeout;
 
   public SessionManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                           Duration registrationTimeout) {
-    this(vertx, store, events, signals, core, registrationTimeout, System::nanoTime);
+    this(vertx, store, events, signals, core, registrationTimeout, new SessionQuota(LimitsOptions.defaults()));
+  }
+
+  /** @param quota bounds the sessions this instance issues (see {@link SessionQuota}) */
+  public SessionManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
+                          Duration registrationTimeout, SessionQuota quota) {
+    this(vertx, store, events, signals, core, registrationTimeout, System::nanoTime, quota);
   }
 
   SessionManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                    Duration registrationTimeout, LongSupplier nanoTime) {
+    this(vertx, store, events, signals, core, registrationTimeout, nanoTime,
+      new SessionQuota(LimitsOptions.defaults()));
+  }
+
+  private SessionManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
+                           Duration registrationTimeout, LongSupplier nanoTime, SessionQuota quota) {
+    this.quota = quota;
+    this.pendingTimeout = new PendingTimeout(vertx, store, quota.pendingTimeout(), registrationTimeout);
     this.vertx = vertx;
     this.store = store;
     this.events = events;
@@ -69,21 +90,33 @@ public final class SessionManager {
     this.invalidation = new Invalidation(signals, store, cache);
     long sweepMillis = Math.max(1000, Math.min(store.ttl().toMillis() / 2, 30_000));
     this.sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
+    store.onExpired(this::expired);
   }
 
   /** Phase 1: issues a session id and stores the pending record. */
   public Future<LocalSession> create(Identity identity, String protocolVersion, JsonObject clientInfo,
                                      JsonObject clientCapabilities) {
+    SessionQuota.Lease lease;
+    try {
+      lease = quota.acquire(identity, clientInfo, clientCapabilities);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     SessionRecord record = SessionRecord.pending(SessionIds.generate(), protocolVersion, identity.issuer(),
       identity.subject(), clientInfo, clientCapabilities, System.currentTimeMillis());
     return store.create(record).compose(created -> {
       if (!created) {
+        lease.release();
         return Future.failedFuture(new IllegalStateException("session id collision"));
       }
       LocalSession session = new LocalSession(record, nanoTime.getAsLong());
+      leases.put(record.id(), lease);
+      session.onTerminate(() -> leases.remove(record.id(), lease));
+      session.onTerminate(lease::release);
       cache.put(record.id(), session);
+      pendingTimeout.watch(session, this::neverRegistered);
       return Future.succeededFuture(session);
-    });
+    }).onFailure(err -> lease.release());
   }
 
   /** Finds a live session bound to {@code identity}; fails with {@link SessionFailure} otherwise. */
@@ -129,7 +162,7 @@ public final class SessionManager {
     if (!session.registration().compareAndSet(current, promise.future())) {
       return session.registration().get();
     }
-    registrar.register(session).onComplete(promise);
+    registrar.register(session).onSuccess(context -> registered(session)).onComplete(promise);
     return promise.future();
   }
 
@@ -164,7 +197,7 @@ public final class SessionManager {
       session.terminate();
       cache.remove(id, session);
       SessionContext context = session.contextIfReady();
-      if (context != null) {
+      if (context != null && existed) {
         core.close(new CloseSession(context));
       }
       invalidation.deleted(id);
@@ -172,6 +205,45 @@ public final class SessionManager {
         err.getMessage()));
       return existed ? Future.succeededFuture() : Future.failedFuture(SessionFailure.notFound());
     }));
+  }
+
+  /**
+   * A session's TTL ran out (reported once across instances by the store): its backend sessions are closed as an
+   * explicit DELETE would close them, and this instance forgets it.
+   */
+  private void expired(ExpiredSession expired) {
+    LocalSession session = cache.remove(expired.id());
+    if (session != null) {
+      session.terminate();
+    }
+    if (!expired.backendSessions().isEmpty()) {
+      ClientSession client = new ClientSession(expired.id(), Identity.ANONYMOUS, null, null, null);
+      core.close(new CloseSession(new SessionContext(client, expired.backendSessions(), null)));
+    }
+    invalidation.deleted(expired.id());
+    events.delete(expired.id()).onFailure(err -> LOG.log(System.Logger.Level.DEBUG,
+      "event log of an expired session: {0}", err.getMessage()));
+  }
+
+  /** A pending session ended by {@link PendingTimeout}: its record is already deleted. */
+  private void neverRegistered(LocalSession session) {
+    cache.remove(session.id(), session);
+    session.terminate();
+    invalidation.deleted(session.id());
+    events.delete(session.id()).onFailure(err -> LOG.log(System.Logger.Level.DEBUG,
+      "event log of an unregistered session: {0}", err.getMessage()));
+  }
+
+  private void registered(LocalSession session) {
+    SessionQuota.Lease lease = leases.get(session.id());
+    if (lease != null) {
+      lease.registered();
+    }
+  }
+
+  /** The quota of the sessions this instance issues. */
+  public SessionQuota quota() {
+    return quota;
   }
 
   public void close() {

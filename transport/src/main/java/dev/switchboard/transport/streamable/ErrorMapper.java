@@ -4,6 +4,7 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.session.SessionStoreException;
+import dev.switchboard.transport.limits.LimitExceeded;
 import dev.switchboard.transport.session.SessionFailure;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
@@ -68,6 +69,9 @@ public final class ErrorMapper {
     if (failure instanceof McpException mcp) {
       int status = mcp.code() == JsonRpcError.PARSE_ERROR || mcp.code() == JsonRpcError.INVALID_REQUEST ? 400 : 200;
       return new Answer(status, JsonRpc.errorResponse(id, mcp.toErrorObject()), false);
+    }
+    if (failure instanceof LimitExceeded) {
+      return unavailable(id, failure.getMessage());
     }
     if (failure instanceof SessionStoreException) {
       LOG.log(System.Logger.Level.WARNING, "session store unavailable: {0}", failure.getMessage());

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.streamable;
 
+import dev.switchboard.core.json.JsonNumbers;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
@@ -34,6 +35,9 @@ public record JsonRpcMessage(Kind kind, Object id, String method, JsonObject par
     boolean hasId = json.containsKey("id");
     if (hasId && !(id instanceof String) && !(id instanceof Number)) {
       throw invalid(null, "id must be a string or a number");
+    }
+    if (id instanceof Number number && !JsonNumbers.isIntegral(number)) {
+      throw invalid(null, "id must be a string or an integer");
     }
     if (!JsonRpc.VERSION.equals(json.getValue("jsonrpc"))) {
       throw invalid(id, "jsonrpc must be \"2.0\"");

@@ -30,7 +30,7 @@ final class FailureClassifier {
       return failure;
     }
     if (failure instanceof ConnectionPoolTooBusyException) {
-      return new BackendException(backend, Kind.UNREACHABLE, "connection pool wait queue is full", failure);
+      return new BackendException(backend, Kind.BUSY, "connection pool wait queue is full", failure);
     }
     if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
       return new BackendException(backend, Kind.UNREACHABLE, "cannot connect: " + describe(failure), failure);

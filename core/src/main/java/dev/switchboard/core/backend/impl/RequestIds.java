@@ -1,6 +1,6 @@
 package dev.switchboard.core.backend.impl;
 
-import java.math.BigInteger;
+import dev.switchboard.core.json.JsonNumbers;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * JSON-RPC request ids towards one backend. Generated ids are strings {@code sb-<8 random base36 chars>-<counter>}:
  * the random part is drawn once per client, so they do not collide with the ids of the gateway's clients, which the
  * gateway forwards unchanged, nor with another gateway instance's. Ids supplied by callers must be a string or an
- * integer; integers match whatever integral type the backend's JSON decodes to.
+ * integer (in any notation); integers match whatever integral type or notation the backend's JSON decodes to.
  */
 final class RequestIds {
   /** The start of every generated id. */
@@ -47,21 +47,22 @@ final class RequestIds {
     if (expected instanceof String) {
       return expected.equals(actual);
     }
-    return isInteger(actual) && integer(expected).equals(integer(actual));
+    return isInteger(actual)
+      && JsonNumbers.canonical((Number) expected).equals(JsonNumbers.canonical((Number) actual));
   }
 
-  /** A key equal for equal ids whatever their Java type: {@code s:<text>} or {@code n:<digits>}. */
+  /**
+   * A key equal for equal ids whatever their Java type or notation: {@code s:<text>} or {@code n:<canonical>}
+   * ({@code 100} and {@code 1E+2} are one id).
+   */
   static String key(Object id) {
-    return id instanceof String text ? "s:" + text : "n:" + integer(id);
+    return id instanceof String text ? "s:" + text : "n:" + JsonNumbers.canonical((Number) id);
   }
 
+  /** An integer in any notation ({@code 7}, {@code 1E+2}, {@code 1e999999}); not {@code 1.5}. */
   private static boolean isInteger(Object id) {
-    return id instanceof Integer || id instanceof Long || id instanceof Short || id instanceof Byte
-      || id instanceof BigInteger;
-  }
-
-  private static BigInteger integer(Object id) {
-    return id instanceof BigInteger big ? big : BigInteger.valueOf(((Number) id).longValue());
+    return id instanceof Number number && !(id instanceof Double) && !(id instanceof Float)
+      && JsonNumbers.isIntegral(number);
   }
 
   private static long pow(long base, int exponent) {

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * first, then catalog order). Exposed items are copies of the backend JSON with only {@code name} and an overridden
  * {@code description} replaced; the input is never modified.
  *
- * <p>Immutable and thread-safe: filters are compiled once, in the constructor. When several filters of one kind
- * name the same backend, the first one applies.
+ * <p>Thread-safe: filters are compiled once, in the constructor; the only state is who exposed each name last
+ * (see {@link NameResolver}), used at run time to keep names where clients saw them. When several filters of one
+ * kind name the same backend, the first one applies.
  */
 public final class DefaultAggregator implements Aggregator {
   private static final System.Logger LOG = System.getLogger(DefaultAggregator.class.getName());
@@ -50,16 +51,29 @@ public final class DefaultAggregator implements Aggregator {
 
   @Override
   public CapabilityView aggregate(List<BackendCatalog> catalogs) {
-    Map<String, Integer> ranks = ranks(catalogs);
     List<String> conflicts = new ArrayList<>();
-    Map<CatalogKind, List<ViewEntry>> entries = new EnumMap<>(CatalogKind.class);
-    entries.put(CatalogKind.TOOLS, names.resolve("tool",
-      candidates(catalogs, ranks, BackendCatalog::tools, toolFilters, "name", true), conflicts));
-    entries.put(CatalogKind.PROMPTS, names.resolve("prompt",
-      candidates(catalogs, ranks, BackendCatalog::prompts, promptFilters, "name", true), conflicts));
+    CapabilityView view = aggregate(catalogs, conflicts, false);
     if (!conflicts.isEmpty()) {
       throw new AggregationException("Conflicting names (make them unique with overrides or another conflict "
         + "resolution): " + String.join("; ", conflicts), conflicts);
+    }
+    return view;
+  }
+
+  @Override
+  public CapabilityView aggregateKeepingNames(List<BackendCatalog> catalogs, List<String> collisions) {
+    return aggregate(catalogs, collisions, true);
+  }
+
+  private CapabilityView aggregate(List<BackendCatalog> catalogs, List<String> conflicts, boolean keepNames) {
+    Map<String, Integer> ranks = ranks(catalogs);
+    Map<CatalogKind, List<ViewEntry>> entries = new EnumMap<>(CatalogKind.class);
+    entries.put(CatalogKind.TOOLS, names.resolve("tool",
+      candidates(catalogs, ranks, BackendCatalog::tools, toolFilters, "name", true), conflicts, keepNames));
+    entries.put(CatalogKind.PROMPTS, names.resolve("prompt",
+      candidates(catalogs, ranks, BackendCatalog::prompts, promptFilters, "name", true), conflicts, keepNames));
+    if (!conflicts.isEmpty() && !keepNames) {
+      return null;
     }
     entries.put(CatalogKind.RESOURCES, Resources.resolve(
       candidates(catalogs, ranks, BackendCatalog::resources, resourceFilters, "uri", false)));
