@@ -66,7 +66,8 @@ public final class Gateway {
       EventLog events = SessionStores.eventLog(vertx, config.sessions());
       SessionSignals signals = SessionStores.signals(vertx, config.sessions());
       Readiness readiness = new Readiness(vertx, store);
-      StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS);
+      StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS,
+        config.limits().maxBufferedBytesPerStream());
       SessionManager sessions = new SessionManager(vertx, store, events, signals, bus,
         config.server().registrationTimeout(), new SessionQuota(config.limits()));
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",

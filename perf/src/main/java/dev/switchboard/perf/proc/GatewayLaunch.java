@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.switchboard.launcher.SwitchboardApplication;
 
 /**
  * How to start a gateway JVM: {@code java -jar switchboard.jar} when the launcher's fat jar is found (with the AOT
@@ -16,7 +15,7 @@ import dev.switchboard.launcher.SwitchboardApplication;
  * @param jvmArgs extra JVM options for every gateway process
  */
 public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> jvmArgs) {
-  static final String MAIN_CLASS = "SwitchboardApplication";
+  static final String MAIN_CLASS = "dev.switchboard.launcher.SwitchboardApplication";
 
   public GatewayLaunch {
     jvmArgs = List.copyOf(jvmArgs);

@@ -42,12 +42,12 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   public GatewayEndpoint(Vertx vertx, TransportOptions options, SessionManager sessions, CoreBus core,
                          StreamRegistry streams, ServerDescription server) {
     this.frontDoor = new FrontDoor(new HostGuard(allowedHosts(options), options.allowedOrigins()),
-      options.maxBodyBytes(), options.maxJsonDepth());
+      options.maxBodyBytes(), options.maxJsonDepth(), options.limits().maxBatchSize());
     this.sessions = sessions;
     this.server = server;
     SessionChannels channels = new SessionChannels(vertx, sessions, core, streams);
     this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams, channels);
-    this.get = new GetHandler(vertx, sessions, streams, channels);
+    this.get = new GetHandler(vertx, sessions, streams, channels, options.limits().maxStreamsPerSession());
   }
 
   /** The configured hosts plus the address the server binds, unless that is a wildcard address. */

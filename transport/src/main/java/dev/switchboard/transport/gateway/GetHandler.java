@@ -1,6 +1,8 @@
 package dev.switchboard.transport.gateway;
 
+import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.transport.streamable.HttpFailure;
 import dev.switchboard.transport.streamable.SseWriter;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionManager;
@@ -21,8 +23,11 @@ final class GetHandler {
   private final SessionManager sessions;
   private final StreamRegistry streams;
   private final SessionChannels channels;
+  private final int maxStreamsPerSession;
 
-  GetHandler(Vertx vertx, SessionManager sessions, StreamRegistry streams, SessionChannels channels) {
+  GetHandler(Vertx vertx, SessionManager sessions, StreamRegistry streams, SessionChannels channels,
+             int maxStreamsPerSession) {
+    this.maxStreamsPerSession = maxStreamsPerSession;
     this.vertx = vertx;
     this.sessions = sessions;
     this.streams = streams;
@@ -32,16 +37,22 @@ final class GetHandler {
   Future<Void> handle(HttpServerRequest req, LocalSession session) {
     String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
     return sessions.register(session).map(context -> {
+      if (!session.streamOpened(maxStreamsPerSession)) {
+        throw new HttpFailure(429, JsonRpcError.SERVER_ERROR, "Too Many Requests: at most " + maxStreamsPerSession
+          + " GET streams per session");
+      }
+      SseWriter writer = streams.writer(req.response());
+      writer.closeHandler(v -> session.streamClosed());
       String streamId = lastEventId == null ? null : EventIds.streamOf(lastEventId);
       SessionChannel existing = session.standaloneIfPresent();
       if (streamId != null && (existing == null || !existing.holds(streamId))) {
-        streams.resume(vertx, session.id(), lastEventId, SseWriter.start(req.response()), session::terminated);
+        streams.resume(vertx, session.id(), lastEventId, writer, session::terminated);
         return null;
       }
       SessionChannel channel = channels.listening(session, context);
       boolean priming = streamId == null
         && ProtocolVersion.V2025_11_25.compareTo(session.protocolVersion()) <= 0;
-      channel.attach(SseWriter.start(req.response()).heartbeat(vertx, SseWriter.HEARTBEAT_MILLIS), streamId,
+      channel.attach(writer.heartbeat(vertx, SseWriter.HEARTBEAT_MILLIS), streamId,
         streamId == null ? null : lastEventId, priming);
       return null;
     });

@@ -68,6 +68,7 @@ final class MessageDispatcher {
         return null;
       });
     }
+    answer.onOverflow(() -> cancel(session, msg.id(), "the client reads the answer too slowly"));
     return call(session, msg, streamed -> relay(session, answer, streamed)).transform(ar -> {
       if (ar.succeeded()) {
         answer.respond(ar.result());
@@ -78,6 +79,13 @@ final class MessageDispatcher {
       }
       return Future.succeededFuture();
     });
+  }
+
+  /** Cancels a request of the client's for it, as its {@code notifications/cancelled} would. */
+  private void cancel(LocalSession session, Object requestId, String reason) {
+    JsonObject cancelled = JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED,
+      new JsonObject().put("requestId", requestId).put("reason", reason));
+    registered(session).onSuccess(context -> core.clientMessage(new ClientMessage(context, cancelled)));
   }
 
   /** A message the backend streamed during a call: what the client wants, and the backend's pauses (polling). */

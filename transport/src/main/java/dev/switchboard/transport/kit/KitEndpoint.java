@@ -5,6 +5,7 @@ import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.transport.limits.LimitsOptions;
 import dev.switchboard.transport.session.SessionFailure;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.EventIds;
@@ -34,7 +35,7 @@ final class KitEndpoint implements Handler<HttpServerRequest> {
   KitEndpoint(ServerRuntime runtime) {
     this.runtime = runtime;
     this.frontDoor = new FrontDoor(runtime.guard(), runtime.options().getMaxBodyBytes(),
-      runtime.options().getMaxJsonDepth());
+      runtime.options().getMaxJsonDepth(), LimitsOptions.DEFAULT_MAX_BATCH_SIZE);
   }
 
   @Override
@@ -142,7 +143,7 @@ final class KitEndpoint implements Handler<HttpServerRequest> {
     session.touch();
     String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
     long heartbeat = runtime.options().getHeartbeatInterval().toMillis();
-    SseWriter writer = SseWriter.start(req.response()).heartbeat(runtime.vertx(), heartbeat);
+    SseWriter writer = runtime.streams().writer(req.response()).heartbeat(runtime.vertx(), heartbeat);
     if (lastEventId != null && EventIds.streamOf(lastEventId) != null) {
       runtime.streams().resume(runtime.vertx(), session.id(), lastEventId, writer, session::closed);
     } else {

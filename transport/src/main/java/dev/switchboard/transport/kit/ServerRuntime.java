@@ -3,6 +3,7 @@ package dev.switchboard.transport.kit;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.session.memory.InMemoryEventLog;
+import dev.switchboard.transport.limits.LimitsOptions;
 import dev.switchboard.transport.streamable.HostGuard;
 import dev.switchboard.transport.streamable.SessionIds;
 import dev.switchboard.transport.streamable.StreamRegistry;
@@ -58,7 +59,7 @@ final class ServerRuntime implements RunningServer {
     this.guard = new HostGuard(options.getAllowedHosts(), options.getAllowedOrigins());
     this.dispatcher = new Dispatcher(this);
     this.streams = new StreamRegistry(new InMemoryEventLog(options.getMaxEventLogEvents()),
-      options.getSseRetry().toMillis());
+      options.getSseRetry().toMillis(), LimitsOptions.DEFAULT_MAX_BUFFERED_BYTES_PER_STREAM);
   }
 
   /** Called on {@link #context}. */

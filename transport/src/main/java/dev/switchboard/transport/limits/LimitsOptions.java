@@ -110,6 +110,13 @@ public record LimitsOptions(int maxSessions, int maxPendingSessions, Duration pe
       requestHeaderTimeout, requestBodyTimeout, maxBatchSize, concurrent, sharePercent,
       maxStreamsPerSession, maxBufferedBytesPerStream);
   }
+  public LimitsOptions withStreams(int batchSize, int streamsPerSession, long bufferedBytesPerStream) {
+    return new LimitsOptions(maxSessions, maxPendingSessions, pendingSessionTimeout, maxSessionsPerIdentity,
+      maxClientCapabilitiesBytes, maxClientInfoBytes, maxClientDataBytes, maxConnections, idleTimeout,
+      requestHeaderTimeout, requestBodyTimeout, batchSize, maxConcurrentRequestsPerSession, backendSharePerSession,
+      streamsPerSession, bufferedBytesPerStream);
+  }
+
 
   private static int orDefault(int value, int defaultValue) {
     return value <= 0 ? defaultValue : value;

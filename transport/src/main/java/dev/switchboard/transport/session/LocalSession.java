@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +30,7 @@ public final class LocalSession {
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
   private final List<Runnable> onTerminate = new CopyOnWriteArrayList<>();
   private final AtomicReference<Object> standalone = new AtomicReference<>();
+  private final AtomicInteger openStreams = new AtomicInteger();
 
   LocalSession(SessionRecord record, long nowNanos) {
     this.record = record;
@@ -132,6 +134,26 @@ public final class LocalSession {
   }
 
   /** Resource URIs the client subscribed to (bounded). */
+  /**
+   * Takes one of the session's GET stream places on this instance; false when {@code max} are open. Give it back
+   * with {@link #streamClosed()}.
+   */
+  public boolean streamOpened(int max) {
+    while (true) {
+      int open = openStreams.get();
+      if (open >= max) {
+        return false;
+      }
+      if (openStreams.compareAndSet(open, open + 1)) {
+        return true;
+      }
+    }
+  }
+
+  public void streamClosed() {
+    openStreams.decrementAndGet();
+  }
+
   public Set<String> subscriptions() {
     return subscriptions;
   }

@@ -26,13 +26,17 @@ public final class ClientStream {
   private final EventLog log;
   private final Deque<StoredEvent> recent = new ArrayDeque<>();
   private final long retryMillis;
+  private final long maxRecentChars;
+  private long recentChars;
   private long sequence;
   private SseWriter sink;
   private boolean finished;
   private boolean everAttached;
   private Runnable onFinish = () -> { };
 
-  ClientStream(String sessionId, String id, long nextSequence, EventLog log, long retryMillis) {
+  /** @param maxRecentBytes bound on the recent events kept in memory, besides their count (0: count only) */
+  ClientStream(String sessionId, String id, long nextSequence, EventLog log, long retryMillis, long maxRecentBytes) {
+    this.maxRecentChars = maxRecentBytes;
     this.sessionId = sessionId;
     this.id = id;
     this.sequence = nextSequence;
@@ -149,8 +153,9 @@ public final class ClientStream {
     String data = message.encode();
     StoredEvent event = new StoredEvent(eventId, data);
     recent.addLast(event);
-    if (recent.size() > RECENT_EVENTS) {
-      recent.removeFirst();
+    recentChars += data.length();
+    while (recent.size() > RECENT_EVENTS || maxRecentChars > 0 && recentChars > maxRecentChars && recent.size() > 1) {
+      recentChars -= recent.removeFirst().data().length();
     }
     log.append(sessionId, id, event).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
       "event not logged for resumption: {0}", err.getMessage()));

@@ -44,8 +44,14 @@ public final class ErrorMapper {
     if (answer.retryable()) {
       resp.putHeader(HttpHeaders.RETRY_AFTER, "1");
     }
+    boolean close = "close".equalsIgnoreCase(resp.headers().get(HttpHeaders.CONNECTION));
     resp.setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON)
-      .end(answer.body().toBuffer());
+      .end(answer.body().toBuffer())
+      .onComplete(done -> {
+        if (close) {
+          req.connection().close();
+        }
+      });
   }
 
   /** The JSON-RPC error object for a failure, for an answer that already has its HTTP status (a stream, a batch). */

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 
@@ -26,15 +27,22 @@ public final class FrontDoor {
   private final HostGuard guard;
   private final long maxBodyBytes;
   private final int maxJsonDepth;
+  private final int maxBatchSize;
 
-  public FrontDoor(HostGuard guard, long maxBodyBytes, int maxJsonDepth) {
+  /** @param maxBatchSize most messages in one 2025-03-26 batch (400, -32600 above) */
+  public FrontDoor(HostGuard guard, long maxBodyBytes, int maxJsonDepth, int maxBatchSize) {
     this.guard = guard;
     this.maxBodyBytes = maxBodyBytes;
     this.maxJsonDepth = maxJsonDepth;
+    this.maxBatchSize = maxBatchSize;
   }
 
-  /** Host/Origin, then the method; throws {@link HttpFailure} 403 or 405 (with {@code Allow}). */
+  /**
+   * Framing, Host/Origin, then the method; throws {@link HttpFailure} 400 or 411 (the connection is closed after the
+   * answer), 403, or 405 (with {@code Allow}).
+   */
   public void checkRequest(HttpServerRequest req) {
+    checkFraming(req);
     if (!guard.allows(req)) {
       throw HttpFailure.forbidden("Forbidden: Host or Origin not allowed");
     }
@@ -64,6 +72,32 @@ public final class FrontDoor {
     } catch (RuntimeException e) {
       ErrorMapper.respond(req, e, null);
     }
+  }
+
+  /**
+   * Request framing that proxies in front of us might read differently (request smuggling, RFC 9112 sections 3.2 and
+   * 6.1): more than one {@code Host} is 400; a body framed by {@code Transfer-Encoding} is 411 Length Required: the
+   * HTTP decoder drops a {@code Content-Length} sent beside it, so such a request cannot be told from a smuggling
+   * attempt, and every MCP client sends {@code Content-Length}. Either way the connection is closed after the answer,
+   * so nothing pipelined behind the request is served.
+   */
+  private static void checkFraming(HttpServerRequest req) {
+    if (req.version() == HttpVersion.HTTP_2) {
+      return;
+    }
+    if (req.headers().getAll(HttpHeaders.HOST).size() > 1) {
+      closeAfterAnswer(req);
+      throw HttpFailure.badRequest("Bad Request: more than one Host header");
+    }
+    if (req.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      closeAfterAnswer(req);
+      throw new HttpFailure(411, JsonRpcError.SERVER_ERROR,
+        "Length Required: send the body with Content-Length, not Transfer-Encoding");
+    }
+  }
+
+  private static void closeAfterAnswer(HttpServerRequest req) {
+    req.response().putHeader(HttpHeaders.CONNECTION, "close");
   }
 
   /** A POST must accept JSON and SSE, send JSON, and name a supported protocol version (if it names one). */
@@ -122,6 +156,6 @@ public final class FrontDoor {
     } catch (DecodeException e) {
       throw new McpException(JsonRpcError.PARSE_ERROR, "Parse error: body is not valid JSON");
     }
-    return PostBody.of(value);
+    return PostBody.of(value, maxBatchSize);
   }
 }

@@ -47,8 +47,34 @@ public final class HostGuard {
     if (host == null || !allowsHost(host)) {
       return false;
     }
+    String target = absoluteTargetAuthority(req.uri());
+    if (target != null && !allowsHost(target)) {
+      return false;
+    }
     String origin = req.getHeader(HttpHeaders.ORIGIN);
     return origin == null || allowsOrigin(origin);
+  }
+
+  /**
+   * The authority of an absolute-form request target ({@code POST http://host:port/mcp HTTP/1.1}), which names the
+   * host instead of the {@code Host} header (RFC 9112 section 3.2.2); null for the usual origin-form target.
+   */
+  static String absoluteTargetAuthority(String uri) {
+    if (uri == null) {
+      return null;
+    }
+    String lower = uri.toLowerCase(Locale.ROOT);
+    int start = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
+    if (start < 0) {
+      return null;
+    }
+    int end = start;
+    while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = uri.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    return at >= 0 ? authority.substring(at + 1) : authority;
   }
 
   /** Checks a {@code Host} header value (an authority: host and optional port). */

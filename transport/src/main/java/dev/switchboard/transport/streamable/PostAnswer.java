@@ -23,6 +23,7 @@ public final class PostAnswer {
   private int outstanding;
   private ClientStream stream;
   private boolean finished;
+  private Runnable onOverflow = () -> { };
 
   /**
    * @param expectedResponses how many responses end the answer (the requests of the POST)
@@ -36,6 +37,14 @@ public final class PostAnswer {
     this.polling = ProtocolVersion.V2025_11_25.compareTo(protocolVersion) <= 0;
     this.batch = batch;
     this.outstanding = expectedResponses;
+  }
+
+  /**
+   * What to do when the client reads the stream too slowly and its connection is closed for it (the stream's bound,
+   * {@link StreamRegistry#writer}): typically, cancel the request.
+   */
+  public void onOverflow(Runnable action) {
+    this.onOverflow = action;
   }
 
   /** True once the answer is an SSE stream. */
@@ -63,7 +72,9 @@ public final class PostAnswer {
     if (stream == null && !finished) {
       stream = streams.openPost(sessionId);
       if (!response.ended() && !response.closed()) {
-        stream.attach(SseWriter.start(response), priming, null);
+        SseWriter writer = streams.writer(response);
+        writer.onOverflow(onOverflow);
+        stream.attach(writer, priming, null);
       }
       for (Object earlier : gathered) {
         stream.send((JsonObject) earlier);

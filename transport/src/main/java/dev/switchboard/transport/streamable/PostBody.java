@@ -18,11 +18,18 @@ import java.util.List;
  */
 public record PostBody(JsonRpcMessage single, List<Object> batch) {
 
-  /** Classifies a parsed body; a single message that is not valid is rejected as a whole (400). */
-  static PostBody of(Object value) {
+  /**
+   * Classifies a parsed body; a single message that is not valid is rejected as a whole (400), and so is a batch
+   * larger than {@code maxBatchSize}.
+   */
+  static PostBody of(Object value, int maxBatchSize) {
     if (value instanceof JsonArray array) {
       if (array.isEmpty()) {
         throw new JsonRpcMessage.InvalidMessage(null, "Invalid Request: empty batch");
+      }
+      if (array.size() > maxBatchSize) {
+        throw new JsonRpcMessage.InvalidMessage(null, "Invalid Request: a batch holds at most " + maxBatchSize
+          + " messages");
       }
       List<Object> elements = new ArrayList<>(array.size());
       for (Object element : array) {

@@ -21,6 +21,8 @@ public final class SseWriter {
   /** The interval of {@link #heartbeat} comments. */
   public static final long HEARTBEAT_MILLIS = 15_000;
   private volatile boolean closed;
+  private long maxBufferedBytes;
+  private volatile Runnable onOverflow = () -> { };
   private final List<Handler<Void>> closeHandlers = new CopyOnWriteArrayList<>();
 
   private SseWriter(HttpServerResponse resp) {
@@ -29,7 +31,20 @@ public final class SseWriter {
 
   /** Sends status 200 and the event-stream headers at once, so the client sees the stream open. */
   public static SseWriter start(HttpServerResponse resp) {
+    return start(resp, 0);
+  }
+
+  /**
+   * Like {@link #start(HttpServerResponse)}, with a bound on what may wait unwritten for a slow reader: once more than
+   * {@code maxBufferedBytes} are queued on the connection, the next write closes it instead and runs the
+   * {@linkplain #onOverflow overflow handler}; 0 for no bound.
+   */
+  public static SseWriter start(HttpServerResponse resp, long maxBufferedBytes) {
     SseWriter writer = new SseWriter(resp);
+    if (maxBufferedBytes > 0) {
+      writer.maxBufferedBytes = maxBufferedBytes;
+      resp.setWriteQueueMaxSize((int) Math.min(maxBufferedBytes, Integer.MAX_VALUE));
+    }
     resp.setStatusCode(200)
       .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_EVENT_STREAM)
       .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -135,9 +150,20 @@ public final class SseWriter {
     return resp;
   }
 
+  /** Runs when the stream is closed because its reader fell more than the bound behind. */
+  public void onOverflow(Runnable action) {
+    this.onOverflow = action;
+  }
+
   private Future<Void> write(String chunk) {
     if (closed()) {
       return Future.failedFuture(new IllegalStateException("SSE stream closed"));
+    }
+    if (maxBufferedBytes > 0 && resp.writeQueueFull()) {
+      markClosed();
+      resp.reset();
+      onOverflow.run();
+      return Future.failedFuture(new IllegalStateException("SSE stream closed: the client reads too slowly"));
     }
     try {
       return resp.write(chunk);

@@ -2,6 +2,7 @@ package dev.switchboard.transport.streamable;
 
 import dev.switchboard.session.EventLog;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -19,10 +20,26 @@ public final class StreamRegistry {
   private final Map<String, ClientStream> live = new ConcurrentHashMap<>();
   private final EventLog log;
   private final long retryMillis;
+  private final long maxBufferedBytes;
 
   public StreamRegistry(EventLog log, long retryMillis) {
+    this(log, retryMillis, 0);
+  }
+
+  /**
+   * @param maxBufferedBytes what may wait unwritten for a slow reader on one stream, and what a stream keeps of its
+   *                         recent events in memory (0: no byte bound); see {@link SseWriter#start(HttpServerResponse,
+   *                         long)}
+   */
+  public StreamRegistry(EventLog log, long retryMillis, long maxBufferedBytes) {
     this.log = log;
     this.retryMillis = retryMillis;
+    this.maxBufferedBytes = maxBufferedBytes;
+  }
+
+  /** Starts an SSE response with this registry's bound on a slow reader. */
+  public SseWriter writer(HttpServerResponse response) {
+    return SseWriter.start(response, maxBufferedBytes);
   }
 
   public EventLog log() {
@@ -31,7 +48,7 @@ public final class StreamRegistry {
 
   /** A new answer stream for a POST. */
   public ClientStream openPost(String sessionId) {
-    return register(new ClientStream(sessionId, EventIds.newPostStream(), 0, log, retryMillis));
+    return register(new ClientStream(sessionId, EventIds.newPostStream(), 0, log, retryMillis, maxBufferedBytes));
   }
 
   /**
@@ -40,7 +57,7 @@ public final class StreamRegistry {
    */
   public ClientStream openGet(String sessionId, String streamId, long nextSequence) {
     String id = streamId == null ? EventIds.newGetStream() : streamId;
-    return register(new ClientStream(sessionId, id, nextSequence, log, retryMillis));
+    return register(new ClientStream(sessionId, id, nextSequence, log, retryMillis, maxBufferedBytes));
   }
 
   /** The live stream with this id, if it belongs to the session. */
