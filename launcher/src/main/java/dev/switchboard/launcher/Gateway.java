@@ -12,6 +12,7 @@ import dev.switchboard.session.SessionStores;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.TransportVerticle;
+import dev.switchboard.transport.auth.IncomingAuth;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -55,6 +56,14 @@ public final class Gateway {
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    return IncomingAuth.start(vertx, config.incomingAuth())
+      .recover(err -> store.close().transform(v -> Future.failedFuture(
+        new IllegalStateException("auth.incoming: cannot load the authorization server's metadata or keys: " + err.getMessage()))))
+      .compose(auth -> start(vertx, config, coreOptions, store, instances, auth));
+  }
+
+  private static Future<Gateway> start(Vertx vertx, GatewayConfig config, CoreOptions coreOptions, SessionStore store,
+                                       int instances, IncomingAuth auth) {
     return CoreServices.start(vertx, coreOptions)
       .recover(err -> store.close().transform(v -> Future.<CoreServices>failedFuture(err)))
       .compose(core -> {
@@ -69,7 +78,7 @@ public final class Gateway {
         config.server().registrationTimeout());
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
-      TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness);
+      TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness, auth);
       return deployLoops(vertx, config.server(), parts, instances, deployments)
         .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness), sessions, deployments,
           config.server(), port))
@@ -99,7 +108,7 @@ public final class Gateway {
     TransportOptions bound = options.withPort(port);
     return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(),
           bus -> new TransportVerticle(bound, parts.sessions(), bus, parts.streams(), parts.description(),
-            parts.readiness()::ready)),
+            parts.readiness()::ready, parts.auth())),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
@@ -119,7 +128,8 @@ public final class Gateway {
 
   /** What every transport verticle shares. */
   private record TransportParts(CoreServices core, Duration coreTimeout, SessionIdManager sessions,
-                                StreamRegistry streams, ServerDescription description, Readiness readiness) {
+                                StreamRegistry streams, ServerDescription description, Readiness readiness,
+                                IncomingAuth auth) {
   }
 
   public int port() {

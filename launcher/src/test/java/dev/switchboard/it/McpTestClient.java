@@ -32,6 +32,7 @@ public final class McpTestClient {
   private String sessionId;
   private String protocolVersion = "2025-11-25";
   private JsonObject capabilities = new JsonObject();
+  private String bearer;
 
   public McpTestClient(Vertx vertx, String url) {
     this.http = vertx.createHttpClient();
@@ -73,6 +74,12 @@ public final class McpTestClient {
 
   public McpTestClient protocolVersion(String version) {
     this.protocolVersion = version;
+    return this;
+  }
+
+  /** Sends {@code Authorization: Bearer <token>} on every request from now on (null: none). */
+  public McpTestClient bearer(String token) {
+    this.bearer = token;
     return this;
   }
 
@@ -166,6 +173,9 @@ public final class McpTestClient {
     if (ex.withVersion && !ex.headers.contains("MCP-Protocol-Version")) {
       options.putHeader("MCP-Protocol-Version", protocolVersion);
     }
+    if (bearer != null && !ex.headers.contains("Authorization")) {
+      options.putHeader("Authorization", "Bearer " + bearer);
+    }
     return http.request(options)
       .compose(req -> ex.body == null ? req.send() : req.send(ex.body))
       .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), resp.headers(), body)));
@@ -253,6 +263,9 @@ public final class McpTestClient {
     }
     if (ex.withVersion && !ex.headers.contains("MCP-Protocol-Version")) {
       options.putHeader("MCP-Protocol-Version", protocolVersion);
+    }
+    if (bearer != null && !ex.headers.contains("Authorization")) {
+      options.putHeader("Authorization", "Bearer " + bearer);
     }
     return http.request(options).compose(req -> ex.body == null ? req.send() : req.send(ex.body));
   }

@@ -1,6 +1,9 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.transport.auth.AuthGate;
+import dev.switchboard.transport.auth.IncomingAuth;
+import dev.switchboard.transport.auth.ProtectedResource;
 import dev.switchboard.transport.endpoint.McpEndpoint;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
@@ -23,6 +26,7 @@ public final class TransportVerticle extends VerticleBase {
   private final StreamRegistry streams;
   private final ServerDescription description;
   private final Supplier<Boolean> ready;
+  private final IncomingAuth auth;
   private HttpServer server;
 
   /**
@@ -30,6 +34,15 @@ public final class TransportVerticle extends VerticleBase {
    */
   public TransportVerticle(TransportOptions options, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
                            ServerDescription description, Supplier<Boolean> ready) {
+    this(options, sessions, core, streams, description, ready, IncomingAuth.none());
+  }
+
+  /**
+   * @param auth how callers authenticate (every MCP request passes it first)
+   */
+  public TransportVerticle(TransportOptions options, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
+                           ServerDescription description, Supplier<Boolean> ready, IncomingAuth auth) {
+    this.auth = auth;
     this.options = options;
     this.sessions = sessions;
     this.core = core;
@@ -42,11 +55,15 @@ public final class TransportVerticle extends VerticleBase {
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
     McpEndpoint endpoint = new McpEndpoint(vertx, options, sessions, core, streams, description);
+    AuthGate gate = new AuthGate(auth);
+    ProtectedResource metadata = gate.enabled() ? new ProtectedResource(auth.options(), options.path()) : null;
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
         if (options.path().equals(path)) {
-          endpoint.handle(req);
+          gate.handle(req, endpoint::handle);
+        } else if (metadata != null && metadata.serves(path)) {
+          metadata.handle(req);
         } else if ("/health/live".equals(path)) {
           health(req, true);
         } else if ("/health/ready".equals(path)) {

@@ -11,11 +11,13 @@ final class ConfigMapper {
   }
 
   static GatewayConfig map(JsonNode tree) {
-    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions");
+    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "auth");
     var server = ServerSection.map(root.get("server"));
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
     var sessions = SessionsSection.map(root.get("sessions"));
-    return new GatewayConfig(server, backends, aggregation, sessions);
+    ConfigNode auth = root.get("auth").requireKeys("incoming");
+    var incoming = AuthSection.incoming(auth.get("incoming"));
+    return new GatewayConfig(server, backends, aggregation, sessions, incoming);
   }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.session.SessionStoreOptions;
 import dev.switchboard.transport.TransportOptions;
+import dev.switchboard.transport.auth.IncomingAuthOptions;
 
 import java.util.List;
 
@@ -14,10 +15,23 @@ import java.util.List;
  * @param backends    the backend MCP servers, in configuration order ({@code backends:})
  * @param aggregation how the backends' catalogs are merged ({@code aggregation:})
  * @param sessions    where sessions are kept ({@code sessions:})
+ * @param incomingAuth how callers authenticate ({@code auth.incoming:})
  */
 public record GatewayConfig(TransportOptions server, List<BackendOptions> backends, AggregationOptions aggregation,
-                            SessionStoreOptions sessions) {
+                            SessionStoreOptions sessions, IncomingAuthOptions incomingAuth) {
   public GatewayConfig {
     backends = List.copyOf(backends);
+    incomingAuth = incomingAuth == null ? IncomingAuthOptions.none() : incomingAuth;
+  }
+
+  /** Without authentication. */
+  public GatewayConfig(TransportOptions server, List<BackendOptions> backends, AggregationOptions aggregation,
+                       SessionStoreOptions sessions) {
+    this(server, backends, aggregation, sessions, null);
+  }
+
+  /** This configuration with another {@code auth.incoming}. */
+  public GatewayConfig withIncomingAuth(IncomingAuthOptions auth) {
+    return new GatewayConfig(server, backends, aggregation, sessions, auth);
   }
 }

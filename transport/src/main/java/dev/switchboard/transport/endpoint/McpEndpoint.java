@@ -9,6 +9,7 @@ import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
+import dev.switchboard.transport.auth.Caller;
 import dev.switchboard.transport.http.BodyReader;
 import dev.switchboard.transport.http.HostGuard;
 import dev.switchboard.transport.http.HttpFailure;
@@ -68,14 +69,19 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest req) {
+    handle(req, Caller.ANONYMOUS);
+  }
+
+  /** Handles a request whose caller has been authenticated (see {@code transport.auth.AuthGate}). */
+  public void handle(HttpServerRequest req, Caller caller) {
     if (!hostGuard.allows(req)) {
       fail(req, new HttpFailure(403, JsonRpcError.SERVER_ERROR, "Forbidden: Host or Origin not allowed"), null);
       return;
     }
     switch (req.method().name()) {
-      case "POST" -> post(req);
-      case "GET" -> get(req);
-      case "DELETE" -> delete(req);
+      case "POST" -> post(req, caller);
+      case "GET" -> get(req, caller);
+      case "DELETE" -> delete(req, caller);
       default -> {
         req.response().putHeader(HttpHeaders.ALLOW, ALLOW);
         fail(req, new HttpFailure(405, JsonRpcError.SERVER_ERROR, "Method Not Allowed"), null);
@@ -83,7 +89,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     }
   }
 
-  private void post(HttpServerRequest req) {
+  private void post(HttpServerRequest req, Caller caller) {
     if (!MediaTypes.acceptsJsonAndSse(req.getHeader(HttpHeaders.ACCEPT))) {
       fail(req, new HttpFailure(406, JsonRpcError.SERVER_ERROR,
         "Not Acceptable: Accept must list application/json and text/event-stream"), null);
@@ -102,7 +108,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     }
     BodyReader.read(req, options.maxBodyBytes())
       .map(this::decode)
-      .compose(value -> route(req, value))
+      .compose(value -> route(req, value, caller))
       .onFailure(err -> fail(req, err, null));
   }
 
@@ -118,16 +124,16 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     }
   }
 
-  private Future<Void> route(HttpServerRequest req, Object value) {
+  private Future<Void> route(HttpServerRequest req, Object value, Caller caller) {
     if (value instanceof JsonObject json && McpMethod.INITIALIZE.equals(json.getValue("method"))) {
-      return initialize(req, IncomingMessage.parse(json));
+      return initialize(req, IncomingMessage.parse(json), caller);
     }
     if (!(value instanceof JsonObject) && !(value instanceof JsonArray)) {
       throw new IncomingMessage.InvalidMessage(null, "Invalid Request: a JSON-RPC message must be an object");
     }
     IncomingMessage single = value instanceof JsonObject json ? IncomingMessage.parse(json) : null;
     String sessionId = requireSessionId(req);
-    Identity identity = Identity.ANONYMOUS;
+    Identity identity = caller.identity();
     return sessions.find(sessionId, identity).compose(session -> {
       Future<Void> answered = single != null
         ? dispatcher.dispatch(req, session, single)
@@ -140,7 +146,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     });
   }
 
-  private Future<Void> initialize(HttpServerRequest req, IncomingMessage msg) {
+  private Future<Void> initialize(HttpServerRequest req, IncomingMessage msg, Caller caller) {
     if (msg.kind() != IncomingMessage.Kind.REQUEST) {
       throw new IncomingMessage.InvalidMessage(null, "Invalid Request: initialize must be a request");
     }
@@ -151,7 +157,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     JsonObject capabilities = objectParam(params, "capabilities");
     JsonObject clientInfo = objectParam(params, "clientInfo");
     String negotiated = ProtocolVersion.negotiate(requested);
-    return sessions.create(Identity.ANONYMOUS, negotiated, clientInfo, capabilities)
+    return sessions.create(caller.identity(), negotiated, clientInfo, capabilities)
       .compose(session -> {
         req.response().putHeader(McpHeaders.SESSION_ID, session.id());
         JsonObject response = JsonRpc.response(msg.id(), server.initializeResult(negotiated));
@@ -174,7 +180,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     return object;
   }
 
-  private void get(HttpServerRequest req) {
+  private void get(HttpServerRequest req, Caller caller) {
     String version = req.getHeader(McpHeaders.PROTOCOL_VERSION);
     try {
       GetHandler.checkAccept(req);
@@ -183,7 +189,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
           + version);
       }
       String sessionId = requireSessionId(req);
-      sessions.find(sessionId, Identity.ANONYMOUS)
+      sessions.find(sessionId, caller.identity())
         .compose(session -> get.handle(req, session))
         .onFailure(err -> fail(req, err, null));
     } catch (RuntimeException e) {
@@ -191,7 +197,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     }
   }
 
-  private void delete(HttpServerRequest req) {
+  private void delete(HttpServerRequest req, Caller caller) {
     String sessionId;
     try {
       sessionId = requireSessionId(req);
@@ -199,7 +205,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
       fail(req, e, null);
       return;
     }
-    sessions.delete(sessionId, Identity.ANONYMOUS)
+    sessions.delete(sessionId, caller.identity())
       .compose(v -> empty(req, 200))
       .onFailure(err -> fail(req, err, null));
   }
