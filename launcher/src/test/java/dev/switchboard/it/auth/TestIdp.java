@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.RecordedRequest;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -86,6 +90,29 @@ public final class TestIdp implements AutoCloseable {
     return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
   }
 
+  /** The requests the IdP received since the last call, in order (bounded wait: 100 ms for the next one). */
+  public List<RecordedRequest> requests() {
+    List<RecordedRequest> requests = new ArrayList<>();
+    while (true) {
+      try {
+        requests.add(server.takeRequest(100, TimeUnit.MILLISECONDS));
+      } catch (RuntimeException none) {
+        return requests;
+      }
+    }
+  }
+
+  /** The header of a JWT, decoded. */
+  public static String header(String jwt) {
+    return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
+  }
+
+  /** The token with its header replaced (the signature no longer matches). */
+  public static String withHeader(String jwt, String headerJson) {
+    String[] parts = jwt.split("\\.");
+    return b64(headerJson) + "." + parts[1] + "." + parts[2];
+  }
+
   /** The token with its payload replaced (the signature no longer matches). */
   public static String withPayload(String jwt, String payloadJson) {
     String[] parts = jwt.split("\\.");
@@ -102,8 +129,13 @@ public final class TestIdp implements AutoCloseable {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  private volatile boolean closed;
+
   @Override
   public void close() {
-    server.shutdown();
+    if (!closed) {
+      closed = true;
+      server.shutdown();
+    }
   }
 }
