@@ -3,6 +3,7 @@ package dev.switchboard.launcher;
 import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
 import dev.switchboard.core.Version;
+import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.session.EventLog;
@@ -56,15 +57,17 @@ public final class Gateway {
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    return IncomingAuth.start(vertx, config.incomingAuth())
+    int cacheSize = config.incomingAuth().tokenCacheSize();
+    CallerTokens callers = new CallerTokens(cacheSize > 0 ? cacheSize : CallerTokens.DEFAULT_MAX_ENTRIES);
+    return IncomingAuth.start(vertx, config.incomingAuth(), callers)
       .recover(err -> store.close().transform(v -> Future.failedFuture(
         new IllegalStateException("auth.incoming: cannot load the authorization server's metadata or keys: " + err.getMessage()))))
-      .compose(auth -> start(vertx, config, coreOptions, store, instances, auth));
+      .compose(auth -> start(vertx, config, coreOptions, store, instances, auth, callers));
   }
 
   private static Future<Gateway> start(Vertx vertx, GatewayConfig config, CoreOptions coreOptions, SessionStore store,
-                                       int instances, IncomingAuth auth) {
-    return CoreServices.start(vertx, coreOptions)
+                                       int instances, IncomingAuth auth, CallerTokens callers) {
+    return CoreServices.start(vertx, coreOptions, callers)
       .recover(err -> store.close().transform(v -> Future.<CoreServices>failedFuture(err)))
       .compose(core -> {
       List<String> deployments = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.switchboard.core.backend;
 
+import dev.switchboard.core.auth.BackendAuthOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param timeout        hard limit for one request to this backend, from send to final response
  * @param headers        extra headers sent on every request (outgoing credentials); never logged
  * @param maxConnections size of this backend's keep-alive connection pool
+ * @param auth           the credentials this backend receives ({@code backends[].auth}); never the client's token
  */
-public record BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections) {
+public record BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections,
+                             BackendAuthOptions auth) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
@@ -24,6 +27,11 @@ public record BackendOptions(String name, URI url, Duration timeout, Map<String,
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     maxConnections = maxConnections <= 0 ? DEFAULT_MAX_CONNECTIONS : maxConnections;
+    auth = auth == null ? BackendAuthOptions.NONE : auth;
+  }
+
+  public BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections) {
+    this(name, url, timeout, headers, maxConnections, null);
   }
 
   public BackendOptions(String name, URI url) {

@@ -138,7 +138,8 @@ final class CallRouter {
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
         "Invalid Request: request id " + id + " is already in use in this session"));
     }
-    return send(client, StoredIds.fromStored(stored), call, params, onMessage)
+    return authorized(client, stored, call)
+      .compose(backendSessionId -> send(client, backendSessionId, call, params, onMessage))
       .map(CoreReply::ok)
       .recover(err -> {
         if (err instanceof IllegalArgumentException || err instanceof IllegalStateException) {
@@ -149,7 +150,8 @@ final class CallRouter {
           return Future.failedFuture(err);
         }
         JsonObject capabilities = SessionOpener.relayedCapabilities(call.session().client().clientCapabilities());
-        return opener.fresh(client, "to renew a forgotten session", capabilities).compose(opened -> {
+        return opener.fresh(client, "to renew a forgotten session", capabilities, call.session().client().identity())
+          .compose(opened -> {
           Map<String, String> renewed = new LinkedHashMap<>(sessions);
           renewed.put(backend, opened.storedSessionId());
           return send(client, StoredIds.fromStored(opened.storedSessionId()), call, params, onMessage)
@@ -161,6 +163,15 @@ final class CallRouter {
           inFlight.ended(sessionId, id, backend);
         }
       });
+  }
+
+  /** Sets the backend's credentials for the caller on the backend session; completes with the session id. */
+  private Future<String> authorized(BackendClient client, String stored, CoreCall call) {
+    String backendSessionId = StoredIds.fromStored(stored);
+    return registry.authorization(client.name(), call.session().client().identity()).map(auth -> {
+      client.authorize(backendSessionId, auth);
+      return backendSessionId;
+    });
   }
 
   private static Future<JsonObject> send(BackendClient client, String backendSessionId, CoreCall call,

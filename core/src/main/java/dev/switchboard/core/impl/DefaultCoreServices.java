@@ -2,6 +2,8 @@ package dev.switchboard.core.impl;
 
 import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
+import dev.switchboard.core.auth.CallerTokens;
+import dev.switchboard.core.auth.OutgoingCredentials;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendClients;
 import dev.switchboard.core.bus.ClientMessage;
@@ -52,14 +54,23 @@ public final class DefaultCoreServices implements CoreServices {
 
   /** See {@link CoreServices#start}. */
   public static Future<CoreServices> start(Vertx vertx, CoreOptions options) {
+    return start(vertx, options, new CallerTokens());
+  }
+
+  /** See {@link CoreServices#start(Vertx, CoreOptions, CallerTokens)}. */
+  public static Future<CoreServices> start(Vertx vertx, CoreOptions options, CallerTokens callers) {
     CoreBus.registerCodecs(vertx);
     List<BackendClient> clients = options.backends().stream().map(b -> BackendClients.create(vertx, b)).toList();
     JsonObject clientInfo = new JsonObject().put("name", options.serverName()).put("version", options.serverVersion());
-    BackendRegistry registry = new BackendRegistry(clients, clientInfo);
+    BackendRegistry registry = new BackendRegistry(clients, clientInfo,
+      OutgoingCredentials.create(vertx, options.backends(), callers));
     ViewBuilder views = new ViewBuilder(options.aggregation());
     SessionOpener opener = new SessionOpener(registry, views);
     List<Future<BackendCatalog>> probes = new ArrayList<>();
     for (BackendClient client : clients) {
+      if (registry.perCaller(client.name())) {
+        continue; // its catalog depends on the caller's credentials: read per session
+      }
       probes.add(opener.fresh(client, "at start-up", new JsonObject()).compose(opened ->
         client.close(StoredIds.fromStored(opened.storedSessionId())).otherwiseEmpty().map(v -> opened.catalog())));
     }

@@ -28,15 +28,17 @@ final class BackendsSection {
     Set<String> names = new HashSet<>();
     List<BackendOptions> result = new ArrayList<>(elements.size());
     for (ConfigNode backend : elements) {
-      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers");
+      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers", "auth");
       String name = name(backend.get("name"));
       if (!names.add(name)) {
         throw backend.get("name").fail("duplicate backend name \"" + name + "\"");
       }
+      Map<String, String> headers = headers(backend.get("headers"));
       result.add(new BackendOptions(name, url(backend.get("url")),
         backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
-        headers(backend.get("headers")),
-        backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE)));
+        headers,
+        backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+        BackendAuthSection.map(backend.get("auth"), headers)));
     }
     return result;
   }

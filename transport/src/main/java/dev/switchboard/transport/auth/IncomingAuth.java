@@ -1,5 +1,6 @@
 package dev.switchboard.transport.auth;
 
+import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.transport.auth.impl.NoIncomingAuth;
 import dev.switchboard.transport.auth.impl.OAuth2IncomingAuth;
 import io.vertx.core.Future;
@@ -21,7 +22,15 @@ public interface IncomingAuth {
    * {@code jwksUrl}) and fails when it cannot.
    */
   static Future<IncomingAuth> start(Vertx vertx, IncomingAuthOptions options) {
-    return options.enabled() ? OAuth2IncomingAuth.start(vertx, options) : Future.succeededFuture(none());
+    return start(vertx, options, new CallerTokens());
+  }
+
+  /**
+   * Like {@link #start(Vertx, IncomingAuthOptions)}; each authenticated caller's latest token is recorded in
+   * {@code callers}, in memory, for the backends that exchange it.
+   */
+  static Future<IncomingAuth> start(Vertx vertx, IncomingAuthOptions options, CallerTokens callers) {
+    return options.enabled() ? OAuth2IncomingAuth.start(vertx, options, callers) : Future.succeededFuture(none());
   }
 
   IncomingAuthOptions options();

@@ -42,6 +42,7 @@ public final class HttpBackendClient implements BackendClient {
   private final RequestIds ids = new RequestIds();
   private final InFlight inFlight;
   private final SessionStreams streams;
+  private final SessionAuthorizations authorizations;
   private volatile String protocolVersion = ProtocolVersion.LATEST;
 
   /**
@@ -55,6 +56,7 @@ public final class HttpBackendClient implements BackendClient {
     this.endpoint = Endpoint.of(options.name(), options.url());
     this.headers = new BackendHeaders(options.name(), options.headers());
     this.inFlight = new InFlight(options.name());
+    this.authorizations = new SessionAuthorizations(options.auth().maxCachedTokens());
     this.client = vertx.httpClientBuilder()
       .with(endpoint.clientOptions(options.name()))
       .with(Endpoint.poolOptions(options.maxConnections()))
@@ -80,6 +82,16 @@ public final class HttpBackendClient implements BackendClient {
 
   @Override
   public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities) {
+    return open(clientInfo, clientCapabilities, null);
+  }
+
+  @Override
+  public void authorize(String sessionId, String authorization) {
+    authorizations.put(sessionId, authorization);
+  }
+
+  @Override
+  public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities, String authorization) {
     JsonObject params = new JsonObject()
       .put("protocolVersion", ProtocolVersion.LATEST)
       .put("capabilities", clientCapabilities == null ? new JsonObject() : clientCapabilities)
@@ -88,11 +100,20 @@ public final class HttpBackendClient implements BackendClient {
     Exchange<Initialized> exchange = new Exchange<>(vertx, name(), options.timeout());
     ResponseReader reader = new ResponseReader(vertx, name(), id, null, exchange::isDone);
     Buffer body = JsonRpc.request(id, McpMethod.INITIALIZE, params).toBuffer();
-    return exchange.run(client, post(null), body, response -> isSuccess(response)
+    RequestOptions post = post(null);
+    if (authorization != null) {
+      post.putHeader(io.vertx.core.http.HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return exchange.run(client, post, body, response -> isSuccess(response)
         ? reader.read(response).map(message -> new Initialized(response.getHeader(BackendHeaders.SESSION_ID), message))
         : Bodies.reject(response, name(), null, headers::redact),
         NOTHING)
-      .compose(this::initialized);
+      .compose(init -> {
+        if (authorization != null && init.sessionId() != null && BackendHeaders.isValidSessionId(init.sessionId())) {
+          authorizations.put(init.sessionId(), authorization);
+        }
+        return initialized(init);
+      });
   }
 
   private Future<BackendSession> initialized(Initialized init) {
@@ -202,11 +223,12 @@ public final class HttpBackendClient implements BackendClient {
     }
     RequestOptions delete = endpoint.request(HttpMethod.DELETE);
     headers.apply(delete, sessionId, protocolVersion, false);
+    authorizations.apply(delete, sessionId);
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
     return exchange.run(client, delete, null, response -> isSuccess(response) || isGone(response)
         ? Bodies.discard(response, name())
         : Bodies.reject(response, name(), sessionId, headers::redact),
-        NOTHING);
+        NOTHING).andThen(done -> authorizations.remove(sessionId));
   }
 
   @Override
@@ -226,12 +248,14 @@ public final class HttpBackendClient implements BackendClient {
   private RequestOptions streamGet(String sessionId, String lastEventId) {
     RequestOptions get = endpoint.request(HttpMethod.GET);
     headers.applyStream(get, sessionId, protocolVersion, lastEventId);
+    authorizations.apply(get, sessionId);
     return get;
   }
 
   private RequestOptions post(String sessionId) {
     RequestOptions post = endpoint.request(HttpMethod.POST);
     headers.apply(post, sessionId, protocolVersion, true);
+    authorizations.apply(post, sessionId);
     return post;
   }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.auth.impl;
 
+import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.transport.auth.AuthFailure;
 import dev.switchboard.transport.auth.Caller;
 import dev.switchboard.transport.auth.IncomingAuth;
@@ -42,8 +43,10 @@ public final class OAuth2IncomingAuth implements IncomingAuth {
   private final TokenCache cache;
   private final ClaimCheck claims;
   private final Set<String> required;
+  private final CallerTokens callers;
 
-  private OAuth2IncomingAuth(IncomingAuthOptions options, OAuth2Auth provider) {
+  private OAuth2IncomingAuth(IncomingAuthOptions options, OAuth2Auth provider, CallerTokens callers) {
+    this.callers = callers;
     this.options = options;
     this.provider = provider;
     this.keys = new KeyRefresher(provider, options.keyRefreshMinInterval().toNanos(), System::nanoTime);
@@ -55,7 +58,7 @@ public final class OAuth2IncomingAuth implements IncomingAuth {
   }
 
   /** Discovers the authorization server (or takes {@code jwksUrl}) and loads its keys. */
-  public static Future<IncomingAuth> start(Vertx vertx, IncomingAuthOptions options) {
+  public static Future<IncomingAuth> start(Vertx vertx, IncomingAuthOptions options, CallerTokens callers) {
     // a resource server is no OAuth client, but vertx-auth wants a client id for the flows an IdP advertises
     OAuth2Options config = new OAuth2Options()
       .setSite(options.issuer())
@@ -77,7 +80,7 @@ public final class OAuth2IncomingAuth implements IncomingAuth {
           .setClientSecret(options.introspection().clientSecret());
       }
       OAuth2Auth provider = OAuth2Auth.create(vertx, found);
-      return provider.jWKSet().map(v -> (IncomingAuth) new OAuth2IncomingAuth(options, provider));
+      return provider.jWKSet().map(v -> (IncomingAuth) new OAuth2IncomingAuth(options, provider, callers));
     });
   }
 
@@ -113,8 +116,11 @@ public final class OAuth2IncomingAuth implements IncomingAuth {
   }
 
   private Future<Caller> scoped(Caller caller) {
-    return caller.scopes().containsAll(required) ? Future.succeededFuture(caller)
-      : Future.failedFuture(AuthFailure.insufficientScope());
+    if (!caller.scopes().containsAll(required)) {
+      return Future.failedFuture(AuthFailure.insufficientScope());
+    }
+    callers.update(caller.identity(), caller.token(), caller.expiresAtMillis());
+    return Future.succeededFuture(caller);
   }
 
   /** A JWT must be signed with an asymmetric algorithm; anything else must be an opaque token for introspection. */
