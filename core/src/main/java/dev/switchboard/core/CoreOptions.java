@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.auth.AuthorizationOptions;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.catalog.AggregationOptions;
 import java.time.Duration;
@@ -14,9 +15,10 @@ import java.util.List;
  * @param serverName    the name the gateway presents (to clients as {@code serverInfo}, to backends as
  *                      {@code clientInfo})
  * @param serverVersion the version it presents
+ * @param authorization per-tool authorization ({@code auth.authorization})
  */
 public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
-                          String serverName, String serverVersion) {
+                          String serverName, String serverVersion, AuthorizationOptions authorization) {
   public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
   public static final String DEFAULT_SERVER_NAME = "switchboard";
 
@@ -26,10 +28,21 @@ public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggr
     retryInterval = retryInterval == null ? DEFAULT_RETRY_INTERVAL : retryInterval;
     serverName = serverName == null ? DEFAULT_SERVER_NAME : serverName;
     serverVersion = serverVersion == null ? Version.current() : serverVersion;
+    authorization = authorization == null ? AuthorizationOptions.ALLOW_ALL : authorization;
+  }
+
+  public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
+                     String serverName, String serverVersion) {
+    this(backends, aggregation, retryInterval, serverName, serverVersion, null);
+  }
+
+  public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation,
+                     AuthorizationOptions authorization) {
+    this(backends, aggregation, null, null, null, authorization);
   }
 
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation) {
-    this(backends, aggregation, null, null, null);
+    this(backends, aggregation, null, null, null, null);
   }
 
   /** The longest backend timeout: callers waiting on core should wait a little longer than this. */

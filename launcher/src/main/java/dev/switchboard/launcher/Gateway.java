@@ -53,7 +53,7 @@ public final class Gateway {
 
   /** Starts everything; fails (and releases what it started) when the configuration cannot work. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-    CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation());
+    CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation(), config.authorization());
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;

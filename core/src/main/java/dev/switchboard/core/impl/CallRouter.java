@@ -1,5 +1,6 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.auth.AccessPolicy;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.bus.CoreCall;
@@ -28,8 +29,14 @@ final class CallRouter {
   private final StreamRelay relay;
   private final InFlight inFlight;
   private final LoggingFanout logging;
+  private final CallGuard guard;
 
   CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, InFlight inFlight) {
+    this(registry, opener, relay, inFlight, new CallGuard(AccessPolicy.ALLOW_ALL));
+  }
+
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, InFlight inFlight, CallGuard guard) {
+    this.guard = guard;
     this.registry = registry;
     this.opener = opener;
     this.relay = relay;
@@ -40,6 +47,7 @@ final class CallRouter {
   Future<CoreReply> route(CoreCall call) {
     SessionContext session = call.session();
     JsonObject params = call.params() == null ? new JsonObject() : call.params();
+    guard.check(call, params);
     return switch (call.method()) {
       case McpMethod.TOOLS_LIST -> page(session, CatalogKind.TOOLS, params);
       case McpMethod.RESOURCES_LIST -> page(session, CatalogKind.RESOURCES, params);
@@ -61,7 +69,8 @@ final class CallRouter {
     if (cursor != null && !(cursor instanceof String)) {
       return Future.failedFuture(McpException.invalidParams("Invalid cursor"));
     }
-    return Future.succeededFuture(CoreReply.ok(session.view().page(kind, (String) cursor)));
+    return Future.succeededFuture(CoreReply.ok(guard.filter(kind, session.view().page(kind, (String) cursor),
+      session.client().identity())));
   }
 
   private Future<CoreReply> callTool(CoreCall call, JsonObject params) {

@@ -2,6 +2,7 @@ package dev.switchboard.core.impl;
 
 import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
+import dev.switchboard.core.auth.AccessPolicy;
 import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.core.auth.OutgoingCredentials;
 import dev.switchboard.core.backend.BackendClient;
@@ -39,14 +40,14 @@ public final class DefaultCoreServices implements CoreServices {
   private final long probeTimer;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
-                              ViewBuilder views) {
+                              ViewBuilder views, AccessPolicy policy) {
     this.vertx = vertx;
     this.registry = registry;
     this.opener = opener;
     CoreBus bus = new CoreBus(vertx, options.longestBackendTimeout());
     StreamRelay relay = new StreamRelay(bus);
     InFlight inFlight = new InFlight();
-    this.router = new CallRouter(registry, opener, relay, inFlight);
+    this.router = new CallRouter(registry, opener, relay, inFlight, new CallGuard(policy));
     this.clientMessages = new ClientMessages(registry, inFlight);
     this.listeners = new SessionListeners(registry, views, relay, bus);
     this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
@@ -85,7 +86,8 @@ public final class DefaultCoreServices implements CoreServices {
       } catch (RuntimeException e) {
         return registry.shutdown().transform(v -> Future.failedFuture(e));
       }
-      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views));
+      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views,
+        AccessPolicy.compile(options.authorization(), callers)));
     });
   }
 

@@ -1,13 +1,17 @@
 package dev.switchboard.launcher.config;
 
+import dev.switchboard.core.auth.AuthorizationOptions;
 import dev.switchboard.transport.auth.IncomingAuthOptions;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Maps {@code auth.incoming:} onto {@link IncomingAuthOptions}. */
+/** Maps {@code auth.incoming:} onto {@link IncomingAuthOptions} and {@code auth.authorization:} onto {@link AuthorizationOptions}. */
 final class AuthSection {
   private AuthSection() {
   }
@@ -37,6 +41,35 @@ final class AuthSection {
       incoming.get("keyRefreshMinInterval").duration(IncomingAuthOptions.DEFAULT_KEY_REFRESH_MIN_INTERVAL),
       incoming.get("clockSkew").duration(IncomingAuthOptions.DEFAULT_CLOCK_SKEW),
       incoming.get("requestTimeout").duration(IncomingAuthOptions.DEFAULT_REQUEST_TIMEOUT));
+  }
+
+  static AuthorizationOptions authorization(ConfigNode authorization) {
+    authorization.requireKeys("default", "rules");
+    String text = authorization.get("default").text("allow").strip().toLowerCase(Locale.ROOT);
+    if (!text.equals("allow") && !text.equals("deny")) {
+      throw authorization.get("default").fail("must be allow or deny, got \"" + text + "\"");
+    }
+    List<AuthorizationOptions.Rule> rules = new ArrayList<>();
+    for (ConfigNode rule : authorization.get("rules").elements()) {
+      rule.requireKeys("tools", "resources", "prompts", "allow");
+      List<String> tools = strings(rule.get("tools"));
+      List<String> resources = strings(rule.get("resources"));
+      List<String> prompts = strings(rule.get("prompts"));
+      if (tools.isEmpty() && resources.isEmpty() && prompts.isEmpty()) {
+        throw rule.fail("a rule needs at least one of tools, resources, prompts");
+      }
+      ConfigNode allow = rule.get("allow").requireKeys("scopes", "claims");
+      Map<String, List<String>> claims = new LinkedHashMap<>();
+      allow.get("claims").entries().forEach((name, values) -> {
+        List<String> accepted = strings(values);
+        if (accepted.isEmpty()) {
+          throw values.fail("list at least one accepted value");
+        }
+        claims.put(name, accepted);
+      });
+      rules.add(new AuthorizationOptions.Rule(tools, resources, prompts, strings(allow.get("scopes")), claims));
+    }
+    return new AuthorizationOptions(text.equals("allow"), rules);
   }
 
   static List<String> strings(ConfigNode list) {

@@ -16,8 +16,9 @@ final class ConfigMapper {
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
     var sessions = SessionsSection.map(root.get("sessions"));
-    ConfigNode auth = root.get("auth").requireKeys("incoming");
+    ConfigNode auth = root.get("auth").requireKeys("incoming", "authorization");
     var incoming = AuthSection.incoming(auth.get("incoming"));
-    return new GatewayConfig(server, backends, aggregation, sessions, incoming);
+    var authorization = AuthSection.authorization(auth.get("authorization"));
+    return new GatewayConfig(server, backends, aggregation, sessions, incoming, authorization);
   }
 }

@@ -6,9 +6,11 @@ import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.protocol.JsonRpc;
+import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.transport.http.HttpFailure;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
@@ -71,7 +73,7 @@ final class MessageDispatcher {
     String address = "switchboard.stream." + STREAM_ADDRESSES.incrementAndGet();
     MessageConsumer<StreamMessage> consumer = vertx.eventBus().localConsumer(address,
       m -> exchange.onStreamMessage(m.body()));
-    return afterQueued(context, call(session, msg, address))
+    return afterQueued(context, call(session, msg, address).map(MessageDispatcher::refuseForbidden))
       .eventually(consumer::unregister)
       .compose(exchange::complete, err -> {
         if (exchange.streaming()) {
@@ -192,6 +194,15 @@ final class MessageDispatcher {
 
   private static JsonObject toResponse(Object id, CoreReply reply) {
     return reply.error() != null ? JsonRpc.errorResponse(id, reply.error()) : JsonRpc.response(id, reply.result());
+  }
+
+  /** A call per-tool authorization refused is answered with HTTP 403 (and its JSON-RPC error), not 200. */
+  private static JsonObject refuseForbidden(JsonObject response) {
+    if (response.getValue("error") instanceof JsonObject error
+      && error.getValue("code") instanceof Number code && code.intValue() == JsonRpcError.FORBIDDEN) {
+      throw new HttpFailure(403, JsonRpcError.FORBIDDEN, error.getString("message", "Forbidden"));
+    }
+    return response;
   }
 
   private static JsonObject asError(Throwable err) {

@@ -119,7 +119,7 @@ public final class OAuth2IncomingAuth implements IncomingAuth {
     if (!caller.scopes().containsAll(required)) {
       return Future.failedFuture(AuthFailure.insufficientScope());
     }
-    callers.update(caller.identity(), caller.token(), caller.expiresAtMillis());
+    callers.update(caller.identity(), caller.token(), caller.expiresAtMillis(), caller.scopes(), caller.claims());
     return Future.succeededFuture(caller);
   }
 
