@@ -6,6 +6,8 @@ import dev.switchboard.it.McpTestClient;
 import dev.switchboard.it.McpTestClient.Answer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,21 @@ class OutgoingCredentialsTest extends OutgoingAuthTestBase {
     assertThat(exchanges()).isEqualTo(2);
     assertThat(tokensSeen(alphaProxy).stream().map(t -> claims(t).getString("sub")).distinct())
       .containsExactlyInAnyOrder("alice", "bob");
+  }
+
+  @Test
+  void concurrentSessionsOfOneCallerShareOneExchange() {
+    String token = idp.token("carol");
+    List<Future<Answer>> listed = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      McpTestClient carol = client(token);
+      listed.add(carol.initialize().compose(init -> carol.request("tools/list")));
+    }
+    Future.all(listed).await();
+    for (Future<Answer> answer : listed) {
+      assertThat(answer.result().result().encode()).contains("alpha_echo");
+    }
+    assertThat(exchanges()).isEqualTo(1);
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.switchboard.it.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.core.bus.Identity;
 import dev.switchboard.it.McpTestClient;
 import dev.switchboard.it.McpTestClient.Answer;
+import dev.switchboard.session.SessionRecord;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,16 @@ class SessionBindingTest extends AuthGatewayTestBase {
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.error().getString("message")).isEqualTo("Forbidden");
     assertThat(answer.error().containsKey("data")).isFalse();
+  }
+
+  @Test
+  void sessionRecordStoresTheCallersIssuerAndSubject() {
+    McpTestClient alice = aliceSession();
+    SessionRecord record = gateway.sessions().find(alice.sessionId(), new Identity(idp.issuer(), "alice")).await()
+      .record();
+    assertThat(record.issuer()).isEqualTo(idp.issuer());
+    assertThat(record.subject()).isEqualTo("alice");
+    assertThat(record.toJson().encode()).doesNotContain(".ey");
   }
 
   @Test
