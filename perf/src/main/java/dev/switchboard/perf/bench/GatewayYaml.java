@@ -11,6 +11,7 @@ import java.util.Map;
 final class GatewayYaml {
   private final Map<String, String> backends = new LinkedHashMap<>();
   private String sessions = "{store: memory, ttl: 30m}";
+  private String auth;
 
   GatewayYaml backend(String name, String url) {
     backends.put(name, url);
@@ -20,6 +21,13 @@ final class GatewayYaml {
   /** Sessions in Redis under {@code keyPrefix}. */
   GatewayYaml redis(String url, String keyPrefix) {
     sessions = "{store: redis, ttl: 30m, redis: {url: \"" + url + "\", keyPrefix: \"" + keyPrefix + "\"}}";
+    return this;
+  }
+
+  /** {@code auth.incoming: {type: oauth2, ...}} for tokens of {@code issuer} with audience {@code resource}. */
+  GatewayYaml oauth2(String issuer, String resource, String scope) {
+    auth = "{incoming: {type: oauth2, issuer: \"" + issuer + "\", resource: \"" + resource + "\", scopes: ["
+      + scope + "]}}";
     return this;
   }
 
@@ -33,6 +41,9 @@ final class GatewayYaml {
     yaml.append("aggregation: {conflictResolution: ").append(backends.size() == 1 ? "priority" : "prefix")
       .append("}\n");
     yaml.append("sessions: ").append(sessions).append('\n');
+    if (auth != null) {
+      yaml.append("auth: ").append(auth).append('\n');
+    }
     return yaml.toString();
   }
 }

@@ -25,6 +25,7 @@ final class Scenarios {
       case "sse" -> new SseScenario();
       case "slow-backend" -> new SlowBackendScenario();
       case "cross-instance" -> new CrossInstanceScenario();
+      case "auth" -> new AuthScenario();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }
