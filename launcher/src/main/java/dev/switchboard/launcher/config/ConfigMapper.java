@@ -19,6 +19,12 @@ final class ConfigMapper {
     ConfigNode auth = root.get("auth").requireKeys("incoming", "authorization");
     var incoming = AuthSection.incoming(auth.get("incoming"));
     var authorization = AuthSection.authorization(auth.get("authorization"));
+    for (int i = 0; i < backends.size(); i++) {
+      if (backends.get(i).auth().perCaller() && !incoming.enabled()) {
+        throw root.get("backends").elements().get(i).get("auth").get("type")
+          .fail("token-exchange needs the caller's token: set auth.incoming.type: oauth2");
+      }
+    }
     return new GatewayConfig(server, backends, aggregation, sessions, incoming, authorization);
   }
 }

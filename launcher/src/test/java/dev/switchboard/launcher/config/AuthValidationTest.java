@@ -106,8 +106,19 @@ class AuthValidationTest {
   }
 
   @Test
+  void tokenExchangeWithoutIncomingOauth2IsRejected() {
+    assertRejected("""
+      backends:
+        - name: github
+          url: "http://127.0.0.1:9001/mcp"
+          auth: {type: token-exchange, tokenUrl: "https://idp/token", clientId: gw, clientSecret: s}
+      """, "backends[0].auth.type: token-exchange needs the caller's token: set auth.incoming.type: oauth2");
+  }
+
+  @Test
   void backendAuthMaps() {
     GatewayConfig config = parse("""
+      auth: {incoming: {type: oauth2, issuer: "https://idp", resource: "https://gw/mcp"}}
       backends:
         - name: github
           url: "http://127.0.0.1:9001/mcp"
