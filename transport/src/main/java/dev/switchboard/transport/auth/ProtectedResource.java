@@ -1,5 +1,6 @@
 package dev.switchboard.transport.auth;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +14,7 @@ public final class ProtectedResource {
   public static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
 
   private final String pathInserted;
-  private final io.vertx.core.buffer.Buffer body;
+  private final Buffer body;
 
   /**
    * @param endpointPath the MCP endpoint path ({@code server.path})

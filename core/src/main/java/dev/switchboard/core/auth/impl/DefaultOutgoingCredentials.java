@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Outgoing credentials per backend: {@code bearer} is a constant; {@code client-credentials} is one cached token per
+ * Outgoing credentials per backend: {@code bearer} is sent as a configured header, so nothing here;
+ * {@code client-credentials} is one cached token per
  * backend; {@code token-exchange} is one cached token per (caller, backend), exchanged (RFC 8693) for the caller's
  * own token, which only the token endpoint sees.
  */
@@ -58,8 +59,7 @@ public final class DefaultOutgoingCredentials implements OutgoingCredentials {
       return NONE;
     }
     return switch (options.type()) {
-      case NONE -> NONE;
-      case BEARER -> Future.succeededFuture("Bearer " + options.token());
+      case NONE, BEARER -> NONE; // a static bearer token is one of the backend's headers (see HttpBackendClient)
       case CLIENT_CREDENTIALS -> perBackend.get(backend).get(backend, b -> endpoint.request(options,
         MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials"))).map(DefaultOutgoingCredentials::bearer);
       case TOKEN_EXCHANGE -> exchange(backend, options, caller);

@@ -7,6 +7,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -15,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One token request to an OAuth 2.0 token endpoint (form POST, client authenticated with HTTP Basic), bounded by the
@@ -43,10 +45,18 @@ final class TokenEndpoint {
       .putHeader(HttpHeaders.ACCEPT, "application/json")
       .putHeader(HttpHeaders.AUTHORIZATION, basic(auth));
     Promise<IssuedToken> result = Promise.promise();
-    long timer = vertx.setTimer(timeout, t -> result.tryFail(new IllegalStateException(
-      "the token endpoint did not answer within " + timeout + " ms")));
+    AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+    long timer = vertx.setTimer(timeout, t -> {
+      if (result.tryFail(new IllegalStateException("the token endpoint did not answer within " + timeout + " ms"))
+        && sent.get() != null) {
+        sent.get().reset();
+      }
+    });
     http.request(options)
-      .compose(req -> req.send(encode(form)))
+      .compose(req -> {
+        sent.set(req);
+        return req.send(encode(form));
+      })
       .compose(resp -> resp.body().map(body -> parse(resp.statusCode(), body)))
       .onComplete(done -> {
         vertx.cancelTimer(timer);

@@ -1,5 +1,6 @@
 package dev.switchboard.core.backend.impl;
 
+import dev.switchboard.core.auth.BackendAuthOptions;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
@@ -15,11 +16,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,7 +58,7 @@ public final class HttpBackendClient implements BackendClient {
     this.vertx = vertx;
     this.options = options;
     this.endpoint = Endpoint.of(options.name(), options.url());
-    this.headers = new BackendHeaders(options.name(), options.headers());
+    this.headers = new BackendHeaders(options.name(), withStaticBearer(options));
     this.inFlight = new InFlight(options.name());
     this.authorizations = new SessionAuthorizations(options.auth().maxCachedTokens());
     this.client = vertx.httpClientBuilder()
@@ -63,6 +67,16 @@ public final class HttpBackendClient implements BackendClient {
       .build();
     this.streams = new SessionStreams(vertx, endpoint, options.name(), options.timeout(), this::streamGet,
       headers::redact);
+  }
+
+  /** The configured headers plus, for {@code auth: {type: bearer}}, its Authorization (on every request). */
+  private static Map<String, String> withStaticBearer(BackendOptions options) {
+    if (options.auth().type() != BackendAuthOptions.Type.BEARER) {
+      return options.headers();
+    }
+    Map<String, String> headers = new LinkedHashMap<>(options.headers());
+    headers.put("Authorization", "Bearer " + options.auth().token());
+    return headers;
   }
 
   @Override
@@ -102,7 +116,7 @@ public final class HttpBackendClient implements BackendClient {
     Buffer body = JsonRpc.request(id, McpMethod.INITIALIZE, params).toBuffer();
     RequestOptions post = post(null);
     if (authorization != null) {
-      post.putHeader(io.vertx.core.http.HttpHeaders.AUTHORIZATION, authorization);
+      post.putHeader(HttpHeaders.AUTHORIZATION, authorization);
     }
     return exchange.run(client, post, body, response -> isSuccess(response)
         ? reader.read(response).map(message -> new Initialized(response.getHeader(BackendHeaders.SESSION_ID), message))
