@@ -60,8 +60,8 @@ public final class Gateway {
     int cacheSize = config.incomingAuth().tokenCacheSize();
     CallerTokens callers = new CallerTokens(cacheSize > 0 ? cacheSize : CallerTokens.DEFAULT_MAX_ENTRIES);
     return IncomingAuth.start(vertx, config.incomingAuth(), callers)
-      .recover(err -> store.close().transform(v -> Future.failedFuture(
-        new IllegalStateException("auth.incoming: cannot load the authorization server's metadata or keys: " + err.getMessage()))))
+      .recover(err -> store.close().transform(v -> Future.failedFuture(new IllegalStateException(
+        "auth.incoming: cannot load the authorization server's metadata or keys: " + err.getMessage()))))
       .compose(auth -> start(vertx, config, coreOptions, store, instances, auth, callers));
   }
 

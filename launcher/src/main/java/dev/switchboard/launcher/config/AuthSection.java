@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Maps {@code auth.incoming:} onto {@link IncomingAuthOptions} and {@code auth.authorization:} onto {@link AuthorizationOptions}. */
+/**
+ * Maps {@code auth.incoming:} onto {@link IncomingAuthOptions} and {@code auth.authorization:} onto
+ * {@link AuthorizationOptions}.
+ */
 final class AuthSection {
   private AuthSection() {
   }

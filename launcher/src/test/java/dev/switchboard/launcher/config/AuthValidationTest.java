@@ -72,7 +72,8 @@ class AuthValidationTest {
     assertRejected(ONE_BACKEND + "auth: {incoming: {type: oauth2, issuer: idp, resource: \"https://gw/mcp\"}}",
       "auth.incoming.issuer: not a URL");
     assertRejected(ONE_BACKEND + "auth: {incoming: {typ: oauth2}}", "auth.incoming.typ: unknown key");
-    assertRejected(ONE_BACKEND + "auth: {incomming: {}}", "auth.incomming: unknown key (known: incoming, authorization)");
+    assertRejected(ONE_BACKEND + "auth: {incomming: {}}",
+      "auth.incomming: unknown key (known: incoming, authorization)");
   }
 
   @Test

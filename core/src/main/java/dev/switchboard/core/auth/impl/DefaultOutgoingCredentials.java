@@ -61,7 +61,8 @@ public final class DefaultOutgoingCredentials implements OutgoingCredentials {
     return switch (options.type()) {
       case NONE, BEARER -> NONE; // a static bearer token is one of the backend's headers (see HttpBackendClient)
       case CLIENT_CREDENTIALS -> perBackend.get(backend).get(backend, b -> endpoint.request(options,
-        MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials"))).map(DefaultOutgoingCredentials::bearer);
+          MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials")))
+        .map(DefaultOutgoingCredentials::bearer);
       case TOKEN_EXCHANGE -> exchange(backend, options, caller);
     };
   }
