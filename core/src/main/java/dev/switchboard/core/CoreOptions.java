@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.auth.AuthorizationOptions;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.catalog.AggregationOptions;
 import java.time.Duration;
@@ -16,10 +17,11 @@ import java.util.List;
  * @param serverVersion the version it presents
  * @param maxConcurrentRequestsPerSession requests one client session may run at once
  * @param backendSharePerSession percent of a backend's connection pool one client session may use at once
+ * @param authorization per-tool authorization ({@code auth.authorization})
  */
 public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
                           String serverName, String serverVersion, int maxConcurrentRequestsPerSession,
-                          int backendSharePerSession) {
+                          int backendSharePerSession, AuthorizationOptions authorization) {
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS_PER_SESSION = 64;
   public static final int DEFAULT_BACKEND_SHARE_PER_SESSION = 50;
   public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
@@ -35,21 +37,27 @@ public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggr
       ? DEFAULT_MAX_CONCURRENT_REQUESTS_PER_SESSION : maxConcurrentRequestsPerSession;
     backendSharePerSession = backendSharePerSession <= 0 || backendSharePerSession > 100
       ? DEFAULT_BACKEND_SHARE_PER_SESSION : backendSharePerSession;
+    authorization = authorization == null ? AuthorizationOptions.ALLOW_ALL : authorization;
   }
 
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
                      String serverName, String serverVersion) {
-    this(backends, aggregation, retryInterval, serverName, serverVersion, 0, 0);
+    this(backends, aggregation, retryInterval, serverName, serverVersion, 0, 0, null);
+  }
+
+  public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation,
+                     AuthorizationOptions authorization) {
+    this(backends, aggregation, null, null, null, 0, 0, authorization);
   }
 
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation) {
-    this(backends, aggregation, null, null, null);
+    this(backends, aggregation, null, null, null, 0, 0, null);
   }
 
   /** These options with the per-session request limits. */
   public CoreOptions withSessionLimits(int maxConcurrentRequests, int sharePercent) {
     return new CoreOptions(backends, aggregation, retryInterval, serverName, serverVersion, maxConcurrentRequests,
-      sharePercent);
+      sharePercent, authorization);
   }
 
   /** The longest backend timeout: callers waiting on core should wait a little longer than this. */

@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreCall;
@@ -26,6 +27,14 @@ public interface CoreServices {
    */
   static Future<CoreServices> start(Vertx vertx, CoreOptions options) {
     return DefaultCoreServices.start(vertx, options);
+  }
+
+  /**
+   * Like {@link #start(Vertx, CoreOptions)}, with the callers' tokens the incoming authentication records (the
+   * subject tokens of {@code token-exchange} backends; in memory only).
+   */
+  static Future<CoreServices> start(Vertx vertx, CoreOptions options, CallerTokens callers) {
+    return DefaultCoreServices.start(vertx, options, callers);
   }
 
   /** Opens (or re-injects) the backend sessions of a client session and computes its capability view. */

@@ -36,6 +36,7 @@ public final class McpTestClient {
   private String sessionId;
   private String protocolVersion = "2025-11-25";
   private JsonObject capabilities = new JsonObject();
+  private String bearer;
 
   public McpTestClient(Vertx vertx, String url) {
     this.http = vertx.createHttpClient();
@@ -114,6 +115,12 @@ public final class McpTestClient {
 
   public McpTestClient protocolVersion(String version) {
     this.protocolVersion = version;
+    return this;
+  }
+
+  /** Sends {@code Authorization: Bearer <token>} on every request from now on (null: none). */
+  public McpTestClient bearer(String token) {
+    this.bearer = token;
     return this;
   }
 
@@ -318,6 +325,9 @@ public final class McpTestClient {
     }
     if (ex.withVersion && !ex.headers.contains("MCP-Protocol-Version")) {
       options.putHeader("MCP-Protocol-Version", protocolVersion);
+    }
+    if (bearer != null && !ex.headers.contains("Authorization")) {
+      options.putHeader("Authorization", "Bearer " + bearer);
     }
     return options;
   }

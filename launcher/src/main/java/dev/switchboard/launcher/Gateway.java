@@ -3,6 +3,7 @@ package dev.switchboard.launcher;
 import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
 import dev.switchboard.core.Version;
+import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.session.EventLog;
@@ -12,6 +13,7 @@ import dev.switchboard.session.SessionStores;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.TransportVerticle;
+import dev.switchboard.transport.auth.IncomingAuth;
 import dev.switchboard.transport.limits.SessionQuota;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.StreamRegistry;
@@ -52,12 +54,22 @@ public final class Gateway {
 
   /** Starts everything; fails (and releases what it started) when the configuration cannot work. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-    CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation())
+    CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation(), config.authorization())
       .withSessionLimits(config.limits().maxConcurrentRequestsPerSession(), config.limits().backendSharePerSession());
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    return CoreServices.start(vertx, coreOptions)
+    int cacheSize = config.incomingAuth().tokenCacheSize();
+    CallerTokens callers = new CallerTokens(cacheSize > 0 ? cacheSize : CallerTokens.DEFAULT_MAX_ENTRIES);
+    return IncomingAuth.start(vertx, config.incomingAuth(), callers)
+      .recover(err -> store.close().transform(v -> Future.failedFuture(new IllegalStateException(
+        "auth.incoming: cannot load the authorization server's metadata or keys: " + err.getMessage()))))
+      .compose(auth -> start(vertx, config, coreOptions, store, instances, auth, callers));
+  }
+
+  private static Future<Gateway> start(Vertx vertx, GatewayConfig config, CoreOptions coreOptions, SessionStore store,
+                                       int instances, IncomingAuth auth, CallerTokens callers) {
+    return CoreServices.start(vertx, coreOptions, callers)
       .recover(err -> store.close().transform(v -> Future.<CoreServices>failedFuture(err)))
       .compose(core -> {
       List<String> deployments = new ArrayList<>();
@@ -72,7 +84,7 @@ public final class Gateway {
         config.server().registrationTimeout(), new SessionQuota(config.limits()));
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
-      TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness);
+      TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness, auth);
       return deployLoops(vertx, config.server(), parts, instances, deployments)
         .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness), sessions, deployments,
           config.server(), port))
@@ -102,7 +114,7 @@ public final class Gateway {
     TransportOptions bound = options.withPort(port);
     return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(),
           bus -> new TransportVerticle(bound, parts.sessions(), bus, parts.streams(), parts.description(),
-            parts.readiness()::ready)),
+            parts.readiness()::ready, parts.auth())),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
@@ -122,7 +134,8 @@ public final class Gateway {
 
   /** What every transport verticle shares. */
   private record TransportParts(CoreServices core, Duration coreTimeout, SessionManager sessions,
-                                StreamRegistry streams, ServerDescription description, Readiness readiness) {
+                                StreamRegistry streams, ServerDescription description, Readiness readiness,
+                                IncomingAuth auth) {
   }
 
   public int port() {

@@ -2,6 +2,9 @@ package dev.switchboard.transport;
 
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.catalog.NameCollisions;
+import dev.switchboard.transport.auth.AuthGate;
+import dev.switchboard.transport.auth.IncomingAuth;
+import dev.switchboard.transport.auth.ProtectedResource;
 import dev.switchboard.transport.gateway.GatewayEndpoint;
 import dev.switchboard.transport.limits.ConnectionGuard;
 import dev.switchboard.transport.session.SessionManager;
@@ -27,6 +30,7 @@ public final class TransportVerticle extends VerticleBase {
   private final StreamRegistry streams;
   private final ServerDescription description;
   private final Supplier<Boolean> ready;
+  private final IncomingAuth auth;
   private HttpServer server;
   private GatewayEndpoint endpoint;
 
@@ -35,6 +39,15 @@ public final class TransportVerticle extends VerticleBase {
    */
   public TransportVerticle(TransportOptions options, SessionManager sessions, CoreBus core, StreamRegistry streams,
                            ServerDescription description, Supplier<Boolean> ready) {
+    this(options, sessions, core, streams, description, ready, IncomingAuth.none());
+  }
+
+  /**
+   * @param auth how callers authenticate (every MCP request passes it first)
+   */
+  public TransportVerticle(TransportOptions options, SessionManager sessions, CoreBus core, StreamRegistry streams,
+                           ServerDescription description, Supplier<Boolean> ready, IncomingAuth auth) {
+    this.auth = auth;
     this.options = options;
     this.sessions = sessions;
     this.core = core;
@@ -47,12 +60,16 @@ public final class TransportVerticle extends VerticleBase {
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
     endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description);
+    AuthGate gate = new AuthGate(auth);
+    ProtectedResource metadata = gate.enabled() ? new ProtectedResource(auth.options(), options.path()) : null;
     ConnectionGuard guard = ConnectionGuard.of(vertx, options.host(), options.port(), options.limits());
     server = guard.createServer(vertx, new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
         if (options.path().equals(path)) {
-          endpoint.handle(req);
+          gate.handle(req, endpoint::handle);
+        } else if (metadata != null && metadata.serves(path)) {
+          metadata.handle(req);
         } else if ("/health/live".equals(path)) {
           health(req, true, List.of());
         } else if ("/health/ready".equals(path)) {

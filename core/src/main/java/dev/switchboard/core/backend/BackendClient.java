@@ -25,6 +25,21 @@ public interface BackendClient {
   Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities);
 
   /**
+   * Like {@link #open(JsonObject, JsonObject)}, sending {@code authorization} as the {@code Authorization} header of
+   * the new session's requests until {@link #authorize} replaces it (outgoing credentials; null: none).
+   */
+  default Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities, String authorization) {
+    return open(clientInfo, clientCapabilities);
+  }
+
+  /**
+   * Sets the {@code Authorization} header value of later requests on a backend session (outgoing credentials, which
+   * may depend on the caller; null: none). Forgotten when the session is closed.
+   */
+  default void authorize(String sessionId, String authorization) {
+  }
+
+  /**
    * Sends one request on a backend session and completes with its {@code result} object. Fails with
    * {@link dev.switchboard.core.protocol.McpException} when the backend answered a JSON-RPC error, and with
    * {@link BackendException} when it could not answer (a 404 for the session is {@code SESSION_EXPIRED}).

@@ -1,5 +1,6 @@
 package dev.switchboard.core.backend;
 
+import dev.switchboard.core.auth.BackendAuthOptions;
 import dev.switchboard.core.backend.stdio.StdioOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -18,9 +19,10 @@ import java.util.Objects;
  * @param transport      how the gateway talks to the backend: {@code url} backends speak streamable HTTP or legacy
  *                       HTTP+SSE; a {@code command} backend is {@link BackendTransport#STDIO}
  * @param stdio          the process to start for a {@link BackendTransport#STDIO} backend, else null
+ * @param auth           the credentials this backend receives ({@code backends[].auth}); never the client's token
  */
 public record BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections,
-                             BackendTransport transport, StdioOptions stdio) {
+                             BackendTransport transport, StdioOptions stdio, BackendAuthOptions auth) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
@@ -34,17 +36,30 @@ public record BackendOptions(String name, URI url, Duration timeout, Map<String,
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     maxConnections = maxConnections <= 0 ? DEFAULT_MAX_CONNECTIONS : maxConnections;
+    auth = auth == null ? BackendAuthOptions.NONE : auth;
   }
 
-  /** A streamable-HTTP backend. */
+  /** A streamable-HTTP backend with no credentials of its own but its headers. */
   public BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections) {
-    this(name, url, timeout, headers, maxConnections, BackendTransport.STREAMABLE_HTTP, null);
+    this(name, url, timeout, headers, maxConnections, BackendTransport.STREAMABLE_HTTP, null, null);
+  }
+
+  /** A streamable-HTTP backend with outgoing credentials. */
+  public BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections,
+                        BackendAuthOptions auth) {
+    this(name, url, timeout, headers, maxConnections, BackendTransport.STREAMABLE_HTTP, null, auth);
+  }
+
+  /** A backend of the given transport, with no credentials of its own but its headers. */
+  public BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections,
+                        BackendTransport transport, StdioOptions stdio) {
+    this(name, url, timeout, headers, maxConnections, transport, stdio, null);
   }
 
   /** A stdio backend: the gateway starts the process. */
   public static BackendOptions stdio(String name, Duration timeout, StdioOptions stdio) {
     return new BackendOptions(name, null, timeout, Map.of(), DEFAULT_MAX_CONNECTIONS, BackendTransport.STDIO,
-      Objects.requireNonNull(stdio, "stdio"));
+      Objects.requireNonNull(stdio, "stdio"), null);
   }
 
   public BackendOptions(String name, URI url) {

@@ -1,5 +1,9 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.auth.OutgoingCredentials;
+import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.bus.Identity;
+
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.SupervisedBackend;
 import io.vertx.core.Future;
@@ -23,8 +27,15 @@ final class BackendRegistry {
   /** Backends with a probe under way: a hanging backend gets one probe at a time. */
   private final Set<String> probing = ConcurrentHashMap.newKeySet();
   private final JsonObject clientInfo;
+  private final OutgoingCredentials credentials;
 
   BackendRegistry(List<BackendClient> clients, JsonObject clientInfo) {
+    this(clients, clientInfo, null);
+  }
+
+  /** @param credentials what each backend is sent as {@code Authorization}; null: nothing */
+  BackendRegistry(List<BackendClient> clients, JsonObject clientInfo, OutgoingCredentials credentials) {
+    this.credentials = credentials;
     Map<String, BackendClient> byName = new LinkedHashMap<>();
     clients.forEach(c -> byName.put(c.name(), c));
     this.clients = byName;
@@ -86,7 +97,29 @@ final class BackendRegistry {
     return clientInfo;
   }
 
+  /**
+   * The {@code Authorization} value for a backend on behalf of a caller (null: none). A failure to obtain it is a
+   * {@link BackendException} naming the backend, so that a tool call turns it into an error result.
+   */
+  Future<String> authorization(String backend, Identity caller) {
+    if (credentials == null) {
+      return Future.succeededFuture();
+    }
+    return credentials.authorization(backend, caller).recover(err -> Future.failedFuture(new BackendException(backend,
+      BackendException.Kind.UNREACHABLE, "could not obtain credentials: " + err.getMessage())));
+  }
+
+  /** True when a backend's credentials depend on the caller: it cannot be probed and is never marked down. */
+  boolean perCaller(String backend) {
+    return credentials != null && credentials.perCaller(backend);
+  }
+
   void markDown(String name, Throwable cause, String when) {
+    if (perCaller(name)) {
+      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' failed {1} for one caller: {2}", name, when,
+        cause.getMessage());
+      return;
+    }
     if (down.add(name)) {
       LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' is unavailable {1}: {2}; left out and retried",
         name, when, cause.getMessage());
@@ -101,7 +134,7 @@ final class BackendRegistry {
         continue;
       }
       BackendClient client = clients.get(name);
-      probes.add(client.open(clientInfo, new JsonObject())
+      probes.add(authorization(name, null).compose(auth -> client.open(clientInfo, new JsonObject(), auth))
         .compose(session -> client.close(session.sessionId()).recover(err -> Future.succeededFuture()))
         .onSuccess(v -> {
           if (down.remove(name)) {
@@ -114,6 +147,7 @@ final class BackendRegistry {
   }
 
   Future<Void> shutdown() {
-    return Future.join(clients.values().stream().map(BackendClient::shutdown).toList()).mapEmpty();
+    Future<Void> closed = Future.join(clients.values().stream().map(BackendClient::shutdown).toList()).mapEmpty();
+    return credentials == null ? closed : closed.eventually(credentials::close);
   }
 }

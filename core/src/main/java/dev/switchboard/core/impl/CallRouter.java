@@ -1,5 +1,6 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.auth.AccessPolicy;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.bus.CoreCall;
@@ -34,10 +35,17 @@ final class CallRouter {
   private final RunningRequests inFlight;
   private final LoggingFanout logging;
   private final CallPermits permits;
+  private final CallGuard guard;
 
   CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, RunningRequests inFlight,
              CallPermits permits) {
+    this(registry, opener, relay, inFlight, permits, new CallGuard(AccessPolicy.ALLOW_ALL));
+  }
+
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, RunningRequests inFlight,
+             CallPermits permits, CallGuard guard) {
     this.permits = permits;
+    this.guard = guard;
     this.registry = registry;
     this.opener = opener;
     this.relay = relay;
@@ -48,6 +56,7 @@ final class CallRouter {
   Future<CoreReply> route(CoreCall call) {
     SessionContext session = call.session();
     JsonObject params = call.params() == null ? new JsonObject() : call.params();
+    guard.check(call, params);
     return switch (call.method()) {
       case McpMethod.TOOLS_LIST -> page(session, CatalogKind.TOOLS, params);
       case McpMethod.RESOURCES_LIST -> page(session, CatalogKind.RESOURCES, params);
@@ -69,7 +78,8 @@ final class CallRouter {
     if (cursor != null && !(cursor instanceof String)) {
       return Future.failedFuture(McpException.invalidParams("Invalid cursor"));
     }
-    return Future.succeededFuture(CoreReply.ok(session.view().page(kind, (String) cursor)));
+    return Future.succeededFuture(CoreReply.ok(guard.filter(kind, session.view().page(kind, (String) cursor),
+      session.client().identity())));
   }
 
   private Future<CoreReply> callTool(CoreCall call, JsonObject params) {
@@ -153,7 +163,8 @@ final class CallRouter {
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
         "Invalid Request: request id " + id + " is already in use in this session"));
     }
-    return send(client, StoredIds.fromStored(stored), call, params, onMessage)
+    return authorized(client, stored, call)
+      .compose(backendSessionId -> send(client, backendSessionId, call, params, onMessage))
       .map(CoreReply::ok)
       .recover(err -> {
         if (err instanceof IllegalArgumentException || err instanceof IllegalStateException) {
@@ -164,7 +175,8 @@ final class CallRouter {
           return Future.failedFuture(err);
         }
         JsonObject capabilities = SessionOpener.relayedCapabilities(call.session().client().clientCapabilities());
-        return opener.fresh(client, "to renew a forgotten session", capabilities).compose(opened -> {
+        return opener.fresh(client, "to renew a forgotten session", capabilities, call.session().client().identity())
+          .compose(opened -> {
           Map<String, String> renewed = new LinkedHashMap<>(sessions);
           renewed.put(backend, opened.storedSessionId());
           return send(client, StoredIds.fromStored(opened.storedSessionId()), call, params, onMessage)
@@ -177,6 +189,15 @@ final class CallRouter {
           inFlight.ended(sessionId, id, backend);
         }
       });
+  }
+
+  /** Sets the backend's credentials for the caller on the backend session; completes with the session id. */
+  private Future<String> authorized(BackendClient client, String stored, CoreCall call) {
+    String backendSessionId = StoredIds.fromStored(stored);
+    return registry.authorization(client.name(), call.session().client().identity()).map(auth -> {
+      client.authorize(backendSessionId, auth);
+      return backendSessionId;
+    });
   }
 
   private static Future<JsonObject> send(BackendClient client, String backendSessionId, CoreCall call,

@@ -2,6 +2,9 @@ package dev.switchboard.core.impl;
 
 import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
+import dev.switchboard.core.auth.AccessPolicy;
+import dev.switchboard.core.auth.CallerTokens;
+import dev.switchboard.core.auth.OutgoingCredentials;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendClients;
 import dev.switchboard.core.bus.ClientMessage;
@@ -39,7 +42,7 @@ public final class DefaultCoreServices implements CoreServices {
   private final long probeTimer;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
-                              ViewBuilder views) {
+                              ViewBuilder views, AccessPolicy policy) {
     this.vertx = vertx;
     this.registry = registry;
     this.opener = opener;
@@ -47,7 +50,8 @@ public final class DefaultCoreServices implements CoreServices {
     StreamRelay relay = new StreamRelay(bus);
     RunningRequests inFlight = new RunningRequests();
     this.router = new CallRouter(registry, opener, relay, inFlight,
-      new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()));
+      new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()),
+      new CallGuard(policy));
     this.clientMessages = new ClientMessages(registry, inFlight);
     this.listeners = new SessionListeners(registry, views, relay, bus);
     this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
@@ -55,14 +59,23 @@ public final class DefaultCoreServices implements CoreServices {
 
   /** See {@link CoreServices#start}. */
   public static Future<CoreServices> start(Vertx vertx, CoreOptions options) {
+    return start(vertx, options, new CallerTokens());
+  }
+
+  /** See {@link CoreServices#start(Vertx, CoreOptions, CallerTokens)}. */
+  public static Future<CoreServices> start(Vertx vertx, CoreOptions options, CallerTokens callers) {
     CoreBus.registerCodecs(vertx);
     List<BackendClient> clients = options.backends().stream().map(b -> BackendClients.create(vertx, b)).toList();
     JsonObject clientInfo = new JsonObject().put("name", options.serverName()).put("version", options.serverVersion());
-    BackendRegistry registry = new BackendRegistry(clients, clientInfo);
+    BackendRegistry registry = new BackendRegistry(clients, clientInfo,
+      OutgoingCredentials.create(vertx, options.backends(), callers));
     ViewBuilder views = new ViewBuilder(options.aggregation(), NameCollisions.of(vertx));
     SessionOpener opener = new SessionOpener(registry, views);
     List<Future<BackendCatalog>> probes = new ArrayList<>();
     for (BackendClient client : clients) {
+      if (registry.perCaller(client.name())) {
+        continue; // its catalog depends on the caller's credentials: read per session
+      }
       probes.add(opener.fresh(client, "at start-up", new JsonObject()).compose(opened ->
         client.close(StoredIds.fromStored(opened.storedSessionId())).otherwiseEmpty().map(v -> opened.catalog())));
     }
@@ -77,7 +90,8 @@ public final class DefaultCoreServices implements CoreServices {
       } catch (RuntimeException e) {
         return registry.shutdown().transform(v -> Future.failedFuture(e));
       }
-      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views));
+      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views,
+        AccessPolicy.compile(options.authorization(), callers)));
     });
   }
 

@@ -2,6 +2,7 @@ package dev.switchboard.core.impl;
 
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.catalog.BackendCatalog;
@@ -42,9 +43,9 @@ final class SessionOpener {
     List<Future<Opened>> opening = new ArrayList<>();
     for (BackendClient client : registry.all()) {
       if (stored != null && stored.containsKey(client.name())) {
-        opening.add(restore(client, stored.get(client.name()), capabilities));
+        opening.add(restore(client, stored.get(client.name()), capabilities, request.client().identity()));
       } else if (registry.isUp(client.name())) {
-        opening.add(fresh(client, "for a new session", capabilities));
+        opening.add(fresh(client, "for a new session", capabilities, request.client().identity()));
       }
     }
     return Future.join(opening).transform(ignored -> {
@@ -80,17 +81,27 @@ final class SessionOpener {
    * Opens a new backend session and reads its catalog; {@code when} tells the log line what was going on.
    */
   Future<Opened> fresh(BackendClient client, String when, JsonObject capabilities) {
-    return client.open(registry.clientInfo(), capabilities)
+    return fresh(client, when, capabilities, null);
+  }
+
+  /** Like {@link #fresh(BackendClient, String, JsonObject)}, with the backend's credentials for {@code caller}. */
+  Future<Opened> fresh(BackendClient client, String when, JsonObject capabilities, Identity caller) {
+    return registry.authorization(client.name(), caller)
+      .compose(auth -> client.open(registry.clientInfo(), capabilities, auth))
       .compose(session -> CatalogFetcher.fetch(client, session.sessionId(), session.serverCapabilities())
         .map(catalog -> new Opened(StoredIds.toStored(session.sessionId()), catalog)))
       .onFailure(err -> leftOut(client, err, when));
   }
 
-  private Future<Opened> restore(BackendClient client, String storedId, JsonObject capabilities) {
-    return CatalogFetcher.fetch(client, StoredIds.fromStored(storedId), null)
+  private Future<Opened> restore(BackendClient client, String storedId, JsonObject capabilities, Identity caller) {
+    return registry.authorization(client.name(), caller)
+      .compose(auth -> {
+        client.authorize(StoredIds.fromStored(storedId), auth);
+        return CatalogFetcher.fetch(client, StoredIds.fromStored(storedId), null);
+      })
       .map(catalog -> new Opened(storedId, catalog))
       .recover(err -> err instanceof BackendException be && be.kind() == BackendException.Kind.SESSION_EXPIRED
-        ? fresh(client, "for a restored session", capabilities) : Future.failedFuture(err))
+        ? fresh(client, "for a restored session", capabilities, caller) : Future.failedFuture(err))
       .onFailure(err -> leftOut(client, err, "for a restored session"));
   }
 

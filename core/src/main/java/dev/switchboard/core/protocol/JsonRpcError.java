@@ -13,6 +13,8 @@ public final class JsonRpcError {
   public static final int UNAVAILABLE = -32001;
   /** MCP 2025-11-25: resource not found. */
   public static final int RESOURCE_NOT_FOUND = -32002;
+  /** The caller may not use this tool, prompt or resource (per-tool authorization); answered with HTTP 403. */
+  public static final int FORBIDDEN = -32003;
   /** MCP 2025-11-25: URL elicitation required. */
   public static final int URL_ELICITATION_REQUIRED = -32042;
 

@@ -28,8 +28,8 @@ final class BackendsSection {
     Set<String> names = new HashSet<>();
     List<BackendOptions> result = new ArrayList<>(elements.size());
     for (ConfigNode backend : elements) {
-      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers", "transport", "command", "env", "cwd",
-        "sessionMode", "maxProcesses", "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout");
+      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers", "auth", "transport", "command", "env",
+        "cwd", "sessionMode", "maxProcesses", "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout");
       String name = name(backend.get("name"));
       if (!names.add(name)) {
         throw backend.get("name").fail("duplicate backend name \"" + name + "\"");
@@ -39,11 +39,13 @@ final class BackendsSection {
           BackendKindsSection.map(backend)));
         continue;
       }
+      Map<String, String> headers = headers(backend.get("headers"));
       result.add(new BackendOptions(name, url(backend.get("url")),
         backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
-        headers(backend.get("headers")),
+        headers,
         backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
-        BackendKindsSection.transport(backend.get("transport")), null));
+        BackendKindsSection.transport(backend.get("transport")), null,
+        BackendAuthSection.map(backend.get("auth"), headers)));
     }
     return result;
   }

@@ -11,11 +11,21 @@ final class ConfigMapper {
   }
 
   static GatewayConfig map(JsonNode tree) {
-    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "limits");
+    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "limits",
+      "auth");
     var server = ServerSection.map(root.get("server")).withLimits(LimitsSection.map(root.get("limits")));
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
     var sessions = SessionsSection.map(root.get("sessions"));
-    return new GatewayConfig(server, backends, aggregation, sessions);
+    ConfigNode auth = root.get("auth").requireKeys("incoming", "authorization");
+    var incoming = AuthSection.incoming(auth.get("incoming"));
+    var authorization = AuthSection.authorization(auth.get("authorization"));
+    for (int i = 0; i < backends.size(); i++) {
+      if (backends.get(i).auth().perCaller() && !incoming.enabled()) {
+        throw root.get("backends").elements().get(i).get("auth").get("type")
+          .fail("token-exchange needs the caller's token: set auth.incoming.type: oauth2");
+      }
+    }
+    return new GatewayConfig(server, backends, aggregation, sessions, incoming, authorization);
   }
 }

@@ -1,9 +1,11 @@
 package dev.switchboard.launcher.config;
 
+import dev.switchboard.core.auth.AuthorizationOptions;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.session.SessionStoreOptions;
 import dev.switchboard.transport.TransportOptions;
+import dev.switchboard.transport.auth.IncomingAuthOptions;
 import dev.switchboard.transport.limits.LimitsOptions;
 
 import java.util.List;
@@ -15,11 +17,38 @@ import java.util.List;
  * @param backends    the backend MCP servers, in configuration order ({@code backends:})
  * @param aggregation how the backends' catalogs are merged ({@code aggregation:})
  * @param sessions    where sessions are kept ({@code sessions:})
+ * @param incomingAuth how callers authenticate ({@code auth.incoming:})
+ * @param authorization which tools, resources and prompts each caller may use ({@code auth.authorization:})
  */
 public record GatewayConfig(TransportOptions server, List<BackendOptions> backends, AggregationOptions aggregation,
-                            SessionStoreOptions sessions) {
+                            SessionStoreOptions sessions, IncomingAuthOptions incomingAuth,
+                            AuthorizationOptions authorization) {
   public GatewayConfig {
     backends = List.copyOf(backends);
+    incomingAuth = incomingAuth == null ? IncomingAuthOptions.none() : incomingAuth;
+    authorization = authorization == null ? AuthorizationOptions.ALLOW_ALL : authorization;
+  }
+
+  /** With authentication, without per-tool authorization. */
+  public GatewayConfig(TransportOptions server, List<BackendOptions> backends, AggregationOptions aggregation,
+                       SessionStoreOptions sessions, IncomingAuthOptions incomingAuth) {
+    this(server, backends, aggregation, sessions, incomingAuth, null);
+  }
+
+  /** Without authentication. */
+  public GatewayConfig(TransportOptions server, List<BackendOptions> backends, AggregationOptions aggregation,
+                       SessionStoreOptions sessions) {
+    this(server, backends, aggregation, sessions, null, null);
+  }
+
+  /** This configuration with another {@code auth.incoming}. */
+  public GatewayConfig withIncomingAuth(IncomingAuthOptions auth) {
+    return new GatewayConfig(server, backends, aggregation, sessions, auth, authorization);
+  }
+
+  /** This configuration with another {@code auth.authorization}. */
+  public GatewayConfig withAuthorization(AuthorizationOptions policy) {
+    return new GatewayConfig(server, backends, aggregation, sessions, incomingAuth, policy);
   }
 
   /** The {@code limits:} section (carried by the server options, where most limits are enforced). */

@@ -75,10 +75,19 @@ final class Bench implements AutoCloseable {
 
   /** Like {@link #gateway(String, GatewayYaml)} with another launch (the candidate jar). */
   Started gateway(String name, GatewayYaml yaml, GatewayLaunch launch) {
+    return gateway(name, yaml, launch, null);
+  }
+
+  /** Like {@link #gateway(String, GatewayYaml)} for a gateway that needs {@code authorization} on requests. */
+  Started gateway(String name, GatewayYaml yaml, String authorization) {
+    return gateway(name, yaml, options.launch(), authorization);
+  }
+
+  private Started gateway(String name, GatewayYaml yaml, GatewayLaunch launch, String authorization) {
     GatewayProcess gateway = GatewayProcess.start(launch, name, yaml.build(), List.of(), workDir);
     resources.push(gateway);
     try {
-      Duration coldStart = gateway.awaitInitialize(START_TIMEOUT);
+      Duration coldStart = gateway.awaitInitialize(START_TIMEOUT, authorization);
       return new Started(gateway, coldStart);
     } catch (RuntimeException e) {
       gateway.close();

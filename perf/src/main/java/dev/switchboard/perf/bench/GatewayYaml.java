@@ -13,6 +13,7 @@ final class GatewayYaml {
   private final Map<String, String> backends = new LinkedHashMap<>();
   private final Map<String, List<String>> stdioBackends = new LinkedHashMap<>();
   private String sessions = "{store: memory, ttl: 30m}";
+  private String auth;
 
   GatewayYaml backend(String name, String url) {
     backends.put(name, url);
@@ -31,6 +32,13 @@ final class GatewayYaml {
     return this;
   }
 
+  /** {@code auth.incoming: {type: oauth2, ...}} for tokens of {@code issuer} with audience {@code resource}. */
+  GatewayYaml oauth2(String issuer, String resource, String scope) {
+    auth = "{incoming: {type: oauth2, issuer: \"" + issuer + "\", resource: \"" + resource + "\", scopes: ["
+      + scope + "]}}";
+    return this;
+  }
+
   String build() {
     StringBuilder yaml = new StringBuilder();
     yaml.append("# written by switchboard-perf\n");
@@ -45,6 +53,9 @@ final class GatewayYaml {
     yaml.append("aggregation: {conflictResolution: ").append(count == 1 ? "priority" : "prefix")
       .append("}\n");
     yaml.append("sessions: ").append(sessions).append('\n');
+    if (auth != null) {
+      yaml.append("auth: ").append(auth).append('\n');
+    }
     return yaml.toString();
   }
 }

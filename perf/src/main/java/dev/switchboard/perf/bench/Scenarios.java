@@ -26,6 +26,7 @@ final class Scenarios {
       case "slow-backend" -> new SlowBackendScenario();
       case "stdio" -> new StdioScenario();
       case "cross-instance" -> new CrossInstanceScenario();
+      case "auth" -> new AuthScenario();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }

@@ -121,6 +121,9 @@ final class McpClient {
     if (session != null) {
       request.putHeader(SESSION_HEADER, session.id()).putHeader(VERSION_HEADER, session.protocolVersion());
     }
+    if (target.authorization() != null) {
+      request.putHeader(HttpHeaders.AUTHORIZATION, target.authorization());
+    }
     return http.request(request)
       .compose(req -> body == null ? req.send() : req.send(body))
       .compose(McpClient::read);

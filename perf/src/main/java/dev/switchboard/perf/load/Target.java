@@ -11,8 +11,18 @@ import java.net.URI;
  * @param port       TCP port
  * @param path       request URI
  * @param toolPrefix prefix this endpoint adds to the stub's tool names ({@code ""} for none)
+ * @param authorization the {@code Authorization} header value sent with every request, or null
  */
-public record Target(String name, String host, int port, String path, String toolPrefix) {
+public record Target(String name, String host, int port, String path, String toolPrefix, String authorization) {
+  public Target(String name, String host, int port, String path, String toolPrefix) {
+    this(name, host, port, path, toolPrefix, null);
+  }
+
+  /** This target with a bearer token on every request. */
+  public Target withBearer(String token) {
+    return new Target(name, host, port, path, toolPrefix, "Bearer " + token);
+  }
+
   /** Parses {@code http://host:port/path}. */
   public static Target of(String name, String url, String toolPrefix) {
     URI uri = URI.create(url);

@@ -63,16 +63,24 @@ public final class GatewayProcess implements AutoCloseable {
    * from process start to that answer (the cold start).
    */
   public Duration awaitInitialize(Duration timeout) {
+    return awaitInitialize(timeout, null);
+  }
+
+  /** Like {@link #awaitInitialize(Duration)}, sending {@code authorization} (null: none) with each attempt. */
+  public Duration awaitInitialize(Duration timeout, String authorization) {
     try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(1)).build()) {
-      return awaitInitialize(http, timeout);
+      return awaitInitialize(http, timeout, authorization);
     }
   }
 
-  private Duration awaitInitialize(HttpClient http, Duration timeout) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(5))
-      .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-      .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build();
+  private Duration awaitInitialize(HttpClient http, Duration timeout, String authorization) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url())).timeout(Duration.ofSeconds(5))
+      .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream");
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no attempt";
     while (System.nanoTime() < deadline) {

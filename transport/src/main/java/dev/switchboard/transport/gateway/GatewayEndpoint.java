@@ -1,12 +1,12 @@
 package dev.switchboard.transport.gateway;
 
 import dev.switchboard.core.bus.CoreBus;
-import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
+import dev.switchboard.transport.auth.Caller;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.FrontDoor;
@@ -62,20 +62,25 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest req) {
-    frontDoor.dispatch(req, this::post, this::get, this::delete);
+    handle(req, Caller.ANONYMOUS);
   }
 
-  private void post(HttpServerRequest req) {
+  /** Handles a request whose caller has been authenticated (see {@code transport.auth.AuthGate}). */
+  public void handle(HttpServerRequest req, Caller caller) {
+    frontDoor.dispatch(req, r -> post(r, caller), r -> get(r, caller), r -> delete(r, caller));
+  }
+
+  private void post(HttpServerRequest req, Caller caller) {
     FrontDoor.checkPost(req);
     frontDoor.readPost(req)
-      .compose(body -> body.isInitialize() ? initialize(req, body.single()) : route(req, body))
+      .compose(body -> body.isInitialize() ? initialize(req, body.single(), caller) : route(req, body, caller))
       .onFailure(err -> ErrorMapper.respond(req, err, null));
   }
 
-  private Future<Void> route(HttpServerRequest req, PostBody body) {
+  private Future<Void> route(HttpServerRequest req, PostBody body, Caller caller) {
     JsonRpcMessage single = body.single();
     String sessionId = FrontDoor.sessionId(req);
-    return sessions.find(sessionId, Identity.ANONYMOUS).compose(session -> {
+    return sessions.find(sessionId, caller.identity()).compose(session -> {
       Future<Void> answered = single != null
         ? dispatcher.dispatch(req, session, single)
         : dispatcher.dispatchBatch(session, body.batch())
@@ -87,7 +92,7 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     });
   }
 
-  private Future<Void> initialize(HttpServerRequest req, JsonRpcMessage msg) {
+  private Future<Void> initialize(HttpServerRequest req, JsonRpcMessage msg, Caller caller) {
     JsonObject params = msg.params() == null ? new JsonObject() : msg.params();
     if (!(params.getValue("protocolVersion") instanceof String requested)) {
       throw McpException.invalidParams("protocolVersion must be a string");
@@ -95,7 +100,7 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     JsonObject capabilities = objectParam(params, "capabilities");
     JsonObject clientInfo = objectParam(params, "clientInfo");
     String negotiated = ProtocolVersion.negotiate(requested);
-    return sessions.create(Identity.ANONYMOUS, negotiated, clientInfo, capabilities)
+    return sessions.create(caller.identity(), negotiated, clientInfo, capabilities)
       .compose(session -> {
         req.response().putHeader(McpHeaders.SESSION_ID, session.id());
         return json(req, JsonRpc.response(msg.id(), server.initializeResult(negotiated)).toBuffer());
@@ -117,18 +122,18 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     return object;
   }
 
-  private void get(HttpServerRequest req) {
+  private void get(HttpServerRequest req, Caller caller) {
     FrontDoor.checkGet(req);
     String sessionId = FrontDoor.sessionId(req);
-    sessions.find(sessionId, Identity.ANONYMOUS)
+    sessions.find(sessionId, caller.identity())
       .compose(session -> get.handle(req, session))
       .onFailure(err -> ErrorMapper.respond(req, err, null));
   }
 
-  private void delete(HttpServerRequest req) {
+  private void delete(HttpServerRequest req, Caller caller) {
     FrontDoor.checkVersion(req);
     String sessionId = FrontDoor.sessionId(req);
-    sessions.delete(sessionId, Identity.ANONYMOUS)
+    sessions.delete(sessionId, caller.identity())
       .compose(v -> empty(req, 200))
       .onFailure(err -> ErrorMapper.respond(req, err, null));
   }

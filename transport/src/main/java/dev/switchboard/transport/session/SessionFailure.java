@@ -26,6 +26,6 @@ public final class SessionFailure extends RuntimeException {
   }
 
   public static SessionFailure forbidden() {
-    return new SessionFailure(Kind.FORBIDDEN, "Session belongs to another identity");
+    return new SessionFailure(Kind.FORBIDDEN, "Forbidden");
   }
 }

@@ -73,7 +73,8 @@ public final class ErrorMapper {
       return new Answer(400, JsonRpc.errorResponse(invalid.id(), invalid.toErrorObject()), false);
     }
     if (failure instanceof McpException mcp) {
-      int status = mcp.code() == JsonRpcError.PARSE_ERROR || mcp.code() == JsonRpcError.INVALID_REQUEST ? 400 : 200;
+      int status = mcp.code() == JsonRpcError.PARSE_ERROR || mcp.code() == JsonRpcError.INVALID_REQUEST ? 400
+        : mcp.code() == JsonRpcError.FORBIDDEN ? 403 : 200;
       return new Answer(status, JsonRpc.errorResponse(id, mcp.toErrorObject()), false);
     }
     if (failure instanceof LimitExceeded) {

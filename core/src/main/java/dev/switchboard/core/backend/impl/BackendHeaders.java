@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The headers of every request to one backend: the configured ones (credentials; their values never appear in
@@ -22,6 +23,9 @@ final class BackendHeaders {
   static final String LAST_EVENT_ID = "Last-Event-ID";
 
   private static final String REDACTED = "***";
+  /** A JWT, or the credential after "Bearer": tokens obtained per session (outgoing credentials) are not configured. */
+  private static final Pattern TOKEN = Pattern.compile(
+    "eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*|(?i)(?<=bearer )[^\\s\"',;]+");
   private static final int MIN_SECRET_CHARS = 4;
   private static final int MIN_SECRET_PART_CHARS = 8;
 
@@ -78,15 +82,15 @@ final class BackendHeaders {
   }
 
   /**
-   * Replaces configured header values (and their long whitespace-separated parts, such as a bearer token) in text
-   * that came from the backend, in case it echoes them in an error body.
+   * Replaces configured header values (and their long whitespace-separated parts, such as a bearer token), JWTs and
+   * bearer credentials in text that came from the backend, in case it echoes them in an error body.
    */
   String redact(String text) {
     String out = text;
     for (String secret : secrets) {
       out = out.replace(secret, REDACTED);
     }
-    return out;
+    return TOKEN.matcher(out).replaceAll(REDACTED);
   }
 
   private static List<String> secretsOf(Map<String, String> configured) {

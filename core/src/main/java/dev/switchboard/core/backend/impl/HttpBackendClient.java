@@ -1,5 +1,6 @@
 package dev.switchboard.core.backend.impl;
 
+import dev.switchboard.core.auth.BackendAuthOptions;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
@@ -15,11 +16,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +46,7 @@ public final class HttpBackendClient implements BackendClient {
   private final RequestIds ids = new RequestIds();
   private final PendingExchanges inFlight;
   private final SessionStreams streams;
+  private final SessionAuthorizations authorizations;
   private volatile String protocolVersion = ProtocolVersion.LATEST;
 
   /**
@@ -53,14 +58,25 @@ public final class HttpBackendClient implements BackendClient {
     this.vertx = vertx;
     this.options = options;
     this.endpoint = Endpoint.of(options.name(), options.url());
-    this.headers = new BackendHeaders(options.name(), options.headers());
+    this.headers = new BackendHeaders(options.name(), withStaticBearer(options));
     this.inFlight = new PendingExchanges(options.name());
+    this.authorizations = new SessionAuthorizations(options.auth().maxCachedTokens());
     this.client = vertx.httpClientBuilder()
       .with(endpoint.clientOptions(options.name()))
       .with(Endpoint.poolOptions(options.maxConnections()))
       .build();
     this.streams = new SessionStreams(vertx, endpoint, options.name(), options.timeout(), this::streamGet,
       headers::redact);
+  }
+
+  /** The configured headers plus, for {@code auth: {type: bearer}}, its Authorization (on every request). */
+  private static Map<String, String> withStaticBearer(BackendOptions options) {
+    if (options.auth().type() != BackendAuthOptions.Type.BEARER) {
+      return options.headers();
+    }
+    Map<String, String> headers = new LinkedHashMap<>(options.headers());
+    headers.put("Authorization", "Bearer " + options.auth().token());
+    return headers;
   }
 
   @Override
@@ -80,6 +96,16 @@ public final class HttpBackendClient implements BackendClient {
 
   @Override
   public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities) {
+    return open(clientInfo, clientCapabilities, null);
+  }
+
+  @Override
+  public void authorize(String sessionId, String authorization) {
+    authorizations.put(sessionId, authorization);
+  }
+
+  @Override
+  public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities, String authorization) {
     JsonObject params = new JsonObject()
       .put("protocolVersion", ProtocolVersion.LATEST)
       .put("capabilities", clientCapabilities == null ? new JsonObject() : clientCapabilities)
@@ -88,11 +114,20 @@ public final class HttpBackendClient implements BackendClient {
     Exchange<Initialized> exchange = new Exchange<>(vertx, name(), options.timeout());
     ResponseReader reader = new ResponseReader(vertx, name(), id, null, exchange::isDone);
     Buffer body = JsonRpc.request(id, McpMethod.INITIALIZE, params).toBuffer();
-    return exchange.run(client, post(null), body, response -> isSuccess(response)
+    RequestOptions post = post(null);
+    if (authorization != null) {
+      post.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return exchange.run(client, post, body, response -> isSuccess(response)
         ? reader.read(response).map(message -> new Initialized(response.getHeader(BackendHeaders.SESSION_ID), message))
         : BoundedBodies.reject(response, name(), null, headers::redact),
         NOTHING)
-      .compose(this::initialized);
+      .compose(init -> {
+        if (authorization != null && init.sessionId() != null && BackendHeaders.isValidSessionId(init.sessionId())) {
+          authorizations.put(init.sessionId(), authorization);
+        }
+        return initialized(init);
+      });
   }
 
   private Future<BackendSession> initialized(Initialized init) {
@@ -202,11 +237,12 @@ public final class HttpBackendClient implements BackendClient {
     }
     RequestOptions delete = endpoint.request(HttpMethod.DELETE);
     headers.apply(delete, sessionId, protocolVersion, false);
+    authorizations.apply(delete, sessionId);
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
     return exchange.run(client, delete, null, response -> isSuccess(response) || isGone(response)
         ? BoundedBodies.discard(response, name())
         : BoundedBodies.reject(response, name(), sessionId, headers::redact),
-        NOTHING);
+        NOTHING).andThen(done -> authorizations.remove(sessionId));
   }
 
   @Override
@@ -226,12 +262,14 @@ public final class HttpBackendClient implements BackendClient {
   private RequestOptions streamGet(String sessionId, String lastEventId) {
     RequestOptions get = endpoint.request(HttpMethod.GET);
     headers.applyStream(get, sessionId, protocolVersion, lastEventId);
+    authorizations.apply(get, sessionId);
     return get;
   }
 
   private RequestOptions post(String sessionId) {
     RequestOptions post = endpoint.request(HttpMethod.POST);
     headers.apply(post, sessionId, protocolVersion, true);
+    authorizations.apply(post, sessionId);
     return post;
   }
 
