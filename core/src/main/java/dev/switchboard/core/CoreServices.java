@@ -8,6 +8,7 @@ import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.bus.StopListening;
+import dev.switchboard.core.health.BackendStatus;
 import dev.switchboard.core.impl.DefaultCoreServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,7 +22,7 @@ public interface CoreServices {
 
   /**
    * Connects to the backends and checks that their catalogs merge. A backend that is down is left out (and probed
-   * again every {@link CoreOptions#retryInterval()}); start-up fails only when the configuration cannot work, e.g.
+   * again at its health interval); start-up fails only when the configuration cannot work, e.g.
    * manual conflict resolution with a name conflict that no override resolves.
    */
   static Future<CoreServices> start(Vertx vertx, CoreOptions options) {
@@ -48,6 +49,9 @@ public interface CoreServices {
 
   /** Names of the backends currently up, in configuration order. */
   List<String> availableBackends();
+
+  /** Every configured backend's health, in configuration order. */
+  List<BackendStatus> backendStatuses();
 
   /** Stops probing and closes the backend clients. */
   Future<Void> shutdown();

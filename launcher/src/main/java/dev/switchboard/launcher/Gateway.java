@@ -5,6 +5,9 @@ import dev.switchboard.core.CoreServices;
 import dev.switchboard.core.Version;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
+import dev.switchboard.launcher.ops.GatewayOperations;
+import dev.switchboard.launcher.ops.MetricsSetup;
+import dev.switchboard.launcher.ops.OpsRoutes;
 import dev.switchboard.session.EventLog;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
@@ -14,6 +17,7 @@ import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.TransportVerticle;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,12 +55,26 @@ public final class Gateway {
 
   /** Starts everything; fails (and releases what it started) when the configuration cannot work. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    return start(vertx, config, null);
+  }
+
+  /**
+   * Like {@link #start(Vertx, GatewayConfig)}, recording the MCP metrics into {@code registry}: the one Vert.x
+   * records its own metrics into (see {@link MetricsSetup}), or null for a registry of the gateway's own.
+   */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry) {
     CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation());
+    GatewayOperations ops;
+    try {
+      ops = GatewayOperations.install(vertx, config.operations(), registry);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     return CoreServices.start(vertx, coreOptions)
-      .recover(err -> store.close().transform(v -> Future.<CoreServices>failedFuture(err)))
+      .recover(err -> store.close().eventually(ops::close).transform(v -> Future.<CoreServices>failedFuture(err)))
       .compose(core -> {
       List<String> deployments = new ArrayList<>();
       Duration coreTimeout = coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK);
@@ -67,17 +85,21 @@ public final class Gateway {
       StreamRegistry streams = new StreamRegistry(events, StreamRegistry.DEFAULT_RETRY_MILLIS);
       SessionIdManager sessions = new SessionIdManager(vertx, store, events, signals, bus,
         config.server().registrationTimeout());
+      ops.sessionsActive(sessions::localCount);
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
-      TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness);
-      return deployLoops(vertx, config.server(), parts, instances, deployments)
-        .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness), sessions, deployments,
-          config.server(), port))
+      return ops.routes(readiness::ready, core::backendStatuses).compose(routes -> {
+        TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness,
+          routes);
+        return deployLoops(vertx, config.server(), parts, instances, deployments);
+      })
+        .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness, ops), sessions,
+          deployments, config.server(), port))
         .recover(err -> {
           sessions.close();
           return Future.join(deployments.stream().map(vertx::undeploy).toList())
             .eventually(() -> core.shutdown()).eventually(store::close).eventually(events::close)
-            .eventually(signals::close).eventually(readiness::close)
+            .eventually(signals::close).eventually(readiness::close).eventually(ops::close)
             .transform(v -> Future.failedFuture(err));
         });
     });
@@ -99,7 +121,7 @@ public final class Gateway {
     TransportOptions bound = options.withPort(port);
     return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(),
           bus -> new TransportVerticle(bound, parts.sessions(), bus, parts.streams(), parts.description(),
-            parts.readiness()::ready)),
+            parts.readiness()::ready, parts.routes())),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
@@ -111,15 +133,18 @@ public final class Gateway {
   }
 
   /** What the gateway releases last, in this order. */
-  private record Closeables(SessionStore store, EventLog events, SessionSignals signals, Readiness readiness) {
+  private record Closeables(SessionStore store, EventLog events, SessionSignals signals, Readiness readiness,
+                            GatewayOperations ops) {
     Future<Void> close() {
-      return store.close().eventually(events::close).eventually(signals::close).eventually(readiness::close);
+      return store.close().eventually(events::close).eventually(signals::close).eventually(readiness::close)
+        .eventually(ops::close);
     }
   }
 
   /** What every transport verticle shares. */
   private record TransportParts(CoreServices core, Duration coreTimeout, SessionIdManager sessions,
-                                StreamRegistry streams, ServerDescription description, Readiness readiness) {
+                                StreamRegistry streams, ServerDescription description, Readiness readiness,
+                                OpsRoutes routes) {
   }
 
   public int port() {
@@ -133,6 +158,11 @@ public final class Gateway {
       host = "127.0.0.1";
     }
     return "http://" + host + ":" + port + transport.path();
+  }
+
+  /** The management listener's port, or -1 when {@code /metrics} and {@code /health/*} are on the MCP port. */
+  public int managementPort() {
+    return closeables.ops().managementPort();
   }
 
   public CoreServices core() {

@@ -1,5 +1,7 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.ops.MetricsSetup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -12,12 +14,14 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Tells the Vert.x launcher to deploy the gateway, to stop the process when start-up fails, and which cluster
+ * Builds Vert.x with its metrics in a Prometheus registry, tells the Vert.x launcher to deploy the gateway, to stop the process when start-up fails, and which cluster
  * manager to use when it runs with {@code -cluster} (see {@code dev.switchboard.launcher.cluster}).
  */
 final class GatewayHooks implements VertxApplicationHooks {
   private final Path configFile;
   private final ClusterManager clusterManager;
+  /** Vert.x's own metrics and the MCP metrics go here; {@code /metrics} serves it. */
+  private final PrometheusMeterRegistry registry = MetricsSetup.newRegistry();
 
   /**
    * @param clusterManager used only if the launcher builds a clustered Vert.x; null to let Vert.x find one
@@ -39,13 +43,13 @@ final class GatewayHooks implements VertxApplicationHooks {
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
-    VertxBuilder builder = Vertx.builder().with(options);
+    VertxBuilder builder = MetricsSetup.builder(Vertx.builder(), options, registry);
     return clusterManager == null ? builder : builder.withClusterManager(clusterManager);
   }
 
   @Override
   public Supplier<? extends Deployable> verticleSupplier() {
-    return () -> new GatewayVerticle(configFile);
+    return () -> new GatewayVerticle(configFile, registry);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.switchboard.launcher;
 import dev.switchboard.launcher.config.ConfigLoader;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.launcher.demo.DemoMode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
@@ -15,11 +16,18 @@ public final class GatewayVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(GatewayVerticle.class.getName());
 
   private final Path configFile;
+  private final PrometheusMeterRegistry registry;
   private Gateway gateway;
   private DemoMode demo;
 
   public GatewayVerticle(Path configFile) {
+    this(configFile, null);
+  }
+
+  /** @param registry where Vert.x records its metrics (the MCP metrics join them), or null */
+  public GatewayVerticle(Path configFile, PrometheusMeterRegistry registry) {
     this.configFile = configFile;
+    this.registry = registry;
   }
 
   @Override
@@ -33,7 +41,7 @@ public final class GatewayVerticle extends VerticleBase {
     } else {
       config = vertx.executeBlocking(() -> ConfigLoader.load(configFile, System.getenv()));
     }
-    return config.compose(c -> Gateway.start(vertx, c)).onSuccess(started -> {
+    return config.compose(c -> Gateway.start(vertx, c, registry)).onSuccess(started -> {
       gateway = started;
       if (demo != null) {
         System.out.println(demo.banner(started.url()));

@@ -5,11 +5,13 @@ import dev.switchboard.transport.endpoint.McpEndpoint;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,7 @@ public final class TransportVerticle extends VerticleBase {
   private final StreamRegistry streams;
   private final ServerDescription description;
   private final Supplier<Boolean> ready;
+  private final Function<String, Handler<HttpServerRequest>> routes;
   private HttpServer server;
 
   /**
@@ -30,6 +33,17 @@ public final class TransportVerticle extends VerticleBase {
    */
   public TransportVerticle(TransportOptions options, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
                            ServerDescription description, Supplier<Boolean> ready) {
+    this(options, sessions, core, streams, description, ready, path -> null);
+  }
+
+  /**
+   * @param routes the operator's endpoints ({@code /metrics}, {@code /health/ready}, ...): the handler of a path, or
+   *               null to leave it to this verticle; asked before the MCP and health paths
+   */
+  public TransportVerticle(TransportOptions options, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
+                           ServerDescription description, Supplier<Boolean> ready,
+                           Function<String, Handler<HttpServerRequest>> routes) {
+    this.routes = routes;
     this.options = options;
     this.sessions = sessions;
     this.core = core;
@@ -45,7 +59,10 @@ public final class TransportVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
-        if (options.path().equals(path)) {
+        Handler<HttpServerRequest> route = options.path().equals(path) ? null : routes.apply(path);
+        if (route != null) {
+          route.handle(req);
+        } else if (options.path().equals(path)) {
           endpoint.handle(req);
         } else if ("/health/live".equals(path)) {
           health(req, true);

@@ -1,5 +1,7 @@
 package dev.switchboard.core.backend;
 
+import dev.switchboard.core.health.BreakerOptions;
+import dev.switchboard.core.health.HealthOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +15,11 @@ import java.util.Objects;
  * @param timeout        hard limit for one request to this backend, from send to final response
  * @param headers        extra headers sent on every request (outgoing credentials); never logged
  * @param maxConnections size of this backend's keep-alive connection pool
+ * @param health         its active probe
+ * @param circuitBreaker its circuit breaker, fed by live calls
  */
-public record BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections) {
+public record BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections,
+                             HealthOptions health, BreakerOptions circuitBreaker) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
@@ -24,6 +29,12 @@ public record BackendOptions(String name, URI url, Duration timeout, Map<String,
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     maxConnections = maxConnections <= 0 ? DEFAULT_MAX_CONNECTIONS : maxConnections;
+    health = health == null ? HealthOptions.defaults() : health;
+    circuitBreaker = circuitBreaker == null ? BreakerOptions.defaults() : circuitBreaker;
+  }
+
+  public BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections) {
+    this(name, url, timeout, headers, maxConnections, null, null);
   }
 
   public BackendOptions(String name, URI url) {

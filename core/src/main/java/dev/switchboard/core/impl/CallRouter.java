@@ -138,6 +138,7 @@ final class CallRouter {
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
         "Invalid Request: request id " + id + " is already in use in this session"));
     }
+    long start = System.nanoTime();
     return send(client, StoredIds.fromStored(stored), call, params, onMessage)
       .map(CoreReply::ok)
       .recover(err -> {
@@ -160,7 +161,8 @@ final class CallRouter {
         if (id != null) {
           inFlight.ended(sessionId, id, backend);
         }
-      });
+      })
+      .andThen(outcome -> registry.observer().routed(call, backend, start, outcome));
   }
 
   private static Future<JsonObject> send(BackendClient client, String backendSessionId, CoreCall call,

@@ -17,6 +17,8 @@ import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.CatalogKind;
+import dev.switchboard.core.health.BackendStatus;
+import dev.switchboard.core.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +36,6 @@ public final class DefaultCoreServices implements CoreServices {
   private final CallRouter router;
   private final ClientMessages clientMessages;
   private final SessionListeners listeners;
-  private final long probeTimer;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
                               ViewBuilder views) {
@@ -46,8 +47,10 @@ public final class DefaultCoreServices implements CoreServices {
     InFlight inFlight = new InFlight();
     this.router = new CallRouter(registry, opener, relay, inFlight);
     this.clientMessages = new ClientMessages(registry, inFlight);
-    this.listeners = new SessionListeners(registry, views, relay, bus);
-    this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
+    this.listeners = new SessionListeners(registry, views, relay, bus, opener);
+    registry.onChange(listeners::backendChanged);
+    opener.onLateJoin(listeners::lateJoin);
+    registry.startProbes();
   }
 
   /** See {@link CoreServices#start}. */
@@ -55,7 +58,7 @@ public final class DefaultCoreServices implements CoreServices {
     CoreBus.registerCodecs(vertx);
     List<BackendClient> clients = options.backends().stream().map(b -> BackendClients.create(vertx, b)).toList();
     JsonObject clientInfo = new JsonObject().put("name", options.serverName()).put("version", options.serverVersion());
-    BackendRegistry registry = new BackendRegistry(clients, clientInfo);
+    BackendRegistry registry = new BackendRegistry(vertx, clients, clientInfo, GatewayMetrics.of(vertx));
     ViewBuilder views = new ViewBuilder(options.aggregation());
     SessionOpener opener = new SessionOpener(registry, views);
     List<Future<BackendCatalog>> probes = new ArrayList<>();
@@ -64,6 +67,11 @@ public final class DefaultCoreServices implements CoreServices {
         client.close(StoredIds.fromStored(opened.storedSessionId())).otherwiseEmpty().map(v -> opened.catalog())));
     }
     return Future.join(probes).transform(ignored -> {
+      for (int i = 0; i < probes.size(); i++) {
+        if (probes.get(i).failed()) {
+          registry.downAtStartUp(clients.get(i).name(), probes.get(i).cause());
+        }
+      }
       List<BackendCatalog> catalogs = probes.stream().filter(Future::succeeded).map(Future::result).toList();
       try {
         CapabilityView view = views.buildStrict(catalogs);
@@ -88,9 +96,11 @@ public final class DefaultCoreServices implements CoreServices {
 
   @Override
   public Future<CoreReply> call(CoreCall call) {
+    long start = System.nanoTime();
     try {
       return router.route(call);
     } catch (RuntimeException e) {
+      registry.observer().refused(call, start);
       return Future.failedFuture(e);
     }
   }
@@ -129,8 +139,12 @@ public final class DefaultCoreServices implements CoreServices {
   }
 
   @Override
+  public List<BackendStatus> backendStatuses() {
+    return registry.statuses();
+  }
+
+  @Override
   public Future<Void> shutdown() {
-    vertx.cancelTimer(probeTimer);
     return registry.shutdown();
   }
 }

@@ -28,7 +28,7 @@ final class BackendsSection {
     Set<String> names = new HashSet<>();
     List<BackendOptions> result = new ArrayList<>(elements.size());
     for (ConfigNode backend : elements) {
-      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers");
+      backend.requireKeys("name", "url", "timeout", "maxConnections", "headers", "health", "circuitBreaker");
       String name = name(backend.get("name"));
       if (!names.add(name)) {
         throw backend.get("name").fail("duplicate backend name \"" + name + "\"");
@@ -36,7 +36,8 @@ final class BackendsSection {
       result.add(new BackendOptions(name, url(backend.get("url")),
         backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
         headers(backend.get("headers")),
-        backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE)));
+        backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+        HealthSection.health(backend.get("health")), HealthSection.breaker(backend.get("circuitBreaker"))));
     }
     return result;
   }

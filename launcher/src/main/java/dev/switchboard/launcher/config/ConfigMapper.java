@@ -11,11 +11,13 @@ final class ConfigMapper {
   }
 
   static GatewayConfig map(JsonNode tree) {
-    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions");
+    ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "metrics",
+      "management", "audit");
     var server = ServerSection.map(root.get("server"));
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
     var sessions = SessionsSection.map(root.get("sessions"));
-    return new GatewayConfig(server, backends, aggregation, sessions);
+    var operations = OperationsSection.map(root.get("metrics"), root.get("management"), root.get("audit"));
+    return new GatewayConfig(server, backends, aggregation, sessions, operations);
   }
 }

@@ -15,6 +15,8 @@ import dev.switchboard.transport.http.HttpFailure;
 import dev.switchboard.transport.http.JsonDepth;
 import dev.switchboard.transport.http.MediaTypes;
 import dev.switchboard.transport.http.SessionIds;
+import dev.switchboard.transport.observe.EndpointObserver;
+import dev.switchboard.transport.session.SessionFailure;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
 import io.vertx.core.Future;
@@ -44,6 +46,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
   private final ServerDescription server;
   private final MessageDispatcher dispatcher;
   private final GetHandler get;
+  private final EndpointObserver observer;
 
   public McpEndpoint(Vertx vertx, TransportOptions options, SessionIdManager sessions, CoreBus core,
                      StreamRegistry streams, ServerDescription server) {
@@ -54,6 +57,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     SessionChannels channels = new SessionChannels(vertx, sessions, core, streams);
     this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams, channels);
     this.get = new GetHandler(vertx, sessions, streams, channels);
+    this.observer = EndpointObserver.of(vertx);
   }
 
   /** The configured hosts plus the address the server binds, unless that is a wildcard address. */
@@ -152,6 +156,7 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     JsonObject clientInfo = objectParam(params, "clientInfo");
     String negotiated = ProtocolVersion.negotiate(requested);
     return sessions.create(Identity.ANONYMOUS, negotiated, clientInfo, capabilities)
+      .andThen(ar -> observer.answered(McpMethod.INITIALIZE, ar, false))
       .compose(session -> {
         req.response().putHeader(McpHeaders.SESSION_ID, session.id());
         JsonObject response = JsonRpc.response(msg.id(), server.initializeResult(negotiated));
@@ -228,8 +233,11 @@ public final class McpEndpoint implements Handler<HttpServerRequest> {
     return resp.ended() ? Future.succeededFuture() : resp.setStatusCode(status).end();
   }
 
-  private static void fail(HttpServerRequest req, Throwable err, Object id) {
+  private void fail(HttpServerRequest req, Throwable err, Object id) {
     ErrorMapper.Answer answer = ErrorMapper.map(err, id);
+    if (err instanceof HttpFailure || err instanceof SessionFailure) {
+      observer.refused(req, answer.status());
+    }
     HttpServerResponse resp = req.response();
     if (resp.ended() || resp.closed() || resp.headWritten()) {
       return;

@@ -9,6 +9,7 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionIdManager;
 import dev.switchboard.transport.stream.StreamRegistry;
@@ -40,6 +41,7 @@ final class MessageDispatcher {
   private final CoreBus core;
   private final StreamRegistry streams;
   private final SessionChannels channels;
+  private final EndpointObserver observer;
 
   MessageDispatcher(Vertx vertx, SessionIdManager sessions, CoreBus core, StreamRegistry streams,
                     SessionChannels channels) {
@@ -48,6 +50,7 @@ final class MessageDispatcher {
     this.core = core;
     this.streams = streams;
     this.channels = channels;
+    this.observer = EndpointObserver.of(vertx);
   }
 
   /** Registration, preceded by what a session needs before it (its channel, for some clients). */
@@ -63,7 +66,7 @@ final class MessageDispatcher {
       return req.response().setStatusCode(202).end();
     }
     if (McpMethod.PING.equals(msg.method()) || McpMethod.INITIALIZE.equals(msg.method())) {
-      return immediate(msg).compose(response -> new PostExchange(req, session, streams, vertx.getOrCreateContext())
+      return immediate(msg).andThen(ar -> observer.answered(msg.method(), ar, false)).compose(response -> new PostExchange(req, session, streams, vertx.getOrCreateContext())
         .complete(response));
     }
     Context context = vertx.getOrCreateContext();
@@ -171,7 +174,7 @@ final class MessageDispatcher {
           remember(session, msg);
         }
         return toResponse(msg.id(), reply);
-      }));
+      })).andThen(ar -> observer.answered(msg.method(), ar, ar.succeeded() && ar.result().containsKey("error")));
   }
 
   /** What the session must remember of a successful request: its log level, its subscriptions. */

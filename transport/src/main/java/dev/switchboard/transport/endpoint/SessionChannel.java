@@ -99,7 +99,7 @@ final class SessionChannel {
 
   private void onMessage(Object body) {
     if (body instanceof ViewChanged changed) {
-      sessions.viewChanged(session, changed.view());
+      sessions.viewChanged(session, changed.view(), changed.backendSessions());
       notifyChanges(changed.changed());
     } else if (body instanceof StreamMessage message && message.message() != null
       && Notifications.wanted(session, message.message())) {

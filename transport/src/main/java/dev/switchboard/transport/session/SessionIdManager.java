@@ -9,6 +9,7 @@ import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.transport.http.SessionIds;
+import dev.switchboard.transport.observe.EndpointObserver;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -48,6 +49,7 @@ public final class SessionIdManager {
   private final Registrar registrar;
   private final Invalidation invalidation;
   private final long sweeper;
+  private final EndpointObserver observer;
 
   public SessionIdManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                           Duration registrationTimeout) {
@@ -68,6 +70,7 @@ public final class SessionIdManager {
     this.invalidation = new Invalidation(signals, store, cache);
     long sweepMillis = Math.max(1000, Math.min(store.ttl().toMillis() / 2, 30_000));
     this.sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
+    this.observer = EndpointObserver.of(vertx);
   }
 
   /** Phase 1: issues a session id and stores the pending record. */
@@ -81,6 +84,7 @@ public final class SessionIdManager {
       }
       LocalSession session = new LocalSession(record, nanoTime.getAsLong());
       cache.put(record.id(), session);
+      observer.sessionOpened(session.client());
       return Future.succeededFuture(session);
     });
   }
@@ -144,13 +148,23 @@ public final class SessionIdManager {
 
   /** Attaches a view recomputed by core after a backend's list changed. */
   public void viewChanged(LocalSession session, dev.switchboard.core.catalog.CapabilityView view) {
+    viewChanged(session, view, null);
+  }
+
+  /**
+   * Attaches a view recomputed by core after a backend's list changed, or a backend went down or came back; with the
+   * session's new backend sessions when they changed (null: unchanged).
+   */
+  public void viewChanged(LocalSession session, dev.switchboard.core.catalog.CapabilityView view,
+                          Map<String, String> changedBackendSessions) {
     SessionContext current = session.contextIfReady();
     if (current == null) {
       return;
     }
-    session.registration().set(Future.succeededFuture(new SessionContext(current.client(),
-      current.backendSessions(), view)));
-    SessionRecord updated = session.record().activated(view.fingerprint(), current.backendSessions());
+    Map<String, String> backendSessions = changedBackendSessions != null ? changedBackendSessions
+      : current.backendSessions();
+    session.registration().set(Future.succeededFuture(new SessionContext(current.client(), backendSessions, view)));
+    SessionRecord updated = session.record().activated(view.fingerprint(), backendSessions);
     session.record(updated);
     store.update(updated).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
       "could not store a session''s new view: {0}", err.getMessage()));
@@ -162,6 +176,7 @@ public final class SessionIdManager {
     return find(id, identity).compose(session -> store.delete(id).compose(existed -> {
       session.terminate();
       cache.remove(id, session);
+      observer.sessionClosed(session.client());
       SessionContext context = session.contextIfReady();
       if (context != null) {
         core.close(new CloseSession(context));
@@ -175,6 +190,11 @@ public final class SessionIdManager {
 
   public void close() {
     vertx.cancelTimer(sweeper);
+  }
+
+  /** Sessions held by this instance ({@code mcp_sessions_active}). */
+  public int localCount() {
+    return cache.size();
   }
 
   private void touchIfDue(LocalSession session, long now) {

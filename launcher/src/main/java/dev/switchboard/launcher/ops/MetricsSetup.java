@@ -1,0 +1,45 @@
+package dev.switchboard.launcher.ops;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+
+/**
+ * Builds a Vert.x instance that records its HTTP server and client, connection pool and event-bus metrics, and the
+ * JVM's, into a Prometheus registry. Labels keep Vert.x's defaults, which leave {@code HTTP_PATH} and
+ * {@code REMOTE} off (unbounded cardinality).
+ */
+public final class MetricsSetup {
+  private MetricsSetup() {
+  }
+
+  /**
+   * A Prometheus registry whose output passes {@code promtool check metrics}: the two JVM counters kept in
+   * milliseconds and nanoseconds ({@code jvm.compilation.time}, {@code process.cpu.time}; promtool wants seconds and
+   * a filter cannot rescale them) are left out ({@code process_cpu_usage} remains), and {@code system.cpu.count}
+   * (a gauge with a {@code _count} suffix) is renamed {@code system_cpus}.
+   */
+  public static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(MeterFilter.deny(id -> "jvm.compilation.time".equals(id.getName())
+      || "process.cpu.time".equals(id.getName())));
+    registry.config().meterFilter(new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        return "system.cpu.count".equals(id.getName()) ? id.withName("system.cpus") : id;
+      }
+    });
+    return registry;
+  }
+
+  /** A builder for {@code options} whose Vert.x metrics go to {@code registry}. */
+  public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry) {
+    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+    return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry));
+  }
+}
