@@ -8,6 +8,7 @@ import dev.switchboard.core.health.impl.HealthMachine;
 import dev.switchboard.core.health.impl.HealthProbe;
 import dev.switchboard.core.metrics.GatewayMetrics;
 import dev.switchboard.core.observe.CallObserver;
+import dev.switchboard.core.trace.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,7 +36,7 @@ final class BackendRegistry {
   BackendRegistry(Vertx vertx, List<BackendClient> clients, JsonObject clientInfo, GatewayMetrics metrics) {
     this.clientInfo = clientInfo;
     this.metrics = metrics;
-    this.observer = new CallObserver(metrics, AuditLog.of(vertx), null);
+    this.observer = new CallObserver(metrics, AuditLog.of(vertx), TraceContext::currentHeader);
     Map<String, Backend> byName = new LinkedHashMap<>();
     for (BackendClient client : clients) {
       byName.put(client.name(), new Backend(vertx, client));

@@ -1,16 +1,18 @@
 package dev.switchboard.launcher.ops;
 
+import dev.switchboard.core.trace.impl.TraceparentTracerFactory;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.tracing.TracingOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 /**
- * Builds a Vert.x instance that records its HTTP server and client, connection pool and event-bus metrics, and the
+ * Builds a Vert.x instance that propagates trace context and records its HTTP server and client, connection pool and event-bus metrics, and the
  * JVM's, into a Prometheus registry. Labels keep Vert.x's defaults, which leave {@code HTTP_PATH} and
  * {@code REMOTE} off (unbounded cardinality).
  */
@@ -37,9 +39,14 @@ public final class MetricsSetup {
     return registry;
   }
 
-  /** A builder for {@code options} whose Vert.x metrics go to {@code registry}. */
+  /**
+   * A builder for {@code options} whose Vert.x metrics go to {@code registry}, and whose requests propagate the W3C
+   * {@code traceparent} ({@link TraceparentTracerFactory}).
+   */
   public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry) {
     options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
-    return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry));
+    options.setTracingOptions(new TracingOptions());
+    return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry))
+      .withTracer(new TraceparentTracerFactory());
   }
 }

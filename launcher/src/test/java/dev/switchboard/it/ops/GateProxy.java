@@ -2,15 +2,17 @@ package dev.switchboard.it.ops;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback HTTP proxy in front of a real backend that can be made to hang: while hanging, requests are held
+ * A loopback HTTP proxy in front of a real backend that records what it forwards and can be made to hang: while hanging, requests are held
  * unanswered; {@link #release()} forwards them. Simulates a backend that stops answering after start-up.
  */
 final class GateProxy {
@@ -18,6 +20,7 @@ final class GateProxy {
   private final HttpClient client;
   private final int targetPort;
   private final List<HttpServerRequest> held = new ArrayList<>();
+  private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private boolean hanging;
 
@@ -71,9 +74,11 @@ final class GateProxy {
         options.addHeader(h.getKey(), h.getValue());
       }
     });
-    client.request(options).compose(out -> {
-      req.resume();
-      return out.send(req);
+    Future<Buffer> body = req.body();
+    req.resume();
+    body.compose(bytes -> {
+      seen.add(new Seen(req.method().name(), req.getHeader("traceparent"), bytes.toString()));
+      return client.request(options).compose(out -> out.send(bytes));
     }).onSuccess(resp -> {
       req.response().setStatusCode(resp.statusCode());
       resp.headers().forEach(h -> {
@@ -88,6 +93,14 @@ final class GateProxy {
       }
       resp.pipeTo(req.response());
     }).onFailure(err -> req.response().setStatusCode(502).end());
+  }
+
+  /** What the proxy forwarded: method, {@code traceparent} and body of each request. */
+  List<Seen> seen() {
+    return seen;
+  }
+
+  record Seen(String method, String traceparent, String body) {
   }
 
   Future<Void> close() {

@@ -165,8 +165,9 @@ final class MessageDispatcher {
   }
 
   private Future<JsonObject> call(LocalSession session, IncomingMessage msg, String streamAddress) {
-    return registered(session).compose(context ->
-      core.call(new CoreCall(context, msg.id(), msg.method(), msg.params(), streamAddress)).map(reply -> {
+    Context requestContext = Vertx.currentContext();
+    return registered(session).compose(context -> onContext(requestContext, () ->
+      core.call(new CoreCall(context, msg.id(), msg.method(), msg.params(), streamAddress))).map(reply -> {
         if (reply.backendSessions() != null) {
           sessions.backendSessionsChanged(session, context, reply.backendSessions());
         }
@@ -175,6 +176,20 @@ final class MessageDispatcher {
         }
         return toResponse(msg.id(), reply);
       })).andThen(ar -> observer.answered(msg.method(), ar, ar.succeeded() && ar.result().containsKey("error")));
+  }
+
+  /**
+   * Runs {@code action} on the request's context: a registration that completes later completes on another
+   * request's context, and the call must carry its own request's context (its trace, see
+   * {@code dev.switchboard.core.trace}) to core.
+   */
+  private static <T> Future<T> onContext(Context requestContext, java.util.function.Supplier<Future<T>> action) {
+    if (requestContext == null || Vertx.currentContext() == requestContext) {
+      return action.get();
+    }
+    Promise<T> promise = Promise.promise();
+    requestContext.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
   }
 
   /** What the session must remember of a successful request: its log level, its subscriptions. */

@@ -5,6 +5,7 @@ import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.bus.ClientSession;
 import dev.switchboard.core.metrics.GatewayMetrics;
 import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.trace.TraceContext;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,7 +50,7 @@ public final class EndpointObserver {
     if ((status == 401 || status == 403 || status == 404) && audit.enabled()) {
       String sessionId = req.getHeader(SESSION_HEADER);
       audit.record(new AuditEvent(System.currentTimeMillis(), AuditEvent.sessionHash(sessionId), null, null, null,
-        null, "http/" + req.method().name(), null, null, GatewayMetrics.DENIED, 0, req.getHeader("traceparent"),
+        null, "http/" + req.method().name(), null, null, GatewayMetrics.DENIED, 0, TraceContext.currentHeader(),
         null));
     }
   }
@@ -57,13 +58,15 @@ public final class EndpointObserver {
   public void sessionOpened(ClientSession session) {
     metrics.sessionCreated();
     if (audit.enabled()) {
-      audit.record(AuditEvent.of(session, SESSION_OPEN, null, null, GatewayMetrics.OK, 0, null, null));
+      audit.record(AuditEvent.of(session, SESSION_OPEN, null, null, GatewayMetrics.OK, 0, TraceContext.currentHeader(),
+        null));
     }
   }
 
   public void sessionClosed(ClientSession session) {
     if (audit.enabled()) {
-      audit.record(AuditEvent.of(session, SESSION_CLOSE, null, null, GatewayMetrics.OK, 0, null, null));
+      audit.record(AuditEvent.of(session, SESSION_CLOSE, null, null, GatewayMetrics.OK, 0, TraceContext.currentHeader(),
+        null));
     }
   }
 }
