@@ -2,6 +2,7 @@ package dev.switchboard.core.impl;
 
 import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.health.BackendStatus;
 import dev.switchboard.core.health.impl.GuardedBackendClient;
 import dev.switchboard.core.health.impl.HealthMachine;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The configured backends with their health. Each backend's client is guarded by its circuit breaker
@@ -27,13 +29,18 @@ import java.util.function.BiConsumer;
 final class BackendRegistry {
   private static final System.Logger LOG = System.getLogger(BackendRegistry.class.getName());
 
-  private final Map<String, Backend> backends;
+  /** Replaced as a whole on reconfiguration (copy on write); read once per operation. */
+  private volatile Map<String, Backend> backends;
+  /** Backends removed or replaced by a reconfiguration: kept until their in-flight calls had time to finish. */
+  private final Map<String, BackendClient> retired = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Vertx vertx;
   private final JsonObject clientInfo;
   private final GatewayMetrics metrics;
   private final CallObserver observer;
   private volatile BiConsumer<String, Boolean> changes = (name, up) -> { };
 
   BackendRegistry(Vertx vertx, List<BackendClient> clients, JsonObject clientInfo, GatewayMetrics metrics) {
+    this.vertx = vertx;
     this.clientInfo = clientInfo;
     this.metrics = metrics;
     this.observer = new CallObserver(metrics, AuditLog.of(vertx), TraceContext::currentHeader);
@@ -107,6 +114,55 @@ final class BackendRegistry {
     }
   }
 
+  /**
+   * Applies a new backend list: unchanged backends keep their client, health and sessions; added and changed ones get
+   * a new client (probed at once); removed and replaced clients are retired: their probe stops at once, their HTTP
+   * client after their timeout, so that calls in flight finish.
+   *
+   * @return the names of the backends removed or replaced
+   */
+  synchronized List<String> reconfigure(List<BackendOptions> next, Function<BackendOptions, BackendClient> create) {
+    Map<String, Backend> current = backends;
+    Map<String, Backend> updated = new LinkedHashMap<>();
+    List<Backend> gone = new ArrayList<>();
+    for (BackendOptions options : next) {
+      Backend old = current.get(options.name());
+      if (old != null && old.guarded.options().equals(options)) {
+        updated.put(options.name(), old);
+        continue;
+      }
+      if (old != null) {
+        gone.add(old);
+        metrics.backendRemoved(options.name());
+      }
+      Backend added = new Backend(vertx, create.apply(options));
+      updated.put(options.name(), added);
+      added.probe.start();
+    }
+    current.forEach((name, old) -> {
+      if (!updated.containsKey(name)) {
+        gone.add(old);
+        metrics.backendRemoved(name);
+      }
+    });
+    backends = updated;
+    for (Backend old : gone) {
+      String name = old.guarded.name();
+      retired.put(name, old.guarded);
+      old.probe.stop();
+      vertx.setTimer(old.guarded.options().timeout().toMillis() + 1000, id -> {
+        retired.remove(name, old.guarded);
+        old.guarded.shutdown();
+      });
+    }
+    return gone.stream().map(b -> b.guarded.name()).toList();
+  }
+
+  /** The client of a backend a reconfiguration removed or replaced, while its in-flight calls finish; or null. */
+  BackendClient retired(String name) {
+    return retired.get(name);
+  }
+
   void startProbes() {
     backends.values().forEach(b -> b.probe.start());
   }
@@ -122,6 +178,7 @@ final class BackendRegistry {
       metrics.backendRemoved(backend.guarded.name());
       stopped.add(backend.probe.stop().eventually(backend.guarded::shutdown));
     }
+    retired.values().forEach(client -> stopped.add(client.shutdown()));
     return Future.join(stopped).mapEmpty();
   }
 

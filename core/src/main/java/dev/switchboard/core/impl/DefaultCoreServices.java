@@ -36,6 +36,7 @@ public final class DefaultCoreServices implements CoreServices {
   private final CallRouter router;
   private final ClientMessages clientMessages;
   private final SessionListeners listeners;
+  private final ViewBuilder views;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
                               ViewBuilder views) {
@@ -47,6 +48,7 @@ public final class DefaultCoreServices implements CoreServices {
     InFlight inFlight = new InFlight();
     this.router = new CallRouter(registry, opener, relay, inFlight);
     this.clientMessages = new ClientMessages(registry, inFlight);
+    this.views = views;
     this.listeners = new SessionListeners(registry, views, relay, bus, opener);
     registry.onChange(listeners::backendChanged);
     opener.onLateJoin(listeners::lateJoin);
@@ -136,6 +138,15 @@ public final class DefaultCoreServices implements CoreServices {
   @Override
   public List<String> availableBackends() {
     return registry.up().stream().map(BackendClient::name).toList();
+  }
+
+  @Override
+  public Future<Void> reconfigure(CoreOptions options) {
+    List<String> replaced = registry.reconfigure(options.backends(), b -> BackendClients.create(vertx, b));
+    views.reconfigure(options.aggregation());
+    LOG.log(System.Logger.Level.INFO, "configuration applied: backends {0}; removed or replaced: {1}",
+      options.backends().stream().map(b -> b.name()).toList(), replaced);
+    return registry.probeAll().onComplete(done -> listeners.reconfigured());
   }
 
   @Override

@@ -92,6 +92,14 @@ final class SessionListeners {
     }
   }
 
+  /** The configuration changed: every listening session's view is rebuilt and its client notified of changes. */
+  void reconfigured() {
+    for (Listening listening : sessions.values()) {
+      refresh(listening).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
+        "could not rebuild a session''s view after a configuration change: {0}", err.getMessage()));
+    }
+  }
+
   /**
    * A backend answered after the session was registered without it: it joins the session if its client listens,
    * else the backend session is closed (the session gets the backend with its next registration).
@@ -163,6 +171,12 @@ final class SessionListeners {
         }
       }
       boolean renewed = !backendSessions.equals(before);
+      before.forEach((backend, stored) -> {
+        BackendClient gone = registry.retired(backend);
+        if (gone != null && !stored.equals(backendSessions.get(backend))) {
+          gone.close(StoredIds.fromStored(stored)).otherwiseEmpty();
+        }
+      });
       if (renewed) {
         backendSessions.forEach((backend, stored) -> {
           if (!stored.equals(before.get(backend))) {

@@ -17,14 +17,19 @@ import java.util.List;
 final class ViewBuilder {
   private static final System.Logger LOG = System.getLogger(ViewBuilder.class.getName());
 
-  private final Aggregator aggregator;
-  private final Aggregator fallback;
+  private volatile Aggregator aggregator;
+  private volatile Aggregator fallback;
   private final ViewCache cache = new ViewCache();
 
   ViewBuilder(AggregationOptions options) {
-    this.aggregator = Aggregators.create(options);
+    reconfigure(options);
+  }
+
+  /** Applies new aggregation options to the views built from now on. */
+  void reconfigure(AggregationOptions options) {
     this.fallback = Aggregators.create(new AggregationOptions(ConflictResolution.PRIORITY, options.prefixFormat(),
       options.priorityOrder(), options.tools(), options.prompts(), options.resources(), options.pageSize()));
+    this.aggregator = Aggregators.create(options);
   }
 
   /** Aggregates with the configured strategy; fails on a conflict it cannot resolve (used at start-up). */

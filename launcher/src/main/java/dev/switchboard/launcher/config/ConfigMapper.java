@@ -12,12 +12,13 @@ final class ConfigMapper {
 
   static GatewayConfig map(JsonNode tree) {
     ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "metrics",
-      "management", "audit");
+      "management", "audit", "reload");
     var server = ServerSection.map(root.get("server"));
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
     var sessions = SessionsSection.map(root.get("sessions"));
-    var operations = OperationsSection.map(root.get("metrics"), root.get("management"), root.get("audit"));
+    var operations = OperationsSection.map(root.get("metrics"), root.get("management"), root.get("audit"),
+      root.get("reload"));
     return new GatewayConfig(server, backends, aggregation, sessions, operations);
   }
 }

@@ -3,13 +3,15 @@ package dev.switchboard.launcher.config;
 import dev.switchboard.core.audit.AuditOptions;
 import dev.switchboard.launcher.ops.OperationsOptions;
 import dev.switchboard.launcher.ops.OperationsOptions.ManagementOptions;
+import dev.switchboard.launcher.ops.OperationsOptions.ReloadOptions;
 
-/** Maps {@code metrics:}, {@code management:} and {@code audit:} onto {@link OperationsOptions}. */
+/** Maps {@code metrics:}, {@code management:}, {@code audit:} and {@code reload:} onto {@link OperationsOptions}. */
 final class OperationsSection {
   private OperationsSection() {
   }
 
-  static OperationsOptions map(ConfigNode metrics, ConfigNode management, ConfigNode audit) {
+  static OperationsOptions map(ConfigNode metrics, ConfigNode management, ConfigNode audit, ConfigNode reload) {
+    reload.requireKeys("watch", "interval");
     metrics.requireKeys("enabled");
     management.requireKeys("host", "port");
     audit.requireKeys("enabled", "target", "includeArguments", "queueSize");
@@ -30,6 +32,8 @@ final class OperationsSection {
     }
     return new OperationsOptions(metrics.get("enabled").bool(OperationsOptions.DEFAULT_METRICS_ENABLED), listener,
       new AuditOptions(audit.get("enabled").bool(false), target, audit.get("includeArguments").bool(false),
-        audit.get("queueSize").integer(AuditOptions.DEFAULT_QUEUE_SIZE, 1, 1 << 20)));
+        audit.get("queueSize").integer(AuditOptions.DEFAULT_QUEUE_SIZE, 1, 1 << 20)),
+      new ReloadOptions(reload.get("watch").bool(ReloadOptions.DEFAULT_WATCH),
+        reload.get("interval").duration(ReloadOptions.DEFAULT_INTERVAL)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.launcher.ops;
 
 import dev.switchboard.core.audit.AuditOptions;
+import java.time.Duration;
 
 /**
  * What the operator sees of the gateway: metrics, the management port and the audit log.
@@ -9,16 +10,42 @@ import dev.switchboard.core.audit.AuditOptions;
  * @param management     a separate HTTP listener for {@code /metrics} and {@code /health/*}; null to serve them on
  *                       the MCP port
  * @param audit          the audit log
+ * @param reload         watching the configuration file
  */
-public record OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit) {
+public record OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit,
+                                ReloadOptions reload) {
   public static final boolean DEFAULT_METRICS_ENABLED = true;
 
   public OperationsOptions {
     audit = audit == null ? AuditOptions.disabled() : audit;
+    reload = reload == null ? ReloadOptions.defaults() : reload;
+  }
+
+  public OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit) {
+    this(metricsEnabled, management, audit, null);
   }
 
   public static OperationsOptions defaults() {
-    return new OperationsOptions(DEFAULT_METRICS_ENABLED, null, null);
+    return new OperationsOptions(DEFAULT_METRICS_ENABLED, null, null, null);
+  }
+
+  /**
+   * Hot reload of the configuration file (also on {@code SIGHUP}).
+   *
+   * @param watch    whether the file is checked for changes
+   * @param interval how often its content is compared with what is running
+   */
+  public record ReloadOptions(boolean watch, Duration interval) {
+    public static final boolean DEFAULT_WATCH = true;
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
+
+    public ReloadOptions {
+      interval = interval == null ? DEFAULT_INTERVAL : interval;
+    }
+
+    public static ReloadOptions defaults() {
+      return new ReloadOptions(DEFAULT_WATCH, DEFAULT_INTERVAL);
+    }
   }
 
   /**

@@ -77,7 +77,8 @@ final class GateProxy {
     Future<Buffer> body = req.body();
     req.resume();
     body.compose(bytes -> {
-      seen.add(new Seen(req.method().name(), req.getHeader("traceparent"), bytes.toString()));
+      seen.add(new Seen(req.method().name(), req.getHeader("traceparent"), req.getHeader("Mcp-Session-Id"),
+        bytes.toString()));
       return client.request(options).compose(out -> out.send(bytes));
     }).onSuccess(resp -> {
       req.response().setStatusCode(resp.statusCode());
@@ -95,12 +96,12 @@ final class GateProxy {
     }).onFailure(err -> req.response().setStatusCode(502).end());
   }
 
-  /** What the proxy forwarded: method, {@code traceparent} and body of each request. */
+  /** What the proxy forwarded: method, {@code traceparent}, session id and body of each request. */
   List<Seen> seen() {
     return seen;
   }
 
-  record Seen(String method, String traceparent, String body) {
+  record Seen(String method, String traceparent, String sessionId, String body) {
   }
 
   Future<Void> close() {

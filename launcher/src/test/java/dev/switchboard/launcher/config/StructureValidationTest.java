@@ -9,7 +9,7 @@ class StructureValidationTest {
   @Test
   void unknownTopLevelKeyIsRejectedWithItsPath() {
     assertRejected(ONE_BACKEND + "sesions: {ttl: 5m}",
-      "sesions: unknown key (known: server, backends, aggregation, sessions)");
+      "sesions: unknown key (known: server, backends, aggregation, sessions, ");
   }
 
   @Test
