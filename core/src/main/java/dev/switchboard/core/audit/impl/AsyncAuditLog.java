@@ -3,6 +3,7 @@ package dev.switchboard.core.audit.impl;
 import dev.switchboard.core.audit.AuditEvent;
 import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.audit.AuditOptions;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,7 +39,7 @@ public final class AsyncAuditLog implements AuditLog {
   private final Thread writer;
   private long reportedDrops;
 
-  private AsyncAuditLog(AuditOptions options, Writer out, boolean closeOut, String instance) {
+  AsyncAuditLog(AuditOptions options, Writer out, boolean closeOut, String instance) {
     this.queue = new ArrayBlockingQueue<>(options.queueSize());
     this.out = out;
     this.closeOut = closeOut;
@@ -136,8 +138,9 @@ public final class AsyncAuditLog implements AuditLog {
   private void reportDrops() throws IOException {
     long now = dropped.get();
     if (now != reportedDrops) {
-      out.write("{\"instance\":\"" + instance.replace("\"", "") + "\",\"auditDropped\":" + (now - reportedDrops)
-        + "}\n");
+      out.write(new JsonObject().put("time", Instant.now().toString()).put("instance", instance)
+        .put("auditDropped", now - reportedDrops).encode());
+      out.write('\n');
       LOG.log(System.Logger.Level.WARNING, "audit log queue full: {0} lines dropped", now - reportedDrops);
       reportedDrops = now;
     }
