@@ -53,8 +53,9 @@ public interface CoreServices {
   /**
    * Applies a new backend list and aggregation while running: unchanged backends keep their sessions; added ones
    * join; removed ones leave (their calls in flight finish, their backend sessions are closed). The views of the
-   * sessions whose clients listen are rebuilt and the clients notified; other sessions keep their view (their
-   * calls to a removed backend fail with an error result naming it), and new sessions get the new configuration.
+   * sessions whose clients listen are rebuilt and the clients notified; other sessions keep their view (minus the
+   * removed backends in list answers; their calls to a removed backend fail with an error result naming it), and
+   * new sessions get the new configuration.
    * Completes once the new backends have been probed.
    */
   Future<Void> reconfigure(CoreOptions options);

@@ -61,7 +61,7 @@ final class CallRouter {
     if (cursor != null && !(cursor instanceof String)) {
       return Future.failedFuture(McpException.invalidParams("Invalid cursor"));
     }
-    return Future.succeededFuture(CoreReply.ok(session.view().page(kind, (String) cursor)));
+    return Future.succeededFuture(CoreReply.ok(opener.visible(session.view()).page(kind, (String) cursor)));
   }
 
   private Future<CoreReply> callTool(CoreCall call, JsonObject params) {

@@ -110,6 +110,11 @@ final class SessionOpener {
     }
   }
 
+  /** The session's view as its lists should show it now: without the backends that are down. */
+  CapabilityView visible(CapabilityView view) {
+    return views.visible(view, registry::isUp);
+  }
+
   /** Who gets a backend that answered after the session's registration deadline. */
   void onLateJoin(LateJoin listener) {
     this.lateJoin = listener;

@@ -124,6 +124,23 @@ class BackendHealthTest {
   }
 
   @Test
+  void aSessionWithoutAGetStreamStopsListingADownBackendAndUsesItAgainWhenBack() {
+    McpTestClient client = new McpTestClient(vertx, gateway.url());
+    client.initialize().await();
+    assertThat(tools(client)).containsExactly("alpha_echo", "beta_echo");
+
+    beta.close().await();
+    waitFor(() -> !gateway.core().availableBackends().contains("beta"), "beta down");
+    assertThat(tools(client)).containsExactly("alpha_echo");
+
+    restartBeta();
+    waitFor(() -> gateway.core().availableBackends().contains("beta"), "beta back");
+    assertThat(tools(client)).containsExactly("alpha_echo", "beta_echo");
+    assertThat(text(client.callTool("beta_echo", new JsonObject().put("text", "again")).await()))
+      .isEqualTo("beta/echo: again");
+  }
+
+  @Test
   void callsToADownBackendFailFastNamingIt() {
     McpTestClient client = new McpTestClient(vertx, gateway.url());
     client.initialize().await();
