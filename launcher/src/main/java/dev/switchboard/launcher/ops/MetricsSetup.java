@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.tracing.TracingOptions;
+import java.util.EnumSet;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
@@ -17,6 +19,12 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
  * {@code REMOTE} off (unbounded cardinality).
  */
 public final class MetricsSetup {
+  /**
+   * Vert.x's default labels, spelled out: never {@code HTTP_PATH}, {@code REMOTE} or {@code EB_ADDRESS} (the
+   * gateway's event-bus addresses carry session ids).
+   */
+  static final EnumSet<Label> LABELS = EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE,
+    Label.POOL_NAME, Label.EB_SIDE);
   private MetricsSetup() {
   }
 
@@ -44,7 +52,8 @@ public final class MetricsSetup {
    * {@code traceparent} ({@link TraceparentTracerFactory}).
    */
   public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry) {
-    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+      .setLabels(LABELS));
     options.setTracingOptions(new TracingOptions());
     return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry))
       .withTracer(new TraceparentTracerFactory());

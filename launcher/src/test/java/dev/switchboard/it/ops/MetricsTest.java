@@ -79,11 +79,13 @@ class MetricsTest {
   }
 
   @Test
-  void vertxAndJvmMetricsAreThereWithoutPathOrRemoteLabels() {
+  void vertxAndJvmMetricsAreThereWithoutPathRemoteOrAddressLabels() {
+    client.openGet(null, event -> { }).await();
     String text = scrape();
     assertThat(text).contains("vertx_http_server_requests_total").contains("vertx_http_client_requests_total")
       .contains("jvm_memory_used_bytes");
-    assertThat(text).doesNotContain("path=\"").doesNotContain("remote=\"");
+    assertThat(text).doesNotContain("path=\"").doesNotContain("remote=\"").doesNotContain("address=\"")
+      .doesNotContain("switchboard.session");
     assertThat(text).doesNotContain(client.sessionId());
   }
 
