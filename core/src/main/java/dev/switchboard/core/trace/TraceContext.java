@@ -3,7 +3,7 @@ package dev.switchboard.core.trace;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -19,7 +19,6 @@ public record TraceContext(String traceId, String spanId, String flags) {
   private static final Pattern FORMAT = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
   private static final String ZERO_TRACE = "0".repeat(32);
   private static final String ZERO_SPAN = "0".repeat(16);
-  private static final SecureRandom RANDOM = new SecureRandom();
   /** Where the trace of the request being handled is kept, on its (duplicated) Vert.x context. */
   private static final Object LOCAL_KEY = new Object();
 
@@ -70,20 +69,14 @@ public record TraceContext(String traceId, String spanId, String flags) {
     ((ContextInternal) context).putLocal(LOCAL_KEY, trace);
   }
 
+  /**
+   * {@code bytes} (8 or 16) random bytes in hex, never all zero. Trace ids need to be unique, not secret (W3C trace
+   * context), so a thread-local generator is used: no lock shared by the event loops.
+   */
   private static String hex(int bytes) {
-    byte[] random = new byte[bytes];
-    do {
-      RANDOM.nextBytes(random);
-    } while (allZero(random));
-    return HexFormat.of().formatHex(random);
-  }
-
-  private static boolean allZero(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    HexFormat hex = HexFormat.of();
+    String first = hex.toHexDigits(random.nextLong(1, Long.MAX_VALUE) | (random.nextBoolean() ? Long.MIN_VALUE : 0));
+    return bytes == 8 ? first : first + hex.toHexDigits(random.nextLong());
   }
 }

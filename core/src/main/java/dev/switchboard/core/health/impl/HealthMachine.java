@@ -24,9 +24,11 @@ public final class HealthMachine {
   private final HealthOptions health;
   private final BreakerOptions breaker;
   private final LongSupplier nanoTime;
-  private CircuitState state = CircuitState.CLOSED;
-  private int callFailures;
-  private int probeFailures;
+  /** Read without the lock on every call ({@link #up()}); written under it. */
+  private volatile CircuitState state = CircuitState.CLOSED;
+  /** Volatile so that {@link #callSucceeded()} can skip the lock when there is nothing to reset. */
+  private volatile int callFailures;
+  private volatile int probeFailures;
   private int probeSuccesses;
   private long openedAt;
 
@@ -36,12 +38,12 @@ public final class HealthMachine {
     this.nanoTime = nanoTime;
   }
 
-  public synchronized CircuitState state() {
+  public CircuitState state() {
     return state;
   }
 
-  /** True while calls may go to the backend (the circuit is closed). */
-  public synchronized boolean up() {
+  /** True while calls may go to the backend (the circuit is closed). Lock-free: read on every call. */
+  public boolean up() {
     return state == CircuitState.CLOSED;
   }
 
@@ -53,8 +55,15 @@ public final class HealthMachine {
     return wasUp ? Change.WENT_DOWN : Change.NONE;
   }
 
-  /** A live call got an answer (a result or a JSON-RPC error). */
-  public synchronized void callSucceeded() {
+  /** A live call got an answer (a result or a JSON-RPC error). Lock-free unless there are failures to reset. */
+  public void callSucceeded() {
+    if (callFailures == 0 && probeFailures == 0) {
+      return;
+    }
+    resetAfterSuccess();
+  }
+
+  private synchronized void resetAfterSuccess() {
     if (state == CircuitState.CLOSED) {
       callFailures = 0;
       probeFailures = 0;
