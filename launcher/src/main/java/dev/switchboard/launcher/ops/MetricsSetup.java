@@ -20,11 +20,12 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
  */
 public final class MetricsSetup {
   /**
-   * Vert.x's default labels, spelled out: never {@code HTTP_PATH}, {@code REMOTE} or {@code EB_ADDRESS} (the
-   * gateway's event-bus addresses carry session ids).
+   * Vert.x's default labels plus {@code CLIENT_NAME} ({@code backend-<name>} for each backend's HTTP client, so
+   * client metrics are per backend); never {@code HTTP_PATH}, {@code REMOTE} or {@code EB_ADDRESS} (the gateway's
+   * event-bus addresses carry session ids).
    */
   static final EnumSet<Label> LABELS = EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE,
-    Label.POOL_NAME, Label.EB_SIDE);
+    Label.POOL_NAME, Label.EB_SIDE, Label.CLIENT_NAME);
   private MetricsSetup() {
   }
 
