@@ -1,6 +1,8 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.config.ConfigLoader;
 import dev.switchboard.launcher.ops.MetricsSetup;
+import dev.switchboard.launcher.ops.OperationsOptions;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
@@ -43,8 +45,25 @@ final class GatewayHooks implements VertxApplicationHooks {
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
-    VertxBuilder builder = MetricsSetup.builder(Vertx.builder(), options, registry);
+    OperationsOptions ops = operations();
+    VertxBuilder builder = MetricsSetup.builder(Vertx.builder(), options, ops.metricsEnabled() ? registry : null,
+      ops.tracingEnabled());
     return clusterManager == null ? builder : builder.withClusterManager(clusterManager);
+  }
+
+  /**
+   * What the configuration file says of metrics and tracing, read before Vert.x is built; defaults when there is no
+   * file or it is invalid (the gateway verticle then reports the problem).
+   */
+  private OperationsOptions operations() {
+    if (configFile == null) {
+      return OperationsOptions.defaults();
+    }
+    try {
+      return ConfigLoader.load(configFile, System.getenv()).operations();
+    } catch (RuntimeException e) {
+      return OperationsOptions.defaults();
+    }
   }
 
   @Override

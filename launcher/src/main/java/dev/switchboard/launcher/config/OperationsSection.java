@@ -5,13 +5,15 @@ import dev.switchboard.launcher.ops.OperationsOptions;
 import dev.switchboard.launcher.ops.OperationsOptions.ManagementOptions;
 import dev.switchboard.launcher.ops.OperationsOptions.ReloadOptions;
 
-/** Maps {@code metrics:}, {@code management:}, {@code audit:} and {@code reload:} onto {@link OperationsOptions}. */
+/** Maps {@code metrics:}, {@code management:}, {@code audit:}, {@code reload:} and {@code tracing:} onto {@link OperationsOptions}. */
 final class OperationsSection {
   private OperationsSection() {
   }
 
-  static OperationsOptions map(ConfigNode metrics, ConfigNode management, ConfigNode audit, ConfigNode reload) {
+  static OperationsOptions map(ConfigNode metrics, ConfigNode management, ConfigNode audit, ConfigNode reload,
+                               ConfigNode tracing) {
     reload.requireKeys("watch", "interval");
+    tracing.requireKeys("enabled");
     metrics.requireKeys("enabled");
     management.requireKeys("host", "port");
     audit.requireKeys("enabled", "target", "includeArguments", "queueSize");
@@ -34,6 +36,7 @@ final class OperationsSection {
       new AuditOptions(audit.get("enabled").bool(false), target, audit.get("includeArguments").bool(false),
         audit.get("queueSize").integer(AuditOptions.DEFAULT_QUEUE_SIZE, 1, 1 << 20)),
       new ReloadOptions(reload.get("watch").bool(ReloadOptions.DEFAULT_WATCH),
-        reload.get("interval").duration(ReloadOptions.DEFAULT_INTERVAL)));
+        reload.get("interval").duration(ReloadOptions.DEFAULT_INTERVAL)),
+      tracing.get("enabled").bool(OperationsOptions.DEFAULT_TRACING_ENABLED));
   }
 }

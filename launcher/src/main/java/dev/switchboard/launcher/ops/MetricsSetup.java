@@ -53,10 +53,24 @@ public final class MetricsSetup {
    * {@code traceparent} ({@link TraceparentTracerFactory}).
    */
   public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry) {
-    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-      .setLabels(LABELS));
-    options.setTracingOptions(new TracingOptions());
-    return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry))
-      .withTracer(new TraceparentTracerFactory());
+    return builder(builder, options, registry, true);
+  }
+
+  /**
+   * A builder for {@code options}: Vert.x metrics into {@code registry} unless it is null, and the
+   * {@code traceparent} tracer if {@code tracing}.
+   */
+  public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry,
+                                     boolean tracing) {
+    if (registry != null) {
+      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+        .setLabels(LABELS));
+      builder.withMetrics(new MicrometerMetricsFactory(registry));
+    }
+    if (tracing) {
+      options.setTracingOptions(new TracingOptions());
+      builder.withTracer(new TraceparentTracerFactory());
+    }
+    return builder.with(options);
   }
 }

@@ -11,10 +11,12 @@ import java.time.Duration;
  *                       the MCP port
  * @param audit          the audit log
  * @param reload         watching the configuration file
+ * @param tracingEnabled whether the W3C {@code traceparent} is propagated to backends (and started when absent)
  */
 public record OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit,
-                                ReloadOptions reload) {
+                                ReloadOptions reload, boolean tracingEnabled) {
   public static final boolean DEFAULT_METRICS_ENABLED = true;
+  public static final boolean DEFAULT_TRACING_ENABLED = true;
 
   public OperationsOptions {
     audit = audit == null ? AuditOptions.disabled() : audit;
@@ -22,11 +24,11 @@ public record OperationsOptions(boolean metricsEnabled, ManagementOptions manage
   }
 
   public OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit) {
-    this(metricsEnabled, management, audit, null);
+    this(metricsEnabled, management, audit, null, DEFAULT_TRACING_ENABLED);
   }
 
   public static OperationsOptions defaults() {
-    return new OperationsOptions(DEFAULT_METRICS_ENABLED, null, null, null);
+    return new OperationsOptions(DEFAULT_METRICS_ENABLED, null, null, null, DEFAULT_TRACING_ENABLED);
   }
 
   /**

@@ -175,7 +175,7 @@ public final class ConfigReloader {
       restart.add("sessions");
     }
     if (!previous.operations().equals(next.operations())) {
-      restart.add("metrics/management/audit/reload");
+      restart.add("metrics/management/audit/reload/tracing");
     }
     if (!restart.isEmpty()) {
       LOG.log(System.Logger.Level.WARNING, "configuration change in {0} needs a restart; not applied", restart);

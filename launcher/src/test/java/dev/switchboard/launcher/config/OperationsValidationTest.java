@@ -57,6 +57,7 @@ class OperationsValidationTest {
       management: {host: 127.0.0.1, port: 9090}
       audit: {enabled: true, target: /var/log/switchboard/audit.log, includeArguments: true}
       reload: {watch: false, interval: 5s}
+      tracing: {enabled: false}
       """).operations();
 
     assertThat(ops.metricsEnabled()).isFalse();
@@ -65,6 +66,7 @@ class OperationsValidationTest {
     assertThat(ops.audit().target()).isEqualTo("/var/log/switchboard/audit.log");
     assertThat(ops.audit().includeArguments()).isTrue();
     assertThat(ops.reload()).isEqualTo(new OperationsOptions.ReloadOptions(false, Duration.ofSeconds(5)));
+    assertThat(ops.tracingEnabled()).isFalse();
   }
 
   @Test
@@ -76,6 +78,7 @@ class OperationsValidationTest {
     assertThat(ops.audit().enabled()).isFalse();
     assertThat(ops.audit().target()).isEqualTo("stdout");
     assertThat(ops.reload().watch()).isTrue();
+    assertThat(ops.tracingEnabled()).isTrue();
   }
 
   @Test
