@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param backends      the backends, in configuration order
  * @param aggregation   how their catalogs are merged
- * @param retryInterval how often a backend that is down is probed again
+ * @param retryInterval unused since backends have health checks ({@code BackendOptions.health().interval()});
+ *                      kept so that existing callers compile
  * @param serverName    the name the gateway presents (to clients as {@code serverInfo}, to backends as
  *                      {@code clientInfo})
  * @param serverVersion the version it presents

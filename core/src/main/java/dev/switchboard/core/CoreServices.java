@@ -9,6 +9,7 @@ import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.bus.StopListening;
+import dev.switchboard.core.health.BackendStatus;
 import dev.switchboard.core.impl.DefaultCoreServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,7 +23,7 @@ public interface CoreServices {
 
   /**
    * Connects to the backends and checks that their catalogs merge. A backend that is down is left out (and probed
-   * again every {@link CoreOptions#retryInterval()}); start-up fails only when the configuration cannot work, e.g.
+   * again at its health interval); start-up fails only when the configuration cannot work, e.g.
    * manual conflict resolution with a name conflict that no override resolves.
    */
   static Future<CoreServices> start(Vertx vertx, CoreOptions options) {
@@ -57,6 +58,19 @@ public interface CoreServices {
 
   /** Names of the backends currently up, in configuration order. */
   List<String> availableBackends();
+
+  /**
+   * Applies a new backend list and aggregation while running: unchanged backends keep their sessions; added ones
+   * join; removed ones leave (their calls in flight finish, their backend sessions are closed). The views of the
+   * sessions whose clients listen are rebuilt and the clients notified; other sessions keep their view (minus the
+   * removed backends in list answers; their calls to a removed backend fail with an error result naming it), and
+   * new sessions get the new configuration.
+   * Completes once the new backends have been probed.
+   */
+  Future<Void> reconfigure(CoreOptions options);
+
+  /** Every configured backend's health, in configuration order. */
+  List<BackendStatus> backendStatuses();
 
   /** Stops probing and closes the backend clients. */
   Future<Void> shutdown();

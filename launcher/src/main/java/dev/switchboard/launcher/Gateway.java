@@ -6,6 +6,9 @@ import dev.switchboard.core.Version;
 import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
+import dev.switchboard.launcher.ops.GatewayOperations;
+import dev.switchboard.launcher.ops.MetricsSetup;
+import dev.switchboard.launcher.ops.OpsRoutes;
 import dev.switchboard.session.EventLog;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
@@ -17,6 +20,7 @@ import dev.switchboard.transport.auth.IncomingAuth;
 import dev.switchboard.transport.limits.SessionQuota;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.StreamRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -54,23 +58,39 @@ public final class Gateway {
 
   /** Starts everything; fails (and releases what it started) when the configuration cannot work. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    return start(vertx, config, null);
+  }
+
+  /**
+   * Like {@link #start(Vertx, GatewayConfig)}, recording the MCP metrics into {@code registry}: the one Vert.x
+   * records its own metrics into (see {@link MetricsSetup}), or null for a registry of the gateway's own.
+   */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry) {
     CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation(), config.authorization())
       .withSessionLimits(config.limits().maxConcurrentRequestsPerSession(), config.limits().backendSharePerSession());
+    GatewayOperations ops;
+    try {
+      ops = GatewayOperations.install(vertx, config.operations(), registry);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     SessionStore store = SessionStores.create(vertx, config.sessions());
     int instances = config.server().instances() > 0 ? config.server().instances()
       : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     int cacheSize = config.incomingAuth().tokenCacheSize();
     CallerTokens callers = new CallerTokens(cacheSize > 0 ? cacheSize : CallerTokens.DEFAULT_MAX_ENTRIES);
     return IncomingAuth.start(vertx, config.incomingAuth(), callers)
-      .recover(err -> store.close().transform(v -> Future.failedFuture(new IllegalStateException(
-        "auth.incoming: cannot load the authorization server's metadata or keys: " + err.getMessage()))))
-      .compose(auth -> start(vertx, config, coreOptions, store, instances, auth, callers));
+      .recover(err -> store.close().eventually(ops::close).transform(v -> Future.failedFuture(
+        new IllegalStateException("auth.incoming: cannot load the authorization server's metadata or keys: "
+          + err.getMessage()))))
+      .compose(auth -> start(vertx, config, coreOptions, store, instances, auth, callers, ops));
   }
 
   private static Future<Gateway> start(Vertx vertx, GatewayConfig config, CoreOptions coreOptions, SessionStore store,
-                                       int instances, IncomingAuth auth, CallerTokens callers) {
+                                       int instances, IncomingAuth auth, CallerTokens callers,
+                                       GatewayOperations ops) {
     return CoreServices.start(vertx, coreOptions, callers)
-      .recover(err -> store.close().transform(v -> Future.<CoreServices>failedFuture(err)))
+      .recover(err -> store.close().eventually(ops::close).transform(v -> Future.<CoreServices>failedFuture(err)))
       .compose(core -> {
       List<String> deployments = new ArrayList<>();
       Duration coreTimeout = coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK);
@@ -82,17 +102,20 @@ public final class Gateway {
         config.limits().maxBufferedBytesPerStream());
       SessionManager sessions = new SessionManager(vertx, store, events, signals, bus,
         config.server().registrationTimeout(), new SessionQuota(config.limits()));
+      ops.sessionsActive(sessions::localCount);
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
-      TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, readiness, auth);
-      return deployLoops(vertx, config.server(), parts, instances, deployments)
-        .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness), sessions, deployments,
-          config.server(), port))
+      return ops.routes(readiness::ready, core::backendStatuses).compose(routes -> {
+        TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, auth, routes);
+        return deployLoops(vertx, config.server(), parts, instances, deployments);
+      })
+        .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness, ops), sessions,
+          deployments, config.server(), port))
         .recover(err -> {
           sessions.close();
           return Future.join(deployments.stream().map(vertx::undeploy).toList())
             .eventually(() -> core.shutdown()).eventually(store::close).eventually(events::close)
-            .eventually(signals::close).eventually(readiness::close)
+            .eventually(signals::close).eventually(readiness::close).eventually(ops::close)
             .transform(v -> Future.failedFuture(err));
         });
     });
@@ -114,7 +137,7 @@ public final class Gateway {
     TransportOptions bound = options.withPort(port);
     return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(),
           bus -> new TransportVerticle(bound, parts.sessions(), bus, parts.streams(), parts.description(),
-            parts.readiness()::ready, parts.auth())),
+            parts.auth(), parts.routes())),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
@@ -126,16 +149,18 @@ public final class Gateway {
   }
 
   /** What the gateway releases last, in this order. */
-  private record Closeables(SessionStore store, EventLog events, SessionSignals signals, Readiness readiness) {
+  private record Closeables(SessionStore store, EventLog events, SessionSignals signals, Readiness readiness,
+                            GatewayOperations ops) {
     Future<Void> close() {
-      return store.close().eventually(events::close).eventually(signals::close).eventually(readiness::close);
+      return store.close().eventually(events::close).eventually(signals::close).eventually(readiness::close)
+        .eventually(ops::close);
     }
   }
 
   /** What every transport verticle shares. */
   private record TransportParts(CoreServices core, Duration coreTimeout, SessionManager sessions,
-                                StreamRegistry streams, ServerDescription description, Readiness readiness,
-                                IncomingAuth auth) {
+                                StreamRegistry streams, ServerDescription description, IncomingAuth auth,
+                                OpsRoutes routes) {
   }
 
   public int port() {
@@ -149,6 +174,11 @@ public final class Gateway {
       host = "127.0.0.1";
     }
     return "http://" + host + ":" + port + transport.path();
+  }
+
+  /** The management listener's port, or -1 when {@code /metrics} and {@code /health/*} are on the MCP port. */
+  public int managementPort() {
+    return closeables.ops().managementPort();
   }
 
   public CoreServices core() {

@@ -1,5 +1,9 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.config.ConfigLoader;
+import dev.switchboard.launcher.ops.MetricsSetup;
+import dev.switchboard.launcher.ops.OperationsOptions;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -12,12 +16,14 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Tells the Vert.x launcher to deploy the gateway, to stop the process when start-up fails, and which cluster
+ * Builds Vert.x with its metrics in a Prometheus registry, tells the Vert.x launcher to deploy the gateway, to stop the process when start-up fails, and which cluster
  * manager to use when it runs with {@code -cluster} (see {@code dev.switchboard.launcher.cluster}).
  */
 final class GatewayHooks implements VertxApplicationHooks {
   private final Path configFile;
   private final ClusterManager clusterManager;
+  /** Vert.x's own metrics and the MCP metrics go here; {@code /metrics} serves it. */
+  private final PrometheusMeterRegistry registry = MetricsSetup.newRegistry();
 
   /**
    * @param clusterManager used only if the launcher builds a clustered Vert.x; null to let Vert.x find one
@@ -39,13 +45,30 @@ final class GatewayHooks implements VertxApplicationHooks {
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
-    VertxBuilder builder = Vertx.builder().with(options);
+    OperationsOptions ops = operations();
+    VertxBuilder builder = MetricsSetup.builder(Vertx.builder(), options, ops.metricsEnabled() ? registry : null,
+      ops.tracingEnabled());
     return clusterManager == null ? builder : builder.withClusterManager(clusterManager);
+  }
+
+  /**
+   * What the configuration file says of metrics and tracing, read before Vert.x is built; defaults when there is no
+   * file or it is invalid (the gateway verticle then reports the problem).
+   */
+  private OperationsOptions operations() {
+    if (configFile == null) {
+      return OperationsOptions.defaults();
+    }
+    try {
+      return ConfigLoader.load(configFile, System.getenv()).operations();
+    } catch (RuntimeException e) {
+      return OperationsOptions.defaults();
+    }
   }
 
   @Override
   public Supplier<? extends Deployable> verticleSupplier() {
-    return () -> new GatewayVerticle(configFile);
+    return () -> new GatewayVerticle(configFile, registry);
   }
 
   @Override

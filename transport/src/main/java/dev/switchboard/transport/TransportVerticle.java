@@ -1,7 +1,6 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.core.bus.CoreBus;
-import dev.switchboard.core.catalog.NameCollisions;
 import dev.switchboard.transport.auth.AuthGate;
 import dev.switchboard.transport.auth.IncomingAuth;
 import dev.switchboard.transport.auth.ProtectedResource;
@@ -10,18 +9,17 @@ import dev.switchboard.transport.limits.ConnectionGuard;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One HTTP server on the MCP port, on this verticle's event loop; deploy one per event loop (they share the listening
- * socket). Serves the MCP endpoint at {@link TransportOptions#path()} and the health endpoints.
+ * socket). Serves the MCP endpoint at {@link TransportOptions#path()}, the protected resource metadata (with
+ * authentication on) and the operator's routes it is given.
  */
 public final class TransportVerticle extends VerticleBase {
   private final TransportOptions options;
@@ -29,31 +27,26 @@ public final class TransportVerticle extends VerticleBase {
   private final CoreBus core;
   private final StreamRegistry streams;
   private final ServerDescription description;
-  private final Supplier<Boolean> ready;
   private final IncomingAuth auth;
+  private final Function<String, Handler<HttpServerRequest>> routes;
   private HttpServer server;
   private GatewayEndpoint endpoint;
 
   /**
-   * @param ready tells {@code /health/ready} whether the gateway can serve (config loaded, store answering)
+   * @param auth   how callers authenticate (every MCP request passes it first)
+   * @param routes the operator's endpoints ({@code /metrics}, {@code /health/live}, {@code /health/ready}): the
+   *               handler of a path, or null when it is not one of theirs
    */
   public TransportVerticle(TransportOptions options, SessionManager sessions, CoreBus core, StreamRegistry streams,
-                           ServerDescription description, Supplier<Boolean> ready) {
-    this(options, sessions, core, streams, description, ready, IncomingAuth.none());
-  }
-
-  /**
-   * @param auth how callers authenticate (every MCP request passes it first)
-   */
-  public TransportVerticle(TransportOptions options, SessionManager sessions, CoreBus core, StreamRegistry streams,
-                           ServerDescription description, Supplier<Boolean> ready, IncomingAuth auth) {
+                           ServerDescription description, IncomingAuth auth,
+                           Function<String, Handler<HttpServerRequest>> routes) {
     this.auth = auth;
+    this.routes = routes;
     this.options = options;
     this.sessions = sessions;
     this.core = core;
     this.streams = streams;
     this.description = description;
-    this.ready = ready;
   }
 
   @Override
@@ -66,14 +59,13 @@ public final class TransportVerticle extends VerticleBase {
     server = guard.createServer(vertx, new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
-        if (options.path().equals(path)) {
+        Handler<HttpServerRequest> route = options.path().equals(path) ? null : routes.apply(path);
+        if (route != null) {
+          route.handle(req);
+        } else if (options.path().equals(path)) {
           gate.handle(req, endpoint::handle);
         } else if (metadata != null && metadata.serves(path)) {
           metadata.handle(req);
-        } else if ("/health/live".equals(path)) {
-          health(req, true, List.of());
-        } else if ("/health/ready".equals(path)) {
-          health(req, ready.get(), NameCollisions.of(vertx).current());
         } else {
           req.response().setStatusCode(404).end();
         }
@@ -87,14 +79,6 @@ public final class TransportVerticle extends VerticleBase {
       endpoint.close();
     }
     return server == null ? Future.succeededFuture() : server.close();
-  }
-
-  private static void health(HttpServerRequest req, boolean up, List<String> nameCollisions) {
-    JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN");
-    if (!nameCollisions.isEmpty()) {
-      body.put("nameCollisions", new JsonArray(nameCollisions));
-    }
-    req.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json").end(body.toBuffer());
   }
 
   /** The port actually bound (useful with port 0). */

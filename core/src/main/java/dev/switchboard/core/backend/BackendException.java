@@ -14,10 +14,11 @@ public class BackendException extends RuntimeException {
   /**
    * What went wrong. {@code CANCELLED}: the gateway itself cancelled the request
    * ({@link BackendClient#cancel}); per the spec the backend sends no response after a cancellation. {@code BUSY}:
-   * the backend's pool, or the session's share of it, is full; the call was not sent.
+   * the backend's pool, or the session's share of it, is full; the call was not sent. {@code UNAVAILABLE}: the backend
+   * is down (its circuit is open); the call was not sent.
    */
   public enum Kind {
-    UNREACHABLE, TIMEOUT, HTTP_STATUS, PROTOCOL, SESSION_EXPIRED, CANCELLED, BUSY
+    UNREACHABLE, TIMEOUT, HTTP_STATUS, PROTOCOL, SESSION_EXPIRED, CANCELLED, BUSY, UNAVAILABLE
   }
 
   private static final Pattern HTTP_STATUS = Pattern.compile("^HTTP (\\d{3})");
@@ -61,6 +62,7 @@ public class BackendException extends RuntimeException {
       case SESSION_EXPIRED -> "session expired";
       case CANCELLED -> "cancelled";
       case BUSY -> "busy";
+      case UNAVAILABLE -> "unavailable (down; retried by its health check)";
     };
   }
 

@@ -2,6 +2,8 @@ package dev.switchboard.core.backend;
 
 import dev.switchboard.core.auth.BackendAuthOptions;
 import dev.switchboard.core.backend.stdio.StdioOptions;
+import dev.switchboard.core.health.BreakerOptions;
+import dev.switchboard.core.health.HealthOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -20,9 +22,12 @@ import java.util.Objects;
  *                       HTTP+SSE; a {@code command} backend is {@link BackendTransport#STDIO}
  * @param stdio          the process to start for a {@link BackendTransport#STDIO} backend, else null
  * @param auth           the credentials this backend receives ({@code backends[].auth}); never the client's token
+ * @param health         its active probe
+ * @param circuitBreaker its circuit breaker, fed by live calls
  */
 public record BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections,
-                             BackendTransport transport, StdioOptions stdio, BackendAuthOptions auth) {
+                             BackendTransport transport, StdioOptions stdio, BackendAuthOptions auth,
+                             HealthOptions health, BreakerOptions circuitBreaker) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
@@ -37,6 +42,14 @@ public record BackendOptions(String name, URI url, Duration timeout, Map<String,
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     maxConnections = maxConnections <= 0 ? DEFAULT_MAX_CONNECTIONS : maxConnections;
     auth = auth == null ? BackendAuthOptions.NONE : auth;
+    health = health == null ? HealthOptions.defaults() : health;
+    circuitBreaker = circuitBreaker == null ? BreakerOptions.defaults() : circuitBreaker;
+  }
+
+  /** A backend with the default probe and circuit breaker. */
+  public BackendOptions(String name, URI url, Duration timeout, Map<String, String> headers, int maxConnections,
+                        BackendTransport transport, StdioOptions stdio, BackendAuthOptions auth) {
+    this(name, url, timeout, headers, maxConnections, transport, stdio, auth, null, null);
   }
 
   /** A streamable-HTTP backend with no credentials of its own but its headers. */
@@ -60,6 +73,12 @@ public record BackendOptions(String name, URI url, Duration timeout, Map<String,
   public static BackendOptions stdio(String name, Duration timeout, StdioOptions stdio) {
     return new BackendOptions(name, null, timeout, Map.of(), DEFAULT_MAX_CONNECTIONS, BackendTransport.STDIO,
       Objects.requireNonNull(stdio, "stdio"), null);
+  }
+
+  /** These options with another probe and circuit breaker. */
+  public BackendOptions withHealth(HealthOptions health, BreakerOptions circuitBreaker) {
+    return new BackendOptions(name, url, timeout, headers, maxConnections, transport, stdio, auth, health,
+      circuitBreaker);
   }
 
   public BackendOptions(String name, URI url) {

@@ -1,96 +1,107 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.auth.OutgoingCredentials;
-import dev.switchboard.core.backend.BackendException;
-import dev.switchboard.core.bus.Identity;
-
 import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.backend.BackendOptions;
+import dev.switchboard.core.backend.BackendTransport;
 import dev.switchboard.core.backend.SupervisedBackend;
+import dev.switchboard.core.backend.stdio.SessionMode;
+import dev.switchboard.core.bus.Identity;
+import dev.switchboard.core.health.BackendStatus;
+import dev.switchboard.core.health.impl.GuardedBackendClient;
+import dev.switchboard.core.health.impl.HealthMachine;
+import dev.switchboard.core.health.impl.HealthProbe;
+import dev.switchboard.core.metrics.GatewayMetrics;
+import dev.switchboard.core.observe.CallObserver;
+import dev.switchboard.core.trace.TraceContext;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * The configured backends with their availability. A backend that fails is marked down (logged once) and probed
- * again by {@link #probeDown} until it answers.
+ * The configured backends with their health. Each backend's client is guarded by its circuit breaker
+ * ({@link GuardedBackendClient}); live calls and an active probe ({@link HealthProbe}, started by
+ * {@link #startProbes}) feed one {@link HealthMachine} per backend. A backend that goes down or comes back is logged
+ * and reported to the change listener.
  */
 final class BackendRegistry {
   private static final System.Logger LOG = System.getLogger(BackendRegistry.class.getName());
 
-  private final Map<String, BackendClient> clients;
-  private final Set<String> down = ConcurrentHashMap.newKeySet();
-  /** Backends with a probe under way: a hanging backend gets one probe at a time. */
-  private final Set<String> probing = ConcurrentHashMap.newKeySet();
+  /** Replaced as a whole on reconfiguration (copy on write); read once per operation. */
+  private volatile Map<String, Backend> backends;
+  /** Backends removed or replaced by a reconfiguration: kept until their in-flight calls had time to finish. */
+  private final Map<String, BackendClient> retired = new ConcurrentHashMap<>();
+  private final Vertx vertx;
   private final JsonObject clientInfo;
-  private final OutgoingCredentials credentials;
+  private final GatewayMetrics metrics;
+  private final CallObserver observer;
+  private final Function<List<BackendOptions>, OutgoingCredentials> credentialsFor;
+  /** Replaced with the backends on reconfiguration; null: no backend gets credentials. */
+  private volatile OutgoingCredentials credentials;
+  private volatile BiConsumer<String, Boolean> changes = (name, up) -> { };
 
-  BackendRegistry(List<BackendClient> clients, JsonObject clientInfo) {
-    this(clients, clientInfo, null);
+  BackendRegistry(Vertx vertx, List<BackendClient> clients, JsonObject clientInfo, GatewayMetrics metrics) {
+    this(vertx, clients, clientInfo, metrics, backends -> null);
   }
 
-  /** @param credentials what each backend is sent as {@code Authorization}; null: nothing */
-  BackendRegistry(List<BackendClient> clients, JsonObject clientInfo, OutgoingCredentials credentials) {
-    this.credentials = credentials;
-    Map<String, BackendClient> byName = new LinkedHashMap<>();
-    clients.forEach(c -> byName.put(c.name(), c));
-    this.clients = byName;
+  /** @param credentialsFor what each backend of a configuration is sent as {@code Authorization} (null: nothing) */
+  BackendRegistry(Vertx vertx, List<BackendClient> clients, JsonObject clientInfo, GatewayMetrics metrics,
+                  Function<List<BackendOptions>, OutgoingCredentials> credentialsFor) {
+    this.vertx = vertx;
     this.clientInfo = clientInfo;
-    clients.forEach(this::watch);
-  }
-
-  /** A backend that knows when it goes down and comes back (a supervised stdio process) reports it here. */
-  private void watch(BackendClient client) {
-    if (client instanceof SupervisedBackend supervised) {
-      supervised.watchAvailability(new SupervisedBackend.AvailabilityListener() {
-        @Override
-        public void down(Throwable cause) {
-          markDown(client.name(), cause, "(its process is down)");
-        }
-
-        @Override
-        public void up() {
-          if (down.remove(client.name())) {
-            LOG.log(System.Logger.Level.INFO, "backend ''{0}'' is back; new sessions include it", client.name());
-          }
-        }
-      });
+    this.metrics = metrics;
+    this.observer = new CallObserver(metrics, AuditLog.of(vertx), TraceContext::currentHeader);
+    this.credentialsFor = credentialsFor;
+    this.credentials = credentialsFor.apply(clients.stream().map(BackendClient::options).toList());
+    Map<String, Backend> byName = new LinkedHashMap<>();
+    for (BackendClient client : clients) {
+      byName.put(client.name(), new Backend(vertx, client));
     }
+    this.backends = byName;
   }
 
-  /**
-   * Whether a session's catalogs are read without this backend: it is a supervised backend that is down (its items
-   * leave the session's view until it is back and says so with a {@code list_changed}).
-   */
-  boolean isSupervisedDown(String name) {
-    return clients.get(name) instanceof SupervisedBackend && down.contains(name);
+  /** Who is told when a backend goes down ({@code false}) or comes back ({@code true}). */
+  void onChange(BiConsumer<String, Boolean> listener) {
+    this.changes = listener;
   }
 
   BackendClient get(String name) {
-    return clients.get(name);
+    Backend backend = backends.get(name);
+    return backend == null ? null : backend.guarded;
   }
 
   List<BackendClient> all() {
-    return List.copyOf(clients.values());
+    return backends.values().stream().map(b -> (BackendClient) b.guarded).toList();
   }
 
   /** The backends that are up, in configuration order. */
   List<BackendClient> up() {
-    List<BackendClient> up = new ArrayList<>(clients.size());
-    for (BackendClient client : clients.values()) {
-      if (!down.contains(client.name())) {
-        up.add(client);
+    List<BackendClient> up = new ArrayList<>(backends.size());
+    for (Backend backend : backends.values()) {
+      if (backend.health.up()) {
+        up.add(backend.guarded);
       }
     }
     return up;
   }
 
   boolean isUp(String name) {
-    return clients.containsKey(name) && !down.contains(name);
+    Backend backend = backends.get(name);
+    return backend != null && backend.health.up();
+  }
+
+  List<BackendStatus> statuses() {
+    return backends.values().stream()
+      .map(b -> new BackendStatus(b.guarded.name(), b.health.up(), b.health.state())).toList();
   }
 
   JsonObject clientInfo() {
@@ -102,52 +113,188 @@ final class BackendRegistry {
    * {@link BackendException} naming the backend, so that a tool call turns it into an error result.
    */
   Future<String> authorization(String backend, Identity caller) {
-    if (credentials == null) {
+    OutgoingCredentials current = credentials;
+    if (current == null) {
       return Future.succeededFuture();
     }
-    return credentials.authorization(backend, caller).recover(err -> Future.failedFuture(new BackendException(backend,
+    return current.authorization(backend, caller).recover(err -> Future.failedFuture(new BackendException(backend,
       BackendException.Kind.UNREACHABLE, "could not obtain credentials: " + err.getMessage())));
   }
 
-  /** True when a backend's credentials depend on the caller: it cannot be probed and is never marked down. */
+  /** True when a backend's credentials depend on the caller: its catalog is read per session, never at start-up. */
   boolean perCaller(String backend) {
-    return credentials != null && credentials.perCaller(backend);
+    OutgoingCredentials current = credentials;
+    return current != null && current.perCaller(backend);
   }
 
+  GatewayMetrics metrics() {
+    return metrics;
+  }
+
+  /** Records routed calls (metrics, audit). */
+  CallObserver observer() {
+    return observer;
+  }
+
+  /** A call or an open failed; the guarded client has already counted it. */
   void markDown(String name, Throwable cause, String when) {
-    if (perCaller(name)) {
-      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' failed {1} for one caller: {2}", name, when,
-        cause.getMessage());
-      return;
-    }
-    if (down.add(name)) {
-      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' is unavailable {1}: {2}; left out and retried",
-        name, when, cause.getMessage());
+    LOG.log(System.Logger.Level.DEBUG, "backend ''{0}'' failed {1}: {2}", name, when, cause.getMessage());
+  }
+
+  /** The backend did not answer at start-up: down, and probed at every interval until it answers. */
+  void downAtStartUp(String name, Throwable cause) {
+    Backend backend = backends.get(name);
+    if (backend != null && backend.probed) {
+      backend.health.failedAtStartUp();
+      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' is unavailable at start-up: {1}; left out and probed",
+        name, cause.getMessage());
+    } else if (backend != null) {
+      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' failed at start-up: {1}", name, cause.getMessage());
     }
   }
 
-  /** Tries each backend that is down once (initialize, then close the probe session), unless a probe still runs. */
-  Future<Void> probeDown() {
-    List<Future<?>> probes = new ArrayList<>();
-    for (String name : List.copyOf(down)) {
-      if (!probing.add(name)) {
+  /**
+   * Applies a new backend list: unchanged backends keep their client, health and sessions; added and changed ones get
+   * a new client (probed at once); removed and replaced clients are retired: their probe stops at once, their HTTP
+   * client after their timeout, so that calls in flight finish. Outgoing credentials are rebuilt from the new list
+   * (their token caches start empty); the old ones are closed once the longest backend timeout has passed.
+   *
+   * @return the names of the backends removed or replaced
+   */
+  synchronized List<String> reconfigure(List<BackendOptions> next, Function<BackendOptions, BackendClient> create) {
+    OutgoingCredentials oldCredentials = credentials;
+    credentials = credentialsFor.apply(next);
+    if (oldCredentials != null) {
+      long grace = next.stream().mapToLong(b -> b.timeout().toMillis()).max().orElse(0) + 1000;
+      vertx.setTimer(grace, id -> oldCredentials.close());
+    }
+    Map<String, Backend> current = backends;
+    Map<String, Backend> updated = new LinkedHashMap<>();
+    List<Backend> gone = new ArrayList<>();
+    for (BackendOptions options : next) {
+      Backend old = current.get(options.name());
+      if (old != null && old.guarded.options().equals(options)) {
+        updated.put(options.name(), old);
         continue;
       }
-      BackendClient client = clients.get(name);
-      probes.add(authorization(name, null).compose(auth -> client.open(clientInfo, new JsonObject(), auth))
-        .compose(session -> client.close(session.sessionId()).recover(err -> Future.succeededFuture()))
-        .onSuccess(v -> {
-          if (down.remove(name)) {
-            LOG.log(System.Logger.Level.INFO, "backend ''{0}'' is back; new sessions include it", name);
-          }
-        })
-        .onComplete(done -> probing.remove(name)));
+      if (old != null) {
+        gone.add(old);
+        metrics.backendRemoved(options.name());
+      }
+      Backend added = new Backend(vertx, create.apply(options));
+      updated.put(options.name(), added);
+      added.startProbe();
     }
-    return Future.join(probes).<Void>mapEmpty().otherwiseEmpty();
+    current.forEach((name, old) -> {
+      if (!updated.containsKey(name)) {
+        gone.add(old);
+        metrics.backendRemoved(name);
+      }
+    });
+    backends = updated;
+    for (Backend old : gone) {
+      String name = old.guarded.name();
+      retired.put(name, old.guarded);
+      old.probe.stop();
+      vertx.setTimer(old.guarded.options().timeout().toMillis() + 1000, id -> {
+        retired.remove(name, old.guarded);
+        old.guarded.shutdown();
+      });
+    }
+    return gone.stream().map(b -> b.guarded.name()).toList();
+  }
+
+  /** The client of a backend a reconfiguration removed or replaced, while its in-flight calls finish; or null. */
+  BackendClient retired(String name) {
+    return retired.get(name);
+  }
+
+  void startProbes() {
+    backends.values().forEach(Backend::startProbe);
+  }
+
+  /** Probes every backend once now (tests, and a backend that should be tried at once). */
+  Future<Void> probeAll() {
+    return Future.join(backends.values().stream().filter(b -> b.probed).map(b -> b.probe.probe()).toList())
+      .mapEmpty();
   }
 
   Future<Void> shutdown() {
-    Future<Void> closed = Future.join(clients.values().stream().map(BackendClient::shutdown).toList()).mapEmpty();
-    return credentials == null ? closed : closed.eventually(credentials::close);
+    List<Future<?>> stopped = new ArrayList<>();
+    for (Backend backend : backends.values()) {
+      metrics.backendRemoved(backend.guarded.name());
+      stopped.add(backend.probe.stop().eventually(backend.guarded::shutdown));
+    }
+    retired.values().forEach(client -> stopped.add(client.shutdown()));
+    OutgoingCredentials current = credentials;
+    if (current != null) {
+      stopped.add(current.close());
+    }
+    return Future.join(stopped).mapEmpty();
+  }
+
+  private void changed(String name, HealthMachine.Change change) {
+    if (change == HealthMachine.Change.NONE) {
+      return;
+    }
+    boolean up = change == HealthMachine.Change.CAME_UP;
+    if (up) {
+      LOG.log(System.Logger.Level.INFO, "backend ''{0}'' is back; it is put back into the sessions", name);
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' is down; its items are taken out of the sessions and "
+        + "its calls fail at once until it is back", name);
+    }
+    changes.accept(name, up);
+  }
+
+  /**
+   * Whether a backend gets an active probe and a circuit breaker: not when its credentials depend on the caller
+   * (nothing to probe with) nor when each session has a process of its own (a probe would hold one); such a backend
+   * is never marked down as a whole.
+   */
+  private boolean probed(BackendClient client) {
+    BackendOptions options = client.options();
+    boolean perSessionProcess = options.transport() == BackendTransport.STDIO
+      && options.stdio().sessionMode() == SessionMode.PER_SESSION;
+    return !perSessionProcess && !perCaller(client.name());
+  }
+
+  /** One backend: its guarded client, health state and probe. */
+  private final class Backend {
+    final HealthMachine health;
+    final GuardedBackendClient guarded;
+    final HealthProbe probe;
+    final boolean probed;
+
+    Backend(Vertx vertx, BackendClient client) {
+      String name = client.name();
+      this.probed = probed(client);
+      this.health = new HealthMachine(client.options().health(), client.options().circuitBreaker(), System::nanoTime);
+      this.guarded = new GuardedBackendClient(client, health, metrics, probed, change -> changed(name, change));
+      this.probe = new HealthProbe(vertx, client, health, client.options().health(), clientInfo,
+        () -> authorization(name, null), change -> changed(name, change));
+      metrics.backendState(name, () -> health.up() ? 1 : 0, () -> health.state().gauge());
+      if (client instanceof SupervisedBackend supervised) {
+        supervised.watchAvailability(new SupervisedBackend.AvailabilityListener() {
+          @Override
+          public void down(Throwable cause) {
+            LOG.log(System.Logger.Level.WARNING, "backend ''{0}'': its process is down: {1}", name,
+              cause.getMessage());
+            changed(name, health.supervisedDown());
+          }
+
+          @Override
+          public void up() {
+            changed(name, health.supervisedUp());
+          }
+        });
+      }
+    }
+
+    void startProbe() {
+      if (probed) {
+        probe.start();
+      }
+    }
   }
 }

@@ -78,8 +78,8 @@ final class CallRouter {
     if (cursor != null && !(cursor instanceof String)) {
       return Future.failedFuture(McpException.invalidParams("Invalid cursor"));
     }
-    return Future.succeededFuture(CoreReply.ok(guard.filter(kind, session.view().page(kind, (String) cursor),
-      session.client().identity())));
+    return Future.succeededFuture(CoreReply.ok(guard.filter(kind, opener.visible(session.view())
+      .page(kind, (String) cursor), session.client().identity())));
   }
 
   private Future<CoreReply> callTool(CoreCall call, JsonObject params) {
@@ -163,6 +163,7 @@ final class CallRouter {
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
         "Invalid Request: request id " + id + " is already in use in this session"));
     }
+    long start = System.nanoTime();
     return authorized(client, stored, call)
       .compose(backendSessionId -> send(client, backendSessionId, call, params, onMessage))
       .map(CoreReply::ok)
@@ -188,7 +189,8 @@ final class CallRouter {
         if (id != null) {
           inFlight.ended(sessionId, id, backend);
         }
-      });
+      })
+      .andThen(outcome -> registry.observer().routed(call, backend, start, outcome));
   }
 
   /** Sets the backend's credentials for the caller on the backend session; completes with the session id. */

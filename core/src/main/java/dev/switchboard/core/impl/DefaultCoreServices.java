@@ -22,6 +22,8 @@ import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.CatalogKind;
 import dev.switchboard.core.catalog.NameCollisions;
 import dev.switchboard.core.fairness.CallPermits;
+import dev.switchboard.core.health.BackendStatus;
+import dev.switchboard.core.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +41,7 @@ public final class DefaultCoreServices implements CoreServices {
   private final CallRouter router;
   private final ClientMessages clientMessages;
   private final SessionListeners listeners;
-  private final long probeTimer;
+  private final ViewBuilder views;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
                               ViewBuilder views, AccessPolicy policy) {
@@ -53,8 +55,11 @@ public final class DefaultCoreServices implements CoreServices {
       new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()),
       new CallGuard(policy));
     this.clientMessages = new ClientMessages(registry, inFlight);
-    this.listeners = new SessionListeners(registry, views, relay, bus);
-    this.probeTimer = vertx.setPeriodic(options.retryInterval().toMillis(), id -> registry.probeDown());
+    this.views = views;
+    this.listeners = new SessionListeners(registry, views, relay, bus, opener);
+    registry.onChange(listeners::backendChanged);
+    opener.onLateJoin(listeners::lateJoin);
+    registry.startProbes();
   }
 
   /** See {@link CoreServices#start}. */
@@ -67,19 +72,26 @@ public final class DefaultCoreServices implements CoreServices {
     CoreBus.registerCodecs(vertx);
     List<BackendClient> clients = options.backends().stream().map(b -> BackendClients.create(vertx, b)).toList();
     JsonObject clientInfo = new JsonObject().put("name", options.serverName()).put("version", options.serverVersion());
-    BackendRegistry registry = new BackendRegistry(clients, clientInfo,
-      OutgoingCredentials.create(vertx, options.backends(), callers));
+    BackendRegistry registry = new BackendRegistry(vertx, clients, clientInfo, GatewayMetrics.of(vertx),
+      backends -> OutgoingCredentials.create(vertx, backends, callers));
     ViewBuilder views = new ViewBuilder(options.aggregation(), NameCollisions.of(vertx));
     SessionOpener opener = new SessionOpener(registry, views);
     List<Future<BackendCatalog>> probes = new ArrayList<>();
+    List<String> probed = new ArrayList<>();
     for (BackendClient client : clients) {
       if (registry.perCaller(client.name())) {
         continue; // its catalog depends on the caller's credentials: read per session
       }
+      probed.add(client.name());
       probes.add(opener.fresh(client, "at start-up", new JsonObject()).compose(opened ->
         client.close(StoredIds.fromStored(opened.storedSessionId())).otherwiseEmpty().map(v -> opened.catalog())));
     }
     return Future.join(probes).transform(ignored -> {
+      for (int i = 0; i < probes.size(); i++) {
+        if (probes.get(i).failed()) {
+          registry.downAtStartUp(probed.get(i), probes.get(i).cause());
+        }
+      }
       List<BackendCatalog> catalogs = probes.stream().filter(Future::succeeded).map(Future::result).toList();
       try {
         CapabilityView view = views.buildStrict(catalogs);
@@ -105,9 +117,11 @@ public final class DefaultCoreServices implements CoreServices {
 
   @Override
   public Future<CoreReply> call(CoreCall call) {
+    long start = System.nanoTime();
     try {
       return router.route(call);
     } catch (RuntimeException e) {
+      registry.observer().refused(call, start);
       return Future.failedFuture(e);
     }
   }
@@ -146,8 +160,21 @@ public final class DefaultCoreServices implements CoreServices {
   }
 
   @Override
+  public Future<Void> reconfigure(CoreOptions options) {
+    List<String> replaced = registry.reconfigure(options.backends(), b -> BackendClients.create(vertx, b));
+    views.reconfigure(options.aggregation());
+    LOG.log(System.Logger.Level.INFO, "configuration applied: backends {0}; removed or replaced: {1}",
+      options.backends().stream().map(b -> b.name()).toList(), replaced);
+    return registry.probeAll().onComplete(done -> listeners.reconfigured());
+  }
+
+  @Override
+  public List<BackendStatus> backendStatuses() {
+    return registry.statuses();
+  }
+
+  @Override
   public Future<Void> shutdown() {
-    vertx.cancelTimer(probeTimer);
     return registry.shutdown();
   }
 }

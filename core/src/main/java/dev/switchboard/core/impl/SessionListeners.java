@@ -1,8 +1,10 @@
 package dev.switchboard.core.impl;
 
 import dev.switchboard.core.backend.BackendClient;
+import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendStream;
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.ListenSession;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.ViewChanged;
@@ -13,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +38,15 @@ final class SessionListeners {
   private final ViewBuilder views;
   private final StreamRelay relay;
   private final CoreBus bus;
+  private final SessionOpener opener;
   private final Map<String, Listening> sessions = new ConcurrentHashMap<>();
 
-  SessionListeners(BackendRegistry registry, ViewBuilder views, StreamRelay relay, CoreBus bus) {
+  SessionListeners(BackendRegistry registry, ViewBuilder views, StreamRelay relay, CoreBus bus, SessionOpener opener) {
     this.registry = registry;
     this.views = views;
     this.relay = relay;
     this.bus = bus;
+    this.opener = opener;
   }
 
   /**
@@ -55,21 +60,66 @@ final class SessionListeners {
       return Future.succeededFuture();
     }
     List<Future<BackendStream>> opened = new ArrayList<>();
-    session.backendSessions().forEach((backend, stored) -> {
-      BackendClient client = registry.get(backend);
-      if (client != null) {
-        opened.add(client.listen(StoredIds.fromStored(stored), message -> onMessage(listening, backend, message))
-          .onSuccess(stream -> {
-            listening.streams.add(stream);
-            if (sessions.get(session.client().sessionId()) != listening) {
-              stream.close();
-            }
-          })
-          .onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "no standalone stream from ''{0}'': {1}", backend,
-            err.getMessage())));
-      }
-    });
+    session.backendSessions().forEach((backend, stored) -> opened.add(openStream(listening, backend, stored)));
     return Future.join(opened).otherwiseEmpty().mapEmpty();
+  }
+
+  private Future<BackendStream> openStream(Listening listening, String backend, String stored) {
+    BackendClient client = registry.get(backend);
+    if (client == null) {
+      return Future.failedFuture("unknown backend");
+    }
+    return client.listen(StoredIds.fromStored(stored), message -> onMessage(listening, backend, message))
+      .onSuccess(stream -> {
+        listening.streams.add(stream);
+        if (sessions.get(listening.session.client().sessionId()) != listening) {
+          stream.close();
+        }
+      })
+      .onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "no standalone stream from ''{0}'': {1}", backend,
+        err.getMessage()));
+  }
+
+  /**
+   * A backend went down or came back: every listening session's view is rebuilt (without it, or with it again,
+   * opening a backend session where the session has none or the backend forgot it) and its client notified.
+   */
+  void backendChanged(String backend, boolean up) {
+    for (Listening listening : sessions.values()) {
+      if (up || listening.view.backends().contains(backend)) {
+        refresh(listening).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
+          "could not rebuild a session''s view after ''{0}'' changed: {1}", backend, err.getMessage()));
+      }
+    }
+  }
+
+  /** The configuration changed: every listening session's view is rebuilt and its client notified of changes. */
+  void reconfigured() {
+    for (Listening listening : sessions.values()) {
+      refresh(listening).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
+        "could not rebuild a session''s view after a configuration change: {0}", err.getMessage()));
+    }
+  }
+
+  /**
+   * A backend answered after the session was registered without it: it joins the session if its client listens,
+   * else the backend session is closed (the session gets the backend with its next registration).
+   */
+  void lateJoin(String sessionId, String backend, SessionOpener.Opened opened) {
+    Listening listening = sessions.get(sessionId);
+    BackendClient client = registry.get(backend);
+    if (listening == null || listening.backendSessions.containsKey(backend)) {
+      if (client != null) {
+        client.close(StoredIds.fromStored(opened.storedSessionId())).otherwiseEmpty();
+      }
+      return;
+    }
+    Map<String, String> joined = new LinkedHashMap<>(listening.backendSessions);
+    joined.put(backend, opened.storedSessionId());
+    listening.backendSessions = joined;
+    openStream(listening, backend, opened.storedSessionId());
+    refresh(listening).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
+      "could not add ''{0}'' to a session after it answered: {1}", backend, err.getMessage()));
   }
 
   void stop(String sessionId) {
@@ -90,37 +140,85 @@ final class SessionListeners {
   }
 
   /**
-   * Reads every catalog of the session again (in configuration order, as at registration), and sends the new view
-   * if a list the client sees changed. When a backend cannot be read, the session keeps its view rather than losing
-   * that backend's items.
+   * Reads every catalog of the session again (in configuration order, as at registration), leaving out backends
+   * that are down and opening a backend session on a backend that is up but has none for this session (or forgot
+   * it), and sends the new view if a list the client sees, or the backend sessions, changed. When a backend the
+   * session keeps cannot be read, the session keeps its view rather than losing that backend's items.
    */
   private Future<Void> refresh(Listening listening) {
-    SessionContext session = listening.session;
-    List<Future<BackendCatalog>> catalogs = new ArrayList<>();
+    Map<String, String> before = listening.backendSessions;
+    List<Future<SessionOpener.Opened>> parts = new ArrayList<>();
     for (BackendClient client : registry.all()) {
-      String stored = session.backendSessions().get(client.name());
-      if (stored != null && registry.isSupervisedDown(client.name())) {
-        catalogs.add(Future.succeededFuture(new BackendCatalog(client.name(), null, null, null, null)));
-      } else if (stored != null) {
-        catalogs.add(CatalogFetcher.fetch(client, StoredIds.fromStored(stored), null));
+      if (registry.isUp(client.name())) {
+        parts.add(part(listening, client, before.get(client.name())));
       }
     }
-    return Future.all(catalogs).compose(ignored -> {
-      List<BackendCatalog> fetched = catalogs.stream().map(Future::result).toList();
+    return Future.join(parts).transform(ignored -> {
+      Map<String, String> backendSessions = new LinkedHashMap<>();
+      List<BackendCatalog> fetched = new ArrayList<>();
+      for (Future<SessionOpener.Opened> part : parts) {
+        if (part.succeeded() && part.result() != null) {
+          backendSessions.put(part.result().catalog().backend(), part.result().storedSessionId());
+          fetched.add(part.result().catalog());
+        } else if (part.failed() && !(part.cause() instanceof Joining)) {
+          return Future.failedFuture(part.cause());
+        }
+      }
       CapabilityView view = views.build(fetched);
-      CapabilityView before = listening.view;
       Set<CatalogKind> changed = EnumSet.noneOf(CatalogKind.class);
       for (CatalogKind kind : CatalogKind.values()) {
-        if (!view.items(kind).equals(before.items(kind))) {
+        if (!view.items(kind).equals(listening.view.items(kind))) {
           changed.add(kind);
         }
       }
-      if (!changed.isEmpty()) {
+      boolean renewed = !backendSessions.equals(before);
+      before.forEach((backend, stored) -> {
+        BackendClient gone = registry.retired(backend);
+        if (gone != null && !stored.equals(backendSessions.get(backend))) {
+          gone.close(StoredIds.fromStored(stored)).otherwiseEmpty();
+        }
+      });
+      if (renewed) {
+        backendSessions.forEach((backend, stored) -> {
+          if (!stored.equals(before.get(backend))) {
+            openStream(listening, backend, stored);
+          }
+        });
+        listening.backendSessions = backendSessions;
+      }
+      if (!changed.isEmpty() || renewed) {
         listening.view = view;
-        bus.stream(listening.address, new ViewChanged(view, changed));
+        bus.stream(listening.address, new ViewChanged(view, changed, renewed ? backendSessions : null));
       }
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * One backend's part of a refresh: its catalog on the session's backend session, or on a new one when the session
+   * has none there or the backend forgot it. A backend that cannot be joined fails with {@link Joining} (left out,
+   * without failing the refresh).
+   */
+  private Future<SessionOpener.Opened> part(Listening listening, BackendClient client, String stored) {
+    JsonObject capabilities = SessionOpener.relayedCapabilities(listening.session.client().clientCapabilities());
+    Identity caller = listening.session.client().identity();
+    if (stored == null) {
+      return opener.fresh(client, "to join a session", capabilities, caller)
+        .recover(err -> Future.failedFuture(new Joining()));
+    }
+    return CatalogFetcher.fetch(client, StoredIds.fromStored(stored), null)
+      .map(catalog -> new SessionOpener.Opened(stored, catalog))
+      .recover(err -> err instanceof BackendException be && be.kind() == BackendException.Kind.SESSION_EXPIRED
+        ? opener.fresh(client, "to renew a session", capabilities, caller)
+          .recover(e -> Future.failedFuture(new Joining()))
+        : Future.failedFuture(err));
+  }
+
+  /** A backend could not be added to a session during a refresh. */
+  private static final class Joining extends RuntimeException {
+    Joining() {
+      super("backend not joined", null, false, false);
+    }
   }
 
   /** One listening session. */
@@ -129,11 +227,13 @@ final class SessionListeners {
     final SessionContext session;
     final List<BackendStream> streams = new CopyOnWriteArrayList<>();
     volatile CapabilityView view;
+    volatile Map<String, String> backendSessions;
 
     Listening(String address, SessionContext session) {
       this.address = address;
       this.session = session;
       this.view = session.view();
+      this.backendSessions = session.backendSessions();
     }
   }
 }

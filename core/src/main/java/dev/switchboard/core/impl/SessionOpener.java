@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Phase 2 of session creation on the core side: opens a backend session on every backend that is up (in parallel,
@@ -27,6 +29,7 @@ final class SessionOpener {
 
   private final BackendRegistry registry;
   private final ViewBuilder views;
+  private volatile LateJoin lateJoin = (sessionId, backend, opened) -> { };
 
   SessionOpener(BackendRegistry registry, ViewBuilder views) {
     this.registry = registry;
@@ -36,6 +39,9 @@ final class SessionOpener {
   Future<SessionOpened> open(OpenSession request) {
     Map<String, String> stored = request.backendSessions();
     CapabilityView known = stored == null ? null : views.cached(request.viewFingerprint());
+    if (stored != null) {
+      registry.metrics().sessionReinjected();
+    }
     if (known != null) {
       return Future.succeededFuture(new SessionOpened(stored, known));
     }
@@ -45,7 +51,8 @@ final class SessionOpener {
       if (stored != null && stored.containsKey(client.name())) {
         opening.add(restore(client, stored.get(client.name()), capabilities, request.client().identity()));
       } else if (registry.isUp(client.name())) {
-        opening.add(fresh(client, "for a new session", capabilities, request.client().identity()));
+        opening.add(withDeadline(request.client().sessionId(), client, fresh(client, "for a new session",
+          capabilities, request.client().identity())));
       }
     }
     return Future.join(opening).transform(ignored -> {
@@ -112,6 +119,37 @@ final class SessionOpener {
       LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' left out of a session: {1}", client.name(),
         err.getMessage());
     }
+  }
+
+  /** The session's view as its lists should show it now: without the backends that are down. */
+  CapabilityView visible(CapabilityView view) {
+    return views.visible(view, registry::isUp);
+  }
+
+  /** Who gets a backend that answered after the session's registration deadline. */
+  void onLateJoin(LateJoin listener) {
+    this.lateJoin = listener;
+  }
+
+  /**
+   * Bounds a backend's part of a registration by its registration deadline: past it, the session is registered
+   * without the backend, and a late answer is handed to {@link #onLateJoin}.
+   */
+  private Future<Opened> withDeadline(String sessionId, BackendClient client, Future<Opened> opening) {
+    long deadline = client.options().health().registrationDeadline().toMillis();
+    return opening.timeout(deadline, TimeUnit.MILLISECONDS).recover(err -> {
+      if (err instanceof TimeoutException) {
+        LOG.log(System.Logger.Level.INFO, "backend ''{0}'' did not answer within {1} ms; the session is registered "
+          + "without it", client.name(), deadline);
+        opening.onSuccess(opened -> lateJoin.joined(sessionId, client.name(), opened));
+      }
+      return Future.failedFuture(err);
+    });
+  }
+
+  /** Receives a backend session opened after its client session was registered. */
+  interface LateJoin {
+    void joined(String sessionId, String backend, Opened opened);
   }
 
   /** One backend's part of a session. */

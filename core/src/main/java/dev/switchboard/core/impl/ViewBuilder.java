@@ -8,6 +8,9 @@ import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.NameCollisions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Builds interned views. Start-up has already proven that the configured strategy works on the catalogs seen then;
@@ -16,9 +19,13 @@ import java.util.List;
  * the collision is logged and reported on {@code /health/ready} ({@link NameCollisions}).
  */
 final class ViewBuilder {
-  private final Aggregator aggregator;
+  private volatile Aggregator aggregator;
   private final NameCollisions collisions;
   private final ViewCache cache = new ViewCache();
+  /** The catalogs each view was built from (bounded like the view cache), to rebuild it without some backends. */
+  private final Map<String, List<BackendCatalog>> sources = new ConcurrentHashMap<>();
+  /** Views without the backends that are down, by source fingerprint and the backends left out. */
+  private final Map<String, CapabilityView> reduced = new ConcurrentHashMap<>();
 
   ViewBuilder(AggregationOptions options) {
     this(options, new NameCollisions());
@@ -27,6 +34,13 @@ final class ViewBuilder {
   ViewBuilder(AggregationOptions options, NameCollisions collisions) {
     this.aggregator = Aggregators.create(options);
     this.collisions = collisions;
+  }
+
+  /** Applies new aggregation options to the views built from now on. */
+  void reconfigure(AggregationOptions options) {
+    this.aggregator = Aggregators.create(options);
+    sources.clear();
+    reduced.clear();
   }
 
   /** Aggregates with the configured strategy; fails on a conflict it cannot resolve (used at start-up). */
@@ -42,8 +56,46 @@ final class ViewBuilder {
   /** Aggregates at run time: names keep the configured scheme, colliding newcomers are left out. */
   CapabilityView build(List<BackendCatalog> catalogs) {
     List<String> found = new ArrayList<>();
-    CapabilityView view = aggregator.aggregateKeepingNames(catalogs, found);
+    CapabilityView view = cache.intern(aggregator.aggregateKeepingNames(catalogs, found));
     collisions.update(found);
-    return cache.intern(view);
+    if (sources.size() >= ViewCache.MAX_VIEWS) {
+      sources.clear();
+      reduced.clear();
+    }
+    sources.putIfAbsent(view.fingerprint(), List.copyOf(catalogs));
+    return view;
+  }
+
+  /**
+   * {@code view} without the items of the backends {@code up} rejects (a backend that went down, seen by a session
+   * that cannot be notified); the view itself when all its backends are up or its catalogs are no longer known.
+   */
+  CapabilityView visible(CapabilityView view, Predicate<String> up) {
+    List<String> down = null;
+    for (String backend : view.backends()) {
+      if (!up.test(backend)) {
+        if (down == null) {
+          down = new ArrayList<>();
+        }
+        down.add(backend);
+      }
+    }
+    if (down == null) {
+      return view;
+    }
+    List<BackendCatalog> catalogs = sources.get(view.fingerprint());
+    if (catalogs == null) {
+      return view;
+    }
+    String key = view.fingerprint() + down;
+    CapabilityView known = reduced.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<String> left = down;
+    CapabilityView built = cache.intern(aggregator.aggregateKeepingNames(
+      catalogs.stream().filter(c -> !left.contains(c.backend())).toList(), new ArrayList<>()));
+    CapabilityView raced = reduced.putIfAbsent(key, built);
+    return raced != null ? raced : built;
   }
 }

@@ -13,6 +13,7 @@ import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.fairness.CallPermits;
+import dev.switchboard.core.metrics.impl.NoopGatewayMetrics;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.testkit.Awaits;
@@ -47,7 +48,8 @@ class CallRouterTest {
   void router(Vertx vertx) {
     CoreBus.registerCodecs(vertx);
     vertx.eventBus().<CallEvent>localConsumer(REPLY_TO, msg -> events.add(msg.body())).completion().await();
-    BackendRegistry registry = new BackendRegistry(List.of(alpha, beta), new JsonObject().put("name", "gw"));
+    BackendRegistry registry = new BackendRegistry(vertx, List.of(alpha, beta), new JsonObject().put("name", "gw"),
+      NoopGatewayMetrics.INSTANCE);
     ViewBuilder views = new ViewBuilder(AggregationOptions.defaults());
     router = new CallRouter(registry, new SessionOpener(registry, views), new StreamRelay(
       new CoreBus(vertx, Duration.ofSeconds(5))), new RunningRequests(), new CallPermits(64, 50));

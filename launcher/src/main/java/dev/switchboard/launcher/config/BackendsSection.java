@@ -29,14 +29,16 @@ final class BackendsSection {
     List<BackendOptions> result = new ArrayList<>(elements.size());
     for (ConfigNode backend : elements) {
       backend.requireKeys("name", "url", "timeout", "maxConnections", "headers", "auth", "transport", "command", "env",
-        "cwd", "sessionMode", "maxProcesses", "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout");
+        "cwd", "sessionMode", "maxProcesses", "maxLineSize", "maxQueuedMessages", "stopGracePeriod", "idleTimeout",
+        "health", "circuitBreaker");
       String name = name(backend.get("name"));
       if (!names.add(name)) {
         throw backend.get("name").fail("duplicate backend name \"" + name + "\"");
       }
       if (BackendKindsSection.isStdio(backend)) {
         result.add(BackendOptions.stdio(name, backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
-          BackendKindsSection.map(backend)));
+          BackendKindsSection.map(backend)).withHealth(HealthSection.health(backend.get("health")),
+          HealthSection.breaker(backend.get("circuitBreaker"))));
         continue;
       }
       Map<String, String> headers = headers(backend.get("headers"));
@@ -45,7 +47,8 @@ final class BackendsSection {
         headers,
         backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
         BackendKindsSection.transport(backend.get("transport")), null,
-        BackendAuthSection.map(backend.get("auth"), headers)));
+        BackendAuthSection.map(backend.get("auth"), headers), HealthSection.health(backend.get("health")),
+        HealthSection.breaker(backend.get("circuitBreaker"))));
     }
     return result;
   }

@@ -12,7 +12,7 @@ final class ConfigMapper {
 
   static GatewayConfig map(JsonNode tree) {
     ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "limits",
-      "auth");
+      "auth", "metrics", "management", "audit", "reload", "tracing");
     var server = ServerSection.map(root.get("server")).withLimits(LimitsSection.map(root.get("limits")));
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
@@ -26,6 +26,8 @@ final class ConfigMapper {
           .fail("token-exchange needs the caller's token: set auth.incoming.type: oauth2");
       }
     }
-    return new GatewayConfig(server, backends, aggregation, sessions, incoming, authorization);
+    var operations = OperationsSection.map(root.get("metrics"), root.get("management"), root.get("audit"),
+      root.get("reload"), root.get("tracing"));
+    return new GatewayConfig(server, backends, aggregation, sessions, incoming, authorization, operations);
   }
 }

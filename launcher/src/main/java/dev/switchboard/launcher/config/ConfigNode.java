@@ -110,6 +110,20 @@ final class ConfigNode {
     return text;
   }
 
+  /** A boolean: {@code true}/{@code false}, or those words as a string (e.g. from {@code ${AUDIT}}). */
+  boolean bool(boolean defaultValue) {
+    if (!isPresent()) {
+      return defaultValue;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual() && node.textValue().strip().matches("(?i)true|false")) {
+      return Boolean.parseBoolean(node.textValue().strip());
+    }
+    throw fail("expected true or false, got " + describe());
+  }
+
   /** A whole number in {@code [min, max]}; a string of digits (e.g. from {@code ${PORT}}) counts. */
   int integer(int defaultValue, int min, int max) {
     if (!isPresent()) {

@@ -32,6 +32,6 @@ class FailedExchangeTest extends OutgoingAuthTestBase {
     assertThat(called.result().getBoolean("isError")).isTrue();
     assertThat(text(called)).contains("backend 'alpha'").contains("credentials");
     assertThat(millis).isLessThan(5_000);
-    assertThat(alphaProxy.seen()).extracting(RecordingProxy.Seen::rpcMethod).doesNotContain("tools/call");
+    assertThat(alphaProxy.seen()).extracting(AuthRecordingProxy.Seen::rpcMethod).doesNotContain("tools/call");
   }
 }

@@ -21,17 +21,17 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
- * A gateway with incoming OAuth2 in front of three backends, each behind a {@link RecordingProxy}: {@code alpha}
+ * A gateway with incoming OAuth2 in front of three backends, each behind a {@link AuthRecordingProxy}: {@code alpha}
  * (token-exchange, audience alpha-api), {@code beta} (client-credentials, scope beta-api) and {@code gamma} (bearer,
  * a static token). Token requests go to the real IdP through a recording proxy too.
  */
 abstract class OutgoingAuthTestBase extends AuthGatewayTestBase {
   static final String STATIC_TOKEN = "static-legacy-token";
 
-  protected RecordingProxy idpProxy;
-  protected RecordingProxy alphaProxy;
-  protected RecordingProxy betaProxy;
-  protected RecordingProxy gammaProxy;
+  protected AuthRecordingProxy idpProxy;
+  protected AuthRecordingProxy alphaProxy;
+  protected AuthRecordingProxy betaProxy;
+  protected AuthRecordingProxy gammaProxy;
 
   /** How long before expiry an exchanged token is renewed (a huge value makes every call exchange again). */
   protected Duration refreshBefore() {
@@ -42,10 +42,10 @@ abstract class OutgoingAuthTestBase extends AuthGatewayTestBase {
   protected GatewayConfig config() {
     RunningServer beta = TestBackends.start(vertx, TestBackends.named("beta", 0, "echo")).await();
     RunningServer gamma = TestBackends.start(vertx, TestBackends.named("gamma", 0, "echo")).await();
-    idpProxy = RecordingProxy.start(vertx, idp.issuer()).await();
-    alphaProxy = RecordingProxy.start(vertx, alpha.url()).await();
-    betaProxy = RecordingProxy.start(vertx, beta.url()).await();
-    gammaProxy = RecordingProxy.start(vertx, gamma.url()).await();
+    idpProxy = AuthRecordingProxy.start(vertx, idp.issuer()).await();
+    alphaProxy = AuthRecordingProxy.start(vertx, alpha.url()).await();
+    betaProxy = AuthRecordingProxy.start(vertx, beta.url()).await();
+    gammaProxy = AuthRecordingProxy.start(vertx, gamma.url()).await();
     String tokenUrl = idpProxy.url("/idp/token");
     BackendAuthOptions exchange = new BackendAuthOptions(BackendAuthOptions.Type.TOKEN_EXCHANGE, tokenUrl, "gateway",
       "gateway-secret", "alpha-api", List.of("read"), null, refreshBefore(), Duration.ofSeconds(1), 0);
@@ -75,8 +75,8 @@ abstract class OutgoingAuthTestBase extends AuthGatewayTestBase {
     return new JsonObject(TestIdp.payload(authorization.substring("Bearer ".length())));
   }
 
-  static List<String> tokensSeen(RecordingProxy proxy) {
-    return proxy.seen().stream().map(RecordingProxy.Seen::authorization).filter(Objects::nonNull).toList();
+  static List<String> tokensSeen(AuthRecordingProxy proxy) {
+    return proxy.seen().stream().map(AuthRecordingProxy.Seen::authorization).filter(Objects::nonNull).toList();
   }
 
   long exchanges() {

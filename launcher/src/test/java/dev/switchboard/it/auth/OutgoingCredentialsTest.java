@@ -27,9 +27,9 @@ class OutgoingCredentialsTest extends OutgoingAuthTestBase {
     Answer called = alice.callTool("alpha_echo", new JsonObject().put("text", "hi")).await();
     assertThat(text(called)).isEqualTo("alpha/echo: hi");
 
-    List<RecordingProxy.Seen> seen = alphaProxy.seen();
-    assertThat(seen).extracting(RecordingProxy.Seen::rpcMethod).contains("initialize", "tools/list", "tools/call");
-    for (RecordingProxy.Seen request : seen) {
+    List<AuthRecordingProxy.Seen> seen = alphaProxy.seen();
+    assertThat(seen).extracting(AuthRecordingProxy.Seen::rpcMethod).contains("initialize", "tools/list", "tools/call");
+    for (AuthRecordingProxy.Seen request : seen) {
       assertThat(request.authorization()).isNotNull().isNotEqualTo("Bearer " + aliceToken);
       JsonObject claims = claims(request.authorization());
       assertThat(claims.getValue("aud")).isIn("alpha-api", new JsonArray().add("alpha-api"));

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
  * not, and the backend never sees it.
  */
 class ToolAuthorizationTest extends AuthGatewayTestBase {
-  private RecordingProxy alphaProxy;
+  private AuthRecordingProxy alphaProxy;
 
   @Override
   protected GatewayConfig config() {
     RunningServer beta = TestBackends.start(vertx, TestBackends.named("beta", 0, "echo", "slow")).await();
-    alphaProxy = RecordingProxy.start(vertx, alpha.url()).await();
+    alphaProxy = AuthRecordingProxy.start(vertx, alpha.url()).await();
     List<BackendOptions> backends = List.of(
       GatewayHarness.backend("alpha", alphaProxy.url("/mcp"), Duration.ofSeconds(10)),
       new BackendOptions("beta", URI.create(beta.url()), Duration.ofSeconds(10), Map.of(), 8));
@@ -96,7 +96,7 @@ class ToolAuthorizationTest extends AuthGatewayTestBase {
     assertForbidden(missing);
     assertThat(existing.error()).isEqualTo(missing.error());
     assertForbidden(bob.callTool("beta_slow", new JsonObject().put("text", "x")).await());
-    assertThat(alphaProxy.seen()).extracting(RecordingProxy.Seen::rpcMethod).doesNotContain("tools/call");
+    assertThat(alphaProxy.seen()).extracting(AuthRecordingProxy.Seen::rpcMethod).doesNotContain("tools/call");
   }
 
   @Test

@@ -8,11 +8,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A recording reverse proxy in front of a test backend: it sees exactly what the gateway sends to the backend
@@ -27,7 +29,7 @@ final class RecordingProxy {
   private final HttpServer server;
   private final HttpClient client;
   private final URI target;
-  private final java.util.Map<String, ToolCallAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ToolCallAnswer> answers = new ConcurrentHashMap<>();
 
   /** An answer the proxy gives to a request itself instead of forwarding it. */
   record ToolCallAnswer(int status, String contentType, Function<JsonObject, String> body) {

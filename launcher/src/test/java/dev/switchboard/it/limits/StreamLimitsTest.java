@@ -99,31 +99,41 @@ class StreamLimitsTest {
     assertThat(answer.error().getInteger("code")).isEqualTo(-32600);
   }
 
+  /**
+   * Resumptions add streams (each tails its stream until it ends); a plain GET takes the session's standalone
+   * stream and ends the GET that held it, so it replaces a stream rather than adding one and is never refused for it.
+   */
   @Test
   void getStreamsBeyondTheLimitAreRefusedUntilOneCloses() throws Exception {
     McpTestClient client = new McpTestClient(vertx, gateway.url());
     client.initialize().await();
-    List<OpenStream> open = new ArrayList<>();
-    for (int i = 0; i < STREAMS; i++) {
-      open.add(client.openStream(getStream(client)).await());
+    OpenStream standalone = client.openStream(getStream(client, null)).await();
+    List<OpenStream> resumed = new ArrayList<>();
+    for (int i = 1; i < STREAMS; i++) {
+      resumed.add(client.openStream(getStream(client, "pElsewhere" + i + ".3")).await());
     }
 
-    Answer refused = client.exchange(getStream(client)).await();
-    open.get(0).response.request().reset();
+    Answer refused = client.exchange(getStream(client, "pElsewhere9.3")).await();
+    OpenStream replacement = client.openStream(getStream(client, null)).await();
 
     assertThat(refused.status()).isEqualTo(429);
-    assertThat(open).allSatisfy(s -> assertThat(s.response.statusCode()).isEqualTo(200));
+    assertThat(standalone.response.statusCode()).isEqualTo(200);
+    assertThat(resumed).allSatisfy(s -> assertThat(s.response.statusCode()).isEqualTo(200));
+    assertThat(replacement.response.statusCode()).isEqualTo(200);
+    Awaits.until(() -> standalone.ended, Duration.ofSeconds(10), "the replaced GET is ended");
+    resumed.get(0).response.request().reset();
     Awaits.until(() -> {
-      OpenStream again = client.openStream(getStream(client)).await();
+      OpenStream again = client.openStream(getStream(client, "pElsewhere8.3")).await();
       boolean accepted = again.response.statusCode() == 200;
       again.response.request().reset();
       return accepted;
     });
   }
 
-  private static McpTestClient.Exchange getStream(McpTestClient client) {
-    return client.request().method(HttpMethod.GET).header("Accept", "text/event-stream")
+  private static McpTestClient.Exchange getStream(McpTestClient client, String lastEventId) {
+    McpTestClient.Exchange get = client.request().method(HttpMethod.GET).header("Accept", "text/event-stream")
       .header("Content-Type", null).body((Object) null);
+    return lastEventId == null ? get : get.header("Last-Event-ID", lastEventId);
   }
 
   @Test

@@ -9,7 +9,8 @@ class StructureValidationTest {
   @Test
   void unknownTopLevelKeyIsRejectedWithItsPath() {
     assertRejected(ONE_BACKEND + "sesions: {ttl: 5m}",
-      "sesions: unknown key (known: server, backends, aggregation, sessions, limits, auth)");
+      "sesions: unknown key (known: server, backends, aggregation, sessions, limits, auth, metrics, management, audit, "
+        + "reload, tracing)");
   }
 
   @Test

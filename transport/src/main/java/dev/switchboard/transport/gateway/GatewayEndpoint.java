@@ -3,14 +3,18 @@ package dev.switchboard.transport.gateway;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.TransportOptions;
 import dev.switchboard.transport.auth.Caller;
+import dev.switchboard.transport.observe.EndpointObserver;
+import dev.switchboard.transport.session.SessionFailure;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.FrontDoor;
 import dev.switchboard.transport.streamable.HostGuard;
+import dev.switchboard.transport.streamable.HttpFailure;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import dev.switchboard.transport.streamable.McpHeaders;
 import dev.switchboard.transport.streamable.MediaTypes;
@@ -38,11 +42,13 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   private final ServerDescription server;
   private final MessageDispatcher dispatcher;
   private final GetHandler get;
+  private final EndpointObserver observer;
 
   public GatewayEndpoint(Vertx vertx, TransportOptions options, SessionManager sessions, CoreBus core,
                          StreamRegistry streams, ServerDescription server) {
+    this.observer = EndpointObserver.of(vertx);
     this.frontDoor = new FrontDoor(new HostGuard(allowedHosts(options), options.allowedOrigins()),
-      options.maxBodyBytes(), options.maxJsonDepth(), options.limits().maxBatchSize());
+      options.maxBodyBytes(), options.maxJsonDepth(), options.limits().maxBatchSize(), observer::refused);
     this.sessions = sessions;
     this.server = server;
     SessionChannels channels = new SessionChannels(vertx, sessions, core, streams);
@@ -74,7 +80,7 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     FrontDoor.checkPost(req);
     frontDoor.readPost(req)
       .compose(body -> body.isInitialize() ? initialize(req, body.single(), caller) : route(req, body, caller))
-      .onFailure(err -> ErrorMapper.respond(req, err, null));
+      .onFailure(err -> fail(req, err, null));
   }
 
   private Future<Void> route(HttpServerRequest req, PostBody body, Caller caller) {
@@ -86,7 +92,7 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
         : dispatcher.dispatchBatch(session, body.batch())
           .compose(answer -> answer == null ? empty(req, 202) : json(req, Json.encodeToBuffer(answer)));
       return answered.recover(err -> {
-        ErrorMapper.respond(req, err, single == null ? null : single.id());
+        fail(req, err, single == null ? null : single.id());
         return Future.succeededFuture();
       });
     });
@@ -101,12 +107,13 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     JsonObject clientInfo = objectParam(params, "clientInfo");
     String negotiated = ProtocolVersion.negotiate(requested);
     return sessions.create(caller.identity(), negotiated, clientInfo, capabilities)
+      .andThen(ar -> observer.answered(McpMethod.INITIALIZE, ar, false))
       .compose(session -> {
         req.response().putHeader(McpHeaders.SESSION_ID, session.id());
         return json(req, JsonRpc.response(msg.id(), server.initializeResult(negotiated)).toBuffer());
       })
       .recover(err -> {
-        ErrorMapper.respond(req, err, msg.id());
+        fail(req, err, msg.id());
         return Future.succeededFuture();
       });
   }
@@ -127,7 +134,7 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     String sessionId = FrontDoor.sessionId(req);
     sessions.find(sessionId, caller.identity())
       .compose(session -> get.handle(req, session))
-      .onFailure(err -> ErrorMapper.respond(req, err, null));
+      .onFailure(err -> fail(req, err, null));
   }
 
   private void delete(HttpServerRequest req, Caller caller) {
@@ -135,7 +142,15 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     String sessionId = FrontDoor.sessionId(req);
     sessions.delete(sessionId, caller.identity())
       .compose(v -> empty(req, 200))
-      .onFailure(err -> ErrorMapper.respond(req, err, null));
+      .onFailure(err -> fail(req, err, null));
+  }
+
+  /** Answers a failure ({@link ErrorMapper}); a request refused before it reached a session is also observed. */
+  private void fail(HttpServerRequest req, Throwable err, Object id) {
+    int status = ErrorMapper.respond(req, err, id);
+    if (err instanceof HttpFailure || err instanceof SessionFailure) {
+      observer.refused(req, status);
+    }
   }
 
   /** Stops waiting for core's replies (the verticle stops). */

@@ -37,15 +37,18 @@ final class GetHandler {
   Future<Void> handle(HttpServerRequest req, LocalSession session) {
     String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
     return sessions.register(session).map(context -> {
-      if (!session.streamOpened(maxStreamsPerSession)) {
+      String streamId = lastEventId == null ? null : EventIds.streamOf(lastEventId);
+      SessionChannel existing = session.standaloneIfPresent();
+      boolean resumes = streamId != null && (existing == null || !existing.holds(streamId));
+      // a GET the session's channel takes ends the one the channel had: it replaces a stream rather than adds one
+      boolean replaces = !resumes && existing != null && existing.attached();
+      if (!session.streamOpened(replaces ? maxStreamsPerSession + 1 : maxStreamsPerSession)) {
         throw new HttpFailure(429, JsonRpcError.SERVER_ERROR, "Too Many Requests: at most " + maxStreamsPerSession
           + " GET streams per session");
       }
       SseWriter writer = streams.writer(req.response());
       writer.closeHandler(v -> session.streamClosed());
-      String streamId = lastEventId == null ? null : EventIds.streamOf(lastEventId);
-      SessionChannel existing = session.standaloneIfPresent();
-      if (streamId != null && (existing == null || !existing.holds(streamId))) {
+      if (resumes) {
         streams.resume(vertx, session.id(), lastEventId, writer, session::terminated);
         return null;
       }

@@ -9,21 +9,24 @@ import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
-import dev.switchboard.transport.streamable.HttpFailure;
+import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import dev.switchboard.transport.streamable.PostAnswer;
 import dev.switchboard.transport.streamable.StreamRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Handles the messages of a known session: notifications and responses are accepted (202) and passed to core when
@@ -41,6 +44,7 @@ final class MessageDispatcher {
   private final StreamRegistry streams;
   private final SessionChannels channels;
   private final PendingCalls calls;
+  private final EndpointObserver observer;
 
   MessageDispatcher(Vertx vertx, SessionManager sessions, CoreBus core, StreamRegistry streams,
                     SessionChannels channels) {
@@ -49,6 +53,7 @@ final class MessageDispatcher {
     this.streams = streams;
     this.channels = channels;
     this.calls = new PendingCalls(vertx, core);
+    this.observer = EndpointObserver.of(vertx);
   }
 
   /** Registration, preceded by what a session needs before it (its channel, for some clients). */
@@ -65,7 +70,7 @@ final class MessageDispatcher {
     }
     PostAnswer answer = new PostAnswer(req.response(), streams, session.id(), session.protocolVersion(), 1, false);
     if (McpMethod.PING.equals(msg.method()) || McpMethod.INITIALIZE.equals(msg.method())) {
-      return immediate(msg).map(response -> {
+      return immediate(msg).andThen(ar -> observer.answered(msg.method(), ar, false)).map(response -> {
         answer.respond(response);
         return null;
       });
@@ -168,8 +173,9 @@ final class MessageDispatcher {
 
   /** Sends a request to core; completes with its JSON-RPC response, or fails with what core failed with. */
   private Future<JsonObject> call(LocalSession session, JsonRpcMessage msg, Handler<StreamMessage> onMessage) {
-    return registered(session).compose(context ->
-      calls.call(context, msg.id(), msg.method(), msg.params(), onMessage).compose(reply -> {
+    Context requestContext = Vertx.currentContext();
+    return registered(session).compose(context -> onContext(requestContext, () ->
+      calls.call(context, msg.id(), msg.method(), msg.params(), onMessage)).compose(reply -> {
         if (reply.backendSessions() != null) {
           sessions.backendSessionsChanged(session, context, reply.backendSessions());
         }
@@ -178,7 +184,21 @@ final class MessageDispatcher {
         }
         remember(session, msg);
         return Future.succeededFuture(JsonRpc.response(msg.id(), reply.result()));
-      }));
+      })).andThen(ar -> observer.answered(msg.method(), ar, false));
+  }
+
+  /**
+   * Runs {@code action} on the request's context: a registration that completes later completes on another
+   * request's context, and the call must carry its own request's context (its trace, see
+   * {@code dev.switchboard.core.trace}) to core.
+   */
+  private static <T> Future<T> onContext(Context requestContext, Supplier<Future<T>> action) {
+    if (requestContext == null || Vertx.currentContext() == requestContext) {
+      return action.get();
+    }
+    Promise<T> promise = Promise.promise();
+    requestContext.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
   }
 
   /** What the session must remember of a successful request: its log level, its subscriptions. */

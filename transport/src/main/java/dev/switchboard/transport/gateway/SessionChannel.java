@@ -57,6 +57,12 @@ final class SessionChannel {
     return current != null && current.id().equals(streamId);
   }
 
+  /** True while a GET holds this channel's standalone stream. */
+  boolean attached() {
+    ClientStream current = stream;
+    return current != null && current.attached();
+  }
+
   /** Where core sends the session's standalone messages. */
   String address() {
     return address;
@@ -85,7 +91,7 @@ final class SessionChannel {
 
   private void onMessage(Object body) {
     if (body instanceof ViewChanged changed) {
-      sessions.viewChanged(session, changed.view());
+      sessions.viewChanged(session, changed.view(), changed.backendSessions());
       notifyChanges(changed.changed());
     } else if (body instanceof StreamMessage message && message.message() != null
       && Notifications.wanted(session, message.message())) {

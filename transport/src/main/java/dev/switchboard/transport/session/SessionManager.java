@@ -5,14 +5,16 @@ import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.session.EventLog;
 import dev.switchboard.session.ExpiredSession;
 import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
-import dev.switchboard.transport.streamable.SessionIds;
 import dev.switchboard.transport.limits.LimitsOptions;
 import dev.switchboard.transport.limits.SessionQuota;
+import dev.switchboard.transport.observe.EndpointObserver;
+import dev.switchboard.transport.streamable.SessionIds;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import dev.switchboard.core.catalog.CapabilityView;
 
 /**
  * Issues, finds, registers and terminates sessions. One instance per process, shared by every transport verticle.
@@ -56,6 +57,7 @@ public final class SessionManager {
   private final SessionQuota quota;
   private final ConcurrentHashMap<String, SessionQuota.Lease> leases = new ConcurrentHashMap<>();
   private final PendingTimeout pendingTimeout;
+  private final EndpointObserver observer;
 
   public SessionManager(Vertx vertx, SessionStore store, EventLog events, SessionSignals signals, CoreBus core,
                           Duration registrationTimeout) {
@@ -91,6 +93,7 @@ public final class SessionManager {
     long sweepMillis = Math.max(1000, Math.min(store.ttl().toMillis() / 2, 30_000));
     this.sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
     store.onExpired(this::expired);
+    this.observer = EndpointObserver.of(vertx);
   }
 
   /** Phase 1: issues a session id and stores the pending record. */
@@ -115,6 +118,7 @@ public final class SessionManager {
       session.onTerminate(lease::release);
       cache.put(record.id(), session);
       pendingTimeout.watch(session, this::neverRegistered);
+      observer.sessionOpened(session.client());
       return Future.succeededFuture(session);
     }).onFailure(err -> lease.release());
   }
@@ -176,15 +180,20 @@ public final class SessionManager {
       "could not store renewed backend sessions of a session: {0}", err.getMessage()));
   }
 
-  /** Attaches a view recomputed by core after a backend's list changed. */
-  public void viewChanged(LocalSession session, CapabilityView view) {
+  /**
+   * Attaches a view recomputed by core after a backend's list changed, or a backend went down or came back; with the
+   * session's new backend sessions when they changed (null: unchanged).
+   */
+  public void viewChanged(LocalSession session, CapabilityView view,
+                          Map<String, String> changedBackendSessions) {
     SessionContext current = session.contextIfReady();
     if (current == null) {
       return;
     }
-    session.registration().set(Future.succeededFuture(new SessionContext(current.client(),
-      current.backendSessions(), view)));
-    SessionRecord updated = session.record().activated(view.fingerprint(), current.backendSessions());
+    Map<String, String> backendSessions = changedBackendSessions != null ? changedBackendSessions
+      : current.backendSessions();
+    session.registration().set(Future.succeededFuture(new SessionContext(current.client(), backendSessions, view)));
+    SessionRecord updated = session.record().activated(view.fingerprint(), backendSessions);
     session.record(updated);
     store.update(updated).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
       "could not store a session''s new view: {0}", err.getMessage()));
@@ -196,6 +205,7 @@ public final class SessionManager {
     return find(id, identity).compose(session -> store.delete(id).compose(existed -> {
       session.terminate();
       cache.remove(id, session);
+      observer.sessionClosed(session.client());
       SessionContext context = session.contextIfReady();
       if (context != null && existed) {
         core.close(new CloseSession(context));
@@ -248,6 +258,11 @@ public final class SessionManager {
 
   public void close() {
     vertx.cancelTimer(sweeper);
+  }
+
+  /** Sessions held by this instance ({@code mcp_sessions_active}). */
+  public int localCount() {
+    return cache.size();
   }
 
   private void touchIfDue(LocalSession session, long now) {

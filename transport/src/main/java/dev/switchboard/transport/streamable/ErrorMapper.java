@@ -34,12 +34,13 @@ public final class ErrorMapper {
    * out (an SSE stream that broke off) or the connection is gone.
    *
    * @param id the JSON-RPC id of the request the failure concerns, when known
+   * @return the HTTP status the failure maps to (whether or not it could still be written)
    */
-  public static void respond(HttpServerRequest req, Throwable failure, Object id) {
+  public static int respond(HttpServerRequest req, Throwable failure, Object id) {
     Answer answer = map(failure, id);
     HttpServerResponse resp = req.response();
     if (resp.ended() || resp.closed() || resp.headWritten()) {
-      return;
+      return answer.status();
     }
     if (answer.retryable()) {
       resp.putHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -52,6 +53,7 @@ public final class ErrorMapper {
           req.connection().close();
         }
       });
+    return answer.status();
   }
 
   /** The JSON-RPC error object for a failure, for an answer that already has its HTTP status (a stream, a batch). */

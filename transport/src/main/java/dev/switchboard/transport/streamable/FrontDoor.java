@@ -28,9 +28,23 @@ public final class FrontDoor {
   private final long maxBodyBytes;
   private final int maxJsonDepth;
   private final int maxBatchSize;
+  private final Refusals refusals;
+
+  /** Told of each request refused by the first checks ({@link #dispatch}), with the status it got. */
+  @FunctionalInterface
+  public interface Refusals {
+    Refusals NONE = (req, status) -> { };
+
+    void refused(HttpServerRequest req, int status);
+  }
 
   /** @param maxBatchSize most messages in one 2025-03-26 batch (400, -32600 above) */
   public FrontDoor(HostGuard guard, long maxBodyBytes, int maxJsonDepth, int maxBatchSize) {
+    this(guard, maxBodyBytes, maxJsonDepth, maxBatchSize, Refusals.NONE);
+  }
+
+  public FrontDoor(HostGuard guard, long maxBodyBytes, int maxJsonDepth, int maxBatchSize, Refusals refusals) {
+    this.refusals = refusals;
     this.guard = guard;
     this.maxBodyBytes = maxBodyBytes;
     this.maxJsonDepth = maxJsonDepth;
@@ -70,7 +84,10 @@ public final class FrontDoor {
         delete.handle(req);
       }
     } catch (RuntimeException e) {
-      ErrorMapper.respond(req, e, null);
+      int status = ErrorMapper.respond(req, e, null);
+      if (e instanceof HttpFailure) {
+        refusals.refused(req, status);
+      }
     }
   }
 

@@ -52,6 +52,7 @@ record Endpoint(String host, int port, boolean ssl, String requestUri) {
   HttpClientOptions clientOptions(String backendName) {
     HttpClientOptions options = new HttpClientOptions()
       .setName("backend-" + backendName)
+      .setMetricsName("backend-" + backendName)
       .setKeepAlive(true)
       .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
       .setDefaultHost(host)

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A forwarding HTTP proxy on loopback in front of a real server that records the {@code Authorization} header of
  * every request it receives (and, for a JSON-RPC POST, its method), or, once told to {@link #hang()}, never answers.
  */
-final class RecordingProxy {
+final class AuthRecordingProxy {
   /** One request as the proxy saw it. */
   record Seen(String httpMethod, String rpcMethod, String authorization, String body) {
   }
@@ -27,14 +27,14 @@ final class RecordingProxy {
   private volatile boolean hanging;
   private HttpServer server;
 
-  private RecordingProxy(Vertx vertx, String targetUrl) {
+  private AuthRecordingProxy(Vertx vertx, String targetUrl) {
     this.client = vertx.createHttpClient();
     this.target = URI.create(targetUrl);
   }
 
   /** @param targetUrl the server to forward to (its scheme, host and port; the request's path is kept) */
-  static Future<RecordingProxy> start(Vertx vertx, String targetUrl) {
-    RecordingProxy proxy = new RecordingProxy(vertx, targetUrl);
+  static Future<AuthRecordingProxy> start(Vertx vertx, String targetUrl) {
+    AuthRecordingProxy proxy = new AuthRecordingProxy(vertx, targetUrl);
     proxy.server = vertx.createHttpServer().requestHandler(proxy::handle);
     return proxy.server.listen(0, "127.0.0.1").map(proxy);
   }

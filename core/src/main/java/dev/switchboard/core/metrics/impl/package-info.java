@@ -1,0 +1,2 @@
+/** Implementations of {@link dev.switchboard.core.metrics.GatewayMetrics}: Micrometer and no-op. */
+package dev.switchboard.core.metrics.impl;

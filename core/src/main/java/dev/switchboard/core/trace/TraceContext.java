@@ -1,0 +1,82 @@
+package dev.switchboard.core.trace;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * A W3C trace context ({@code traceparent: 00-<trace id>-<span id>-<flags>}).
+ *
+ * @param traceId 32 lower-case hex digits, not all zero
+ * @param spanId  16 lower-case hex digits, not all zero: the span of whoever sends this header
+ * @param flags   2 hex digits ({@code 01}: sampled)
+ */
+public record TraceContext(String traceId, String spanId, String flags) {
+  public static final String HEADER = "traceparent";
+  private static final Pattern FORMAT = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
+  private static final String ZERO_TRACE = "0".repeat(32);
+  private static final String ZERO_SPAN = "0".repeat(16);
+  /** Where the trace of the request being handled is kept, on its (duplicated) Vert.x context. */
+  private static final Object LOCAL_KEY = new Object();
+
+  /** The trace context of a header value, or null when it is absent or malformed (version {@code ff} too). */
+  public static TraceContext parse(String header) {
+    if (header == null) {
+      return null;
+    }
+    var m = FORMAT.matcher(header.trim());
+    if (!m.matches() || "ff".equals(m.group(1)) || ZERO_TRACE.equals(m.group(2)) || ZERO_SPAN.equals(m.group(3))) {
+      return null;
+    }
+    return new TraceContext(m.group(2), m.group(3), m.group(4));
+  }
+
+  /** A new trace (the gateway starts one when the client sent none), sampled. */
+  public static TraceContext newRoot() {
+    return new TraceContext(hex(16), hex(8), "01");
+  }
+
+  /** The same trace with a new span id: what the gateway sends on as the parent of the next hop. */
+  public TraceContext child() {
+    return new TraceContext(traceId, hex(8), flags);
+  }
+
+  public String header() {
+    return "00-" + traceId + "-" + spanId + "-" + flags;
+  }
+
+  /** The trace of the request handled on the current Vert.x context, or null. */
+  public static TraceContext current() {
+    Context context = Vertx.currentContext();
+    return context == null ? null : of(context);
+  }
+
+  /** {@link #current()} as a header value, or null. */
+  public static String currentHeader() {
+    TraceContext current = current();
+    return current == null ? null : current.header();
+  }
+
+  public static TraceContext of(Context context) {
+    return ((ContextInternal) context).getLocal(LOCAL_KEY);
+  }
+
+  /** Attaches {@code trace} to a request's (duplicated) context. */
+  public static void attach(Context context, TraceContext trace) {
+    ((ContextInternal) context).putLocal(LOCAL_KEY, trace);
+  }
+
+  /**
+   * {@code bytes} (8 or 16) random bytes in hex, never all zero. Trace ids need to be unique, not secret (W3C trace
+   * context), so a thread-local generator is used: no lock shared by the event loops.
+   */
+  private static String hex(int bytes) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    HexFormat hex = HexFormat.of();
+    String first = hex.toHexDigits(random.nextLong(1, Long.MAX_VALUE) | (random.nextBoolean() ? Long.MIN_VALUE : 0));
+    return bytes == 8 ? first : first + hex.toHexDigits(random.nextLong());
+  }
+}
