@@ -15,14 +15,21 @@ import io.vertx.core.json.JsonObject;
  * and removes such items from list pages.
  */
 final class CallGuard {
-  private final AccessPolicy policy;
+  /** Replaced as a whole by a reload; read once per check. */
+  private volatile AccessPolicy policy;
 
   CallGuard(AccessPolicy policy) {
     this.policy = policy;
   }
 
+  /** Applies new rules to the calls and list pages from now on (a configuration reload). */
+  void policy(AccessPolicy next) {
+    this.policy = next;
+  }
+
   /** @throws McpException {@link JsonRpcError#FORBIDDEN} when the caller may not make this call */
   void check(CoreCall call, JsonObject params) {
+    AccessPolicy policy = this.policy;
     if (policy == AccessPolicy.ALLOW_ALL || params == null) {
       return;
     }
@@ -32,7 +39,7 @@ final class CallGuard {
       case McpMethod.PROMPTS_GET -> policy.allows(CatalogKind.PROMPTS, string(params, "name"), caller);
       case McpMethod.RESOURCES_READ, McpMethod.RESOURCES_SUBSCRIBE, McpMethod.RESOURCES_UNSUBSCRIBE ->
         policy.allows(CatalogKind.RESOURCES, string(params, "uri"), caller);
-      case McpMethod.COMPLETION_COMPLETE -> completionAllowed(params, caller);
+      case McpMethod.COMPLETION_COMPLETE -> completionAllowed(policy, params, caller);
       default -> true;
     };
     if (!allowed) {
@@ -40,7 +47,7 @@ final class CallGuard {
     }
   }
 
-  private boolean completionAllowed(JsonObject params, Identity caller) {
+  private static boolean completionAllowed(AccessPolicy policy, JsonObject params, Identity caller) {
     if (!(params.getValue("ref") instanceof JsonObject ref)) {
       return true;
     }
@@ -52,6 +59,7 @@ final class CallGuard {
   }
 
   JsonObject filter(CatalogKind kind, JsonObject page, Identity caller) {
+    AccessPolicy policy = this.policy;
     return policy == AccessPolicy.ALLOW_ALL ? page : policy.filter(kind, page, caller);
   }
 

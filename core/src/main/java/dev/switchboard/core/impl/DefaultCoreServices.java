@@ -3,6 +3,7 @@ package dev.switchboard.core.impl;
 import dev.switchboard.core.CoreOptions;
 import dev.switchboard.core.CoreServices;
 import dev.switchboard.core.auth.AccessPolicy;
+import dev.switchboard.core.auth.AuthorizationOptions;
 import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.core.auth.OutgoingCredentials;
 import dev.switchboard.core.backend.BackendClient;
@@ -42,9 +43,15 @@ public final class DefaultCoreServices implements CoreServices {
   private final ClientMessages clientMessages;
   private final SessionListeners listeners;
   private final ViewBuilder views;
+  private final CallGuard guard;
+  private final CallerTokens callers;
+  private AuthorizationOptions authorization;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
-                              ViewBuilder views, AccessPolicy policy) {
+                              ViewBuilder views, CallerTokens callers) {
+    this.callers = callers;
+    this.authorization = options.authorization();
+    this.guard = new CallGuard(AccessPolicy.compile(options.authorization(), callers));
     this.vertx = vertx;
     this.registry = registry;
     this.opener = opener;
@@ -52,8 +59,7 @@ public final class DefaultCoreServices implements CoreServices {
     StreamRelay relay = new StreamRelay(bus);
     RunningRequests inFlight = new RunningRequests();
     this.router = new CallRouter(registry, opener, relay, inFlight,
-      new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()),
-      new CallGuard(policy));
+      new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()), guard);
     this.clientMessages = new ClientMessages(registry, inFlight);
     this.views = views;
     this.listeners = new SessionListeners(registry, views, relay, bus, opener);
@@ -102,8 +108,7 @@ public final class DefaultCoreServices implements CoreServices {
       } catch (RuntimeException e) {
         return registry.shutdown().transform(v -> Future.failedFuture(e));
       }
-      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views,
-        AccessPolicy.compile(options.authorization(), callers)));
+      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views, callers));
     });
   }
 
@@ -121,7 +126,7 @@ public final class DefaultCoreServices implements CoreServices {
     try {
       return router.route(call);
     } catch (RuntimeException e) {
-      registry.observer().refused(call, start);
+      registry.observer().refused(call, start, e);
       return Future.failedFuture(e);
     }
   }
@@ -163,9 +168,14 @@ public final class DefaultCoreServices implements CoreServices {
   public Future<Void> reconfigure(CoreOptions options) {
     List<String> replaced = registry.reconfigure(options.backends(), b -> BackendClients.create(vertx, b));
     views.reconfigure(options.aggregation());
+    boolean rulesChanged = !options.authorization().equals(authorization);
+    if (rulesChanged) {
+      authorization = options.authorization();
+      guard.policy(AccessPolicy.compile(authorization, callers));
+    }
     LOG.log(System.Logger.Level.INFO, "configuration applied: backends {0}; removed or replaced: {1}",
       options.backends().stream().map(b -> b.name()).toList(), replaced);
-    return registry.probeAll().onComplete(done -> listeners.reconfigured());
+    return registry.probeAll().onComplete(done -> listeners.reconfigured(rulesChanged));
   }
 
   @Override

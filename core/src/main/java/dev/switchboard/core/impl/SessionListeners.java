@@ -94,10 +94,18 @@ final class SessionListeners {
   }
 
   /** The configuration changed: every listening session's view is rebuilt and its client notified of changes. */
-  void reconfigured() {
+  void reconfigured(boolean rulesChanged) {
     for (Listening listening : sessions.values()) {
-      refresh(listening).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
-        "could not rebuild a session''s view after a configuration change: {0}", err.getMessage()));
+      refresh(listening).onComplete(ar -> {
+        if (ar.failed()) {
+          LOG.log(System.Logger.Level.WARNING, "could not rebuild a session''s view after a configuration change: "
+            + "{0}", ar.cause().getMessage());
+        }
+        if (rulesChanged) {
+          // the rules filter list pages as they are read: what each caller sees may have changed in every list
+          bus.stream(listening.address, new ViewChanged(listening.view, EnumSet.allOf(CatalogKind.class), null));
+        }
+      });
     }
   }
 

@@ -7,6 +7,8 @@ import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.metrics.GatewayMetrics;
 import dev.switchboard.core.metrics.MetricLabels;
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.json.JsonObject;
@@ -43,15 +45,20 @@ public final class CallObserver {
     audit(call, backend, result, startNanos);
   }
 
-  /** The call was refused before it reached a backend (unknown name, invalid params). */
-  public void refused(CoreCall call, long startNanos) {
+  /**
+   * The call was refused before it reached a backend: {@code denied} when the caller may not make it (authorization
+   * rules), else {@code error} (unknown name, invalid params).
+   */
+  public void refused(CoreCall call, long startNanos, Throwable cause) {
     if (!audited(call.method())) {
       return;
     }
+    String result = cause instanceof McpException e && e.code() == JsonRpcError.FORBIDDEN
+      ? GatewayMetrics.DENIED : GatewayMetrics.ERROR;
     if (McpMethod.TOOLS_CALL.equals(call.method())) {
-      metrics.toolCall(MetricLabels.OTHER, MetricLabels.OTHER, GatewayMetrics.ERROR);
+      metrics.toolCall(MetricLabels.OTHER, MetricLabels.OTHER, result);
     }
-    audit(call, null, GatewayMetrics.ERROR, startNanos);
+    audit(call, null, result, startNanos);
   }
 
   private void audit(CoreCall call, String backend, String outcome, long startNanos) {

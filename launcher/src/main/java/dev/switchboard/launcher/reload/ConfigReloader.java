@@ -134,7 +134,7 @@ public final class ConfigReloader {
         LOG.log(System.Logger.Level.WARNING, "a backend timeout is now longer than the longest at start-up ({0}); "
           + "calls may be cut at the start-up value until a restart", startUpLongestTimeout);
       }
-      return core.reconfigure(new CoreOptions(next.backends(), next.aggregation()))
+      return core.reconfigure(new CoreOptions(next.backends(), next.aggregation(), next.authorization()))
         .compose(v -> Future.all(hooks.stream().map(h -> h.apply(previous, next)).toList()))
         .map(v -> {
           current = next;
@@ -176,9 +176,6 @@ public final class ConfigReloader {
     }
     if (!previous.incomingAuth().equals(next.incomingAuth())) {
       restart.add("auth.incoming");
-    }
-    if (!previous.authorization().equals(next.authorization())) {
-      restart.add("auth.authorization");
     }
     if (!previous.operations().equals(next.operations())) {
       restart.add("metrics/management/audit/reload/tracing");

@@ -123,6 +123,26 @@ class ReloadTest {
     assertThat(metrics()).contains("mcp_config_reloads_total{outcome=\"applied\"} 0.0");
   }
 
+  /** Anonymous callers: a rule with {@code allow: {}} allows everyone, one with a scope nobody has denies everyone. */
+  @Test
+  void authorizationRulesApplyLiveAndListeningClientsAreTold() throws Exception {
+    assertThat(tools()).containsExactly("alpha_echo");
+
+    Files.writeString(file, yaml(false,
+      "auth: {authorization: {rules: [{tools: [\"alpha_*\"], allow: {scopes: [admin]}}]}}\n"));
+    waitFor(() -> listChanged() >= 1, "list_changed after the rules changed");
+
+    assertThat(tools()).isEmpty();
+    McpTestClient.Answer refused = client.callTool("alpha_echo", new JsonObject().put("text", "no")).await();
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.error().getInteger("code")).isEqualTo(-32003);
+
+    Files.writeString(file, yaml(false, ""));
+    waitFor(() -> listChanged() >= 2, "list_changed after the rules were removed");
+    assertThat(tools()).containsExactly("alpha_echo");
+    assertThat(client.callTool("alpha_echo", new JsonObject().put("text", "yes")).await().status()).isEqualTo(200);
+  }
+
   @Test
   void removedBackendLeavesTheSessionAndItsBackendSessionIsClosed() throws Exception {
     Files.writeString(file, yaml(true, ""));
