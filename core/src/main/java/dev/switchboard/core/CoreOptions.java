@@ -11,8 +11,6 @@ import java.util.List;
  *
  * @param backends      the backends, in configuration order
  * @param aggregation   how their catalogs are merged
- * @param retryInterval unused since backends have health checks ({@code BackendOptions.health().interval()});
- *                      kept so that existing callers compile
  * @param serverName    the name the gateway presents (to clients as {@code serverInfo}, to backends as
  *                      {@code clientInfo})
  * @param serverVersion the version it presents
@@ -20,18 +18,16 @@ import java.util.List;
  * @param backendSharePerSession percent of a backend's connection pool one client session may use at once
  * @param authorization per-tool authorization ({@code auth.authorization})
  */
-public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
-                          String serverName, String serverVersion, int maxConcurrentRequestsPerSession,
+public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, String serverName,
+                          String serverVersion, int maxConcurrentRequestsPerSession,
                           int backendSharePerSession, AuthorizationOptions authorization) {
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS_PER_SESSION = 64;
   public static final int DEFAULT_BACKEND_SHARE_PER_SESSION = 50;
-  public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
   public static final String DEFAULT_SERVER_NAME = "switchboard";
 
   public CoreOptions {
     backends = List.copyOf(backends);
     aggregation = aggregation == null ? AggregationOptions.defaults() : aggregation;
-    retryInterval = retryInterval == null ? DEFAULT_RETRY_INTERVAL : retryInterval;
     serverName = serverName == null ? DEFAULT_SERVER_NAME : serverName;
     serverVersion = serverVersion == null ? Version.current() : serverVersion;
     maxConcurrentRequestsPerSession = maxConcurrentRequestsPerSession <= 0
@@ -41,24 +37,19 @@ public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggr
     authorization = authorization == null ? AuthorizationOptions.ALLOW_ALL : authorization;
   }
 
-  public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, Duration retryInterval,
-                     String serverName, String serverVersion) {
-    this(backends, aggregation, retryInterval, serverName, serverVersion, 0, 0, null);
-  }
-
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation,
                      AuthorizationOptions authorization) {
-    this(backends, aggregation, null, null, null, 0, 0, authorization);
+    this(backends, aggregation, null, null, 0, 0, authorization);
   }
 
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation) {
-    this(backends, aggregation, null, null, null, 0, 0, null);
+    this(backends, aggregation, null, null, 0, 0, null);
   }
 
   /** These options with the per-session request limits. */
   public CoreOptions withSessionLimits(int maxConcurrentRequests, int sharePercent) {
-    return new CoreOptions(backends, aggregation, retryInterval, serverName, serverVersion, maxConcurrentRequests,
-      sharePercent, authorization);
+    return new CoreOptions(backends, aggregation, serverName, serverVersion, maxConcurrentRequests, sharePercent,
+      authorization);
   }
 
   /** The longest backend timeout: callers waiting on core should wait a little longer than this. */
