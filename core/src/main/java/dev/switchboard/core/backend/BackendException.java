@@ -15,10 +15,11 @@ public class BackendException extends RuntimeException {
    * What went wrong. {@code CANCELLED}: the gateway itself cancelled the request
    * ({@link BackendClient#cancel}); per the spec the backend sends no response after a cancellation. {@code BUSY}:
    * the backend's pool, or the session's share of it, is full; the call was not sent. {@code UNAVAILABLE}: the backend
-   * is down (its circuit is open); the call was not sent.
+   * is down (its circuit is open); the call was not sent. {@code CREDENTIALS}: the gateway could not obtain the
+   * backend's credentials (outgoing auth); the call was not sent.
    */
   public enum Kind {
-    UNREACHABLE, TIMEOUT, HTTP_STATUS, PROTOCOL, SESSION_EXPIRED, CANCELLED, BUSY, UNAVAILABLE
+    UNREACHABLE, TIMEOUT, HTTP_STATUS, PROTOCOL, SESSION_EXPIRED, CANCELLED, BUSY, UNAVAILABLE, CREDENTIALS
   }
 
   private static final Pattern HTTP_STATUS = Pattern.compile("^HTTP (\\d{3})");
@@ -63,6 +64,7 @@ public class BackendException extends RuntimeException {
       case CANCELLED -> "cancelled";
       case BUSY -> "busy";
       case UNAVAILABLE -> "unavailable (down; retried by its health check)";
+      case CREDENTIALS -> "could not obtain credentials for it";
     };
   }
 

@@ -118,7 +118,7 @@ final class BackendRegistry {
       return Future.succeededFuture();
     }
     return current.authorization(backend, caller).recover(err -> Future.failedFuture(new BackendException(backend,
-      BackendException.Kind.UNREACHABLE, "could not obtain credentials: " + err.getMessage())));
+      BackendException.Kind.CREDENTIALS, "could not obtain credentials: " + err.getMessage())));
   }
 
   /** True when a backend's credentials depend on the caller: its catalog is read per session, never at start-up. */
