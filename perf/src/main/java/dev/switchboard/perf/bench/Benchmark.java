@@ -55,8 +55,11 @@ public final class Benchmark {
         gateway.process().pid()));
       nginx(bench, stub, summary).ifPresent(contenders::add);
       if (options.candidate() != null && options.comparison()) {
-        Bench.Started candidate = bench.gateway("candidate", yaml, options.candidate());
-        summary.put("candidate", options.candidate().describe());
+        GatewayYaml candidateYaml = options.candidateConfig() == null ? yaml
+          : new GatewayYaml().backend("stub", stub.url()).extra(options.candidateConfig());
+        Bench.Started candidate = bench.gateway("candidate", candidateYaml, options.candidate());
+        summary.put("candidate", options.candidate().describe()
+          + (options.candidateConfig() == null ? "" : " with " + options.candidateConfig()));
         bench.log("candidate gateway " + candidate.process().url() + " from " + options.candidate().describe());
         contenders.add(new Contender(Target.of(ComparisonFigures.CANDIDATE, candidate.process().url()),
           candidate.process()::cpuNanos, candidate.process().pid()));

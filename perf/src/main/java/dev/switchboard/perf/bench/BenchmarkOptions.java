@@ -39,6 +39,7 @@ public final class BenchmarkOptions {
   private Path outDir = Path.of("perf/target/report");
   private GatewayLaunch launch;
   private GatewayLaunch candidate;
+  private String candidateConfig;
   private boolean progress = true;
 
   public static BenchmarkOptions full() {
@@ -284,6 +285,16 @@ public final class BenchmarkOptions {
 
   public BenchmarkOptions candidate(GatewayLaunch value) {
     candidate = value;
+    return this;
+  }
+
+  /** Top-level YAML added to the candidate's configuration only (e.g. {@code metrics: {enabled: false}}), or null. */
+  public String candidateConfig() {
+    return candidateConfig;
+  }
+
+  public BenchmarkOptions candidateConfig(String yaml) {
+    candidateConfig = yaml;
     return this;
   }
 

@@ -14,6 +14,7 @@ final class GatewayYaml {
   private final Map<String, List<String>> stdioBackends = new LinkedHashMap<>();
   private String sessions = "{store: memory, ttl: 30m}";
   private String auth;
+  private String extra;
 
   GatewayYaml backend(String name, String url) {
     backends.put(name, url);
@@ -39,6 +40,12 @@ final class GatewayYaml {
     return this;
   }
 
+  /** Top-level YAML appended as it is (keys the other methods do not write). */
+  GatewayYaml extra(String yaml) {
+    extra = yaml;
+    return this;
+  }
+
   String build() {
     StringBuilder yaml = new StringBuilder();
     yaml.append("# written by switchboard-perf\n");
@@ -55,6 +62,9 @@ final class GatewayYaml {
     yaml.append("sessions: ").append(sessions).append('\n');
     if (auth != null) {
       yaml.append("auth: ").append(auth).append('\n');
+    }
+    if (extra != null) {
+      yaml.append(extra).append('\n');
     }
     return yaml.toString();
   }

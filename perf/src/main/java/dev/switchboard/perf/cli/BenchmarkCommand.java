@@ -63,6 +63,13 @@ final class BenchmarkCommand {
     if (candidate != null) {
       o.candidate(GatewayLaunch.find(Path.of(candidate), null, o.launch().jvmArgs()));
     }
+    String candidateConfig = args.string("candidate-config", null);
+    if (candidateConfig != null) {
+      o.candidateConfig(candidateConfig.replace("\\n", "\n"));
+      if (o.candidate() == null) {
+        o.candidate(o.launch());
+      }
+    }
     args.rejectUnknown();
     JsonObject summary = new Benchmark(o, commandLine).run();
     long failures = Benchmark.failures(summary);
