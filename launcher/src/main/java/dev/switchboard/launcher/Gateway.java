@@ -8,7 +8,6 @@ import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.launcher.ops.GatewayOperations;
 import dev.switchboard.launcher.ops.MetricsSetup;
-import dev.switchboard.launcher.ops.OpsRoutes;
 import dev.switchboard.session.EventLog;
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionStore;
@@ -23,11 +22,14 @@ import dev.switchboard.transport.streamable.StreamRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A running gateway inside a Vert.x instance: the session store, the core services with their core verticles, the
@@ -160,7 +162,7 @@ public final class Gateway {
   /** What every transport verticle shares. */
   private record TransportParts(CoreServices core, Duration coreTimeout, SessionManager sessions,
                                 StreamRegistry streams, ServerDescription description, IncomingAuth auth,
-                                OpsRoutes routes) {
+                                Function<String, Handler<HttpServerRequest>> routes) {
   }
 
   public int port() {

@@ -6,6 +6,7 @@ import dev.switchboard.transport.auth.IncomingAuth;
 import dev.switchboard.transport.auth.ProtectedResource;
 import dev.switchboard.transport.gateway.GatewayEndpoint;
 import dev.switchboard.transport.limits.ConnectionGuard;
+import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.streamable.StreamRegistry;
 import io.vertx.core.Future;
@@ -53,7 +54,7 @@ public final class TransportVerticle extends VerticleBase {
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
     endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description);
-    AuthGate gate = new AuthGate(auth);
+    AuthGate gate = new AuthGate(auth, EndpointObserver.of(vertx)::refused);
     ProtectedResource metadata = gate.enabled() ? new ProtectedResource(auth.options(), options.path()) : null;
     ConnectionGuard guard = ConnectionGuard.of(vertx, options.host(), options.port(), options.limits());
     server = guard.createServer(vertx, new HttpServerOptions().setHost(options.host()).setPort(options.port()))

@@ -203,8 +203,8 @@ final class SessionListeners {
   }
 
   /**
-   * One backend's part of a refresh: its catalog on the session's backend session, or on a new one when the session
-   * has none there or the backend forgot it. A backend that cannot be joined fails with {@link Joining} (left out,
+   * One backend's part of a refresh: its catalog on the session's backend session (with the caller's credentials for
+   * it, renewed), or on a new one when the session has none there or the backend forgot it. A backend that cannot be joined fails with {@link Joining} (left out,
    * without failing the refresh).
    */
   private Future<SessionOpener.Opened> part(Listening listening, BackendClient client, String stored) {
@@ -214,7 +214,12 @@ final class SessionListeners {
       return opener.fresh(client, "to join a session", capabilities, caller)
         .recover(err -> Future.failedFuture(new Joining()));
     }
-    return CatalogFetcher.fetch(client, StoredIds.fromStored(stored), null)
+    String sessionId = StoredIds.fromStored(stored);
+    return registry.authorization(client.name(), caller)
+      .compose(auth -> {
+        client.authorize(sessionId, auth);
+        return CatalogFetcher.fetch(client, sessionId, null);
+      })
       .map(catalog -> new SessionOpener.Opened(stored, catalog))
       .recover(err -> err instanceof BackendException be && be.kind() == BackendException.Kind.SESSION_EXPIRED
         ? opener.fresh(client, "to renew a session", capabilities, caller)

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
  */
 final class ViewBuilder {
   private volatile Aggregator aggregator;
+  private AggregationOptions options;
   private final NameCollisions collisions;
   private final ViewCache cache = new ViewCache();
   /** The catalogs each view was built from (bounded like the view cache), to rebuild it without some backends. */
@@ -32,13 +33,21 @@ final class ViewBuilder {
   }
 
   ViewBuilder(AggregationOptions options, NameCollisions collisions) {
+    this.options = options;
     this.aggregator = Aggregators.create(options);
     this.collisions = collisions;
   }
 
-  /** Applies new aggregation options to the views built from now on. */
-  void reconfigure(AggregationOptions options) {
-    this.aggregator = Aggregators.create(options);
+  /**
+   * Applies new aggregation options to the views built from now on; unchanged options keep what is known of the
+   * views built so far (what {@link #visible} needs).
+   */
+  synchronized void reconfigure(AggregationOptions next) {
+    if (next.equals(options)) {
+      return;
+    }
+    this.options = next;
+    this.aggregator = Aggregators.create(next);
     sources.clear();
     reduced.clear();
   }

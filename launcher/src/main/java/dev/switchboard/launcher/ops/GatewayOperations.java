@@ -7,9 +7,12 @@ import dev.switchboard.core.metrics.GatewayMetrics;
 import dev.switchboard.core.metrics.impl.MicrometerGatewayMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -71,10 +74,11 @@ public final class GatewayOperations {
   }
 
   /**
-   * The operator's routes for the MCP port: {@code /metrics} there unless a management listener serves it, which
-   * is then started.
+   * The operator's routes for the MCP port: {@code /metrics} and {@code /health/*}, unless a management listener
+   * serves them (it is then started, and the MCP port serves none of them).
    */
-  public Future<OpsRoutes> routes(BooleanSupplier storeAnswers, Supplier<List<BackendStatus>> backends) {
+  public Future<Function<String, Handler<HttpServerRequest>>> routes(BooleanSupplier storeAnswers,
+                                                                    Supplier<List<BackendStatus>> backends) {
     Supplier<List<String>> collisions = NameCollisions.of(vertx)::current;
     if (options.management() == null) {
       return Future.succeededFuture(new OpsRoutes(registry, this::exposition, storeAnswers, backends, collisions));
@@ -85,7 +89,7 @@ public final class GatewayOperations {
         management = server;
         LOG.log(System.Logger.Level.INFO, "management endpoints (/metrics, /health/*) on {0}:{1,number,#}",
           options.management().host(), server.port());
-        return new OpsRoutes(null, this::exposition, storeAnswers, backends, collisions);
+        return path -> null;
       });
   }
 

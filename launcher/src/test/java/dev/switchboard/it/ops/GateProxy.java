@@ -1,5 +1,6 @@
 package dev.switchboard.it.ops;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +20,8 @@ final class GateProxy {
   private final Vertx vertx;
   private final HttpClient client;
   private final int targetPort;
-  private final List<HttpServerRequest> held = new ArrayList<>();
+  /** Held requests, each with the context it arrived on (where it must be read and answered). */
+  private final List<Held> held = new ArrayList<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private boolean hanging;
@@ -44,22 +46,25 @@ final class GateProxy {
     hanging = true;
   }
 
-  /** Stops hanging and forwards what was held. */
+  private record Held(HttpServerRequest request, Context context) {
+  }
+
+  /** Stops hanging and forwards what was held, each on the context it arrived on. */
   void release() {
-    List<HttpServerRequest> pending;
+    List<Held> pending;
     synchronized (this) {
       hanging = false;
       pending = new ArrayList<>(held);
       held.clear();
     }
-    pending.forEach(this::forward);
+    pending.forEach(h -> h.context().runOnContext(v -> forward(h.request())));
   }
 
   private void handle(HttpServerRequest req) {
     req.pause();
     synchronized (this) {
       if (hanging) {
-        held.add(req);
+        held.add(new Held(req, Vertx.currentContext()));
         return;
       }
     }

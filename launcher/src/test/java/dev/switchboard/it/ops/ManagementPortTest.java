@@ -38,6 +38,8 @@ class ManagementPortTest {
       assertThat(new JsonObject(ready.body()).getString("status")).isEqualTo("UP");
       assertThat(OpsHttp.get(vertx, management, "/mcp").await().status()).isEqualTo(404);
       assertThat(OpsHttp.get(vertx, gateway.port(), "/metrics").await().status()).isEqualTo(404);
+      assertThat(OpsHttp.get(vertx, gateway.port(), "/health/ready").await().status()).isEqualTo(404);
+      assertThat(OpsHttp.get(vertx, gateway.port(), "/health/live").await().status()).isEqualTo(404);
     } finally {
       gateway.stop().await();
     }

@@ -2,6 +2,7 @@ package dev.switchboard.transport.auth;
 
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.transport.streamable.FrontDoor;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,9 +20,16 @@ public final class AuthGate {
   private final IncomingAuth auth;
   private final String challenge;
   private final String scope;
+  private final FrontDoor.Refusals refusals;
 
   public AuthGate(IncomingAuth auth) {
+    this(auth, FrontDoor.Refusals.NONE);
+  }
+
+  /** @param refusals told of each request answered 401 or 403 here */
+  public AuthGate(IncomingAuth auth, FrontDoor.Refusals refusals) {
     this.auth = auth;
+    this.refusals = refusals;
     IncomingAuthOptions options = auth.options();
     this.challenge = options.enabled() ? "resource_metadata=\"" + options.metadataUrl() + "\"" : null;
     this.scope = String.join(" ", options.scopes());
@@ -72,5 +80,6 @@ public final class AuthGate {
       .putHeader(WWW_AUTHENTICATE, header)
       .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
       .end(JsonRpc.errorResponse(null, JsonRpcError.SERVER_ERROR, failure.getMessage()).toBuffer());
+    refusals.refused(req, failure.status());
   }
 }

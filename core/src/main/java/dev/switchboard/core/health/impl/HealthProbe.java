@@ -29,7 +29,7 @@ public final class HealthProbe {
   private final Consumer<HealthMachine.Change> changes;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile String sessionId;
-  private long timer = -1;
+  private volatile long timer = -1;
 
   /**
    * @param client        the unguarded client
@@ -63,11 +63,15 @@ public final class HealthProbe {
         HealthMachine.Change change;
         if (ar.succeeded()) {
           change = health.probeSucceeded();
+        } else if (ar.cause() instanceof BackendException be && be.kind() == BackendException.Kind.CREDENTIALS) {
+          // the gateway could not obtain the backend's credentials: says nothing of the backend itself
+          LOG.log(System.Logger.Level.DEBUG, "probe of ''{0}'' skipped: {1}", client.name(), be.getMessage());
+          change = HealthMachine.Change.NONE;
         } else {
           if (!(ar.cause() instanceof BackendException be) || be.kind() != BackendException.Kind.SESSION_EXPIRED) {
             LOG.log(System.Logger.Level.DEBUG, "probe of ''{0}'' failed: {1}", client.name(), ar.cause().getMessage());
           }
-          sessionId = null;
+          forgetSession();
           change = health.probeFailed();
         }
         if (change != HealthMachine.Change.NONE) {
@@ -97,6 +101,15 @@ public final class HealthProbe {
       sessionId = opened.sessionId();
       return opened.sessionId();
     });
+  }
+
+  /** Ends the probe session (best effort: the backend may be the reason the probe failed); the next opens anew. */
+  private void forgetSession() {
+    String current = sessionId;
+    sessionId = null;
+    if (current != null) {
+      client.close(current).otherwiseEmpty();
+    }
   }
 
   /** Stops probing and ends the probe session. */
