@@ -12,6 +12,7 @@ import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.CatalogKind;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -148,12 +149,37 @@ final class SessionListeners {
   }
 
   /**
+   * Refreshes a session's view ({@link #readAgain}) after what it holds now: one refresh of a session at a time, so
+   * that a slow one cannot overwrite a newer one; a refresh asked for while another waits to start is that one (it
+   * starts later, so it sees every change asked for before it).
+   */
+  private Future<Void> refresh(Listening listening) {
+    synchronized (listening) {
+      if (listening.waiting != null) {
+        return listening.waiting.future();
+      }
+      Promise<Void> waiting = Promise.promise();
+      listening.waiting = waiting;
+      listening.refreshing.onComplete(previous -> {
+        synchronized (listening) {
+          if (listening.waiting == waiting) {
+            listening.waiting = null;
+          }
+        }
+        Future.<Void>succeededFuture().compose(v -> readAgain(listening)).onComplete(waiting);
+      });
+      listening.refreshing = waiting.future();
+      return waiting.future();
+    }
+  }
+
+  /**
    * Reads every catalog of the session again (in configuration order, as at registration), leaving out backends
    * that are down and opening a backend session on a backend that is up but has none for this session (or forgot
    * it), and sends the new view if a list the client sees, or the backend sessions, changed. When a backend the
    * session keeps cannot be read, the session keeps its view rather than losing that backend's items.
    */
-  private Future<Void> refresh(Listening listening) {
+  private Future<Void> readAgain(Listening listening) {
     Map<String, String> before = listening.backendSessions;
     List<Future<SessionOpener.Opened>> parts = new ArrayList<>();
     for (BackendClient client : registry.all()) {
@@ -241,6 +267,9 @@ final class SessionListeners {
     final List<BackendStream> streams = new CopyOnWriteArrayList<>();
     volatile CapabilityView view;
     volatile Map<String, String> backendSessions;
+    /** The refresh under way or last done, and the one waiting to start after it (guarded by this). */
+    Future<Void> refreshing = Future.succeededFuture();
+    Promise<Void> waiting;
 
     Listening(String address, SessionContext session) {
       this.address = address;

@@ -45,6 +45,7 @@ public final class ConfigReloader {
   private String hash;
   private Future<Boolean> last = Future.succeededFuture(false);
   private long timer = -1;
+  private volatile boolean stopped;
 
   private ConfigReloader(Vertx vertx, Path file, Map<String, String> env, GatewayConfig running, CoreServices core) {
     this.vertx = vertx;
@@ -71,7 +72,11 @@ public final class ConfigReloader {
         reloader.timer = vertx.setPeriodic(running.operations().reload().interval().toMillis(),
           id -> reloader.check());
       }
-      HangupSignal.install(() -> reloader.context.runOnContext(v -> reloader.reloadNow()));
+      HangupSignal.install(() -> {
+        if (!reloader.stopped) {
+          reloader.context.runOnContext(v -> reloader.reloadNow());
+        }
+      });
       return reloader;
     });
   }
@@ -108,7 +113,9 @@ public final class ConfigReloader {
     return last;
   }
 
+  /** Stops watching; a later {@code SIGHUP} is ignored (the JVM keeps the handler, which cannot be removed). */
   public void stop() {
+    stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
