@@ -80,6 +80,11 @@ public final class RedisSessionSignals implements SessionSignals {
     return subscriber.isSubscribed();
   }
 
+  /** Subscription attempts that failed so far (tests wait on it rather than on the clock). */
+  int failedAttempts() {
+    return subscriber.failedAttempts();
+  }
+
   /** The Redis channel, {@code <keyPrefix>signals}. */
   public String channel() {
     return channel;

@@ -35,6 +35,7 @@ final class RedisSubscriber {
   private RedisConnection connection;
   private Promise<Void> ready = Promise.promise();
   private volatile boolean subscribed;
+  private volatile int failedAttempts;
   private boolean everSubscribed;
   private boolean closed;
   private long backoffMillis;
@@ -73,6 +74,11 @@ final class RedisSubscriber {
 
   boolean isSubscribed() {
     return subscribed;
+  }
+
+  /** Connections or subscriptions that failed so far (each is retried after the backoff). */
+  int failedAttempts() {
+    return failedAttempts;
   }
 
   /** Stops trying, closes the connection and the client. */
@@ -167,6 +173,7 @@ final class RedisSubscriber {
     if (closed) {
       return;
     }
+    failedAttempts++;
     long delay = backoffMillis;
     backoffMillis = Math.min(maxBackoffMillis, backoffMillis * 2);
     LOG.log(delay == minBackoffMillis ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "Redis channel {0}: {1}{2}; trying again in {3} ms", channel, why,

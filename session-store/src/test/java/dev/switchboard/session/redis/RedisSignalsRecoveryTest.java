@@ -83,7 +83,7 @@ class RedisSignalsRecoveryTest {
       Duration.ofMillis(50), MAX_BACKOFF);
     SignalInbox inbox = new SignalInbox();
     first.handler(inbox);
-    Thread.sleep(300);
+    waitUntil(() -> first.failedAttempts() >= 2);
     assertThat(first.isSubscribed()).isFalse();
 
     redis = TestRedis.startEmbeddedOn(port);

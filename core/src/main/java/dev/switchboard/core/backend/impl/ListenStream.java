@@ -43,6 +43,7 @@ final class ListenStream implements BackendStream {
   private volatile boolean supported = true;
   private volatile boolean stopped;
   private HttpClientRequest current;
+  private boolean connecting;
   private long timer = -1;
   private String lastEventId = "";
   private long retry = -1;
@@ -188,7 +189,9 @@ final class ListenStream implements BackendStream {
     if (stopped) {
       return;
     }
+    connecting = true;
     attempts.connect(sessionId, lastEventId, created -> current = created).onComplete(done -> {
+      connecting = false;
       if (stopped) {
         if (done.succeeded()) {
           BoundedBodies.abandon(done.result());
@@ -227,6 +230,16 @@ final class ListenStream implements BackendStream {
     } else {
       LOG.log(Level.DEBUG, () -> "backend '" + backend + "': ignored a message without method on the session stream");
     }
+  }
+
+  /**
+   * Completes with true once nothing more can happen on this stream: stopped, no reconnection scheduled or under way,
+   * no connection open (what a test asserts instead of waiting to see that nothing happens).
+   */
+  Future<Boolean> settled() {
+    Promise<Boolean> answer = Promise.promise();
+    context.runOnContext(v -> answer.complete(stopped && timer == -1 && !connecting && current == null));
+    return answer.future();
   }
 
   /** Stops for good; {@code failure} null for a stop by the gateway. Runs on the context. */

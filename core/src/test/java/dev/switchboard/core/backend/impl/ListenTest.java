@@ -143,7 +143,7 @@ class ListenTest extends BackendClientTestBase {
     await(connectionClosed.future());
     await(stream.closed());
     assertThat(stream.isClosed()).isTrue();
-    Thread.sleep(150);
+    assertThat(await(((ListenStream) stream).settled())).isTrue();
     assertThat(backend.gets()).hasSize(1);
   }
 
@@ -157,7 +157,7 @@ class ListenTest extends BackendClientTestBase {
 
     backendFailure(stream.closed(), Kind.SESSION_EXPIRED);
     assertThat(stream.isClosed()).isTrue();
-    Thread.sleep(100);
+    assertThat(await(((ListenStream) stream).settled())).isTrue();
     assertThat(backend.gets()).hasSize(2);
   }
 
