@@ -169,8 +169,10 @@ final class CallRouter {
       .map(CoreReply::ok)
       .recover(err -> {
         if (err instanceof IllegalArgumentException || err instanceof IllegalStateException) {
-          return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST, "Invalid Request: "
-            + err.getMessage()));
+          // the backend client refused the request id (BackendClient#request): its text stays in the log
+          LOG.log(System.Logger.Level.DEBUG, "request refused by the backend client: {0}", err.getMessage());
+          return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
+            "Invalid Request: the request id must be a string or an integer not already in use in this session"));
         }
         if (!(err instanceof BackendException be) || be.kind() != BackendException.Kind.SESSION_EXPIRED) {
           return Future.failedFuture(err);

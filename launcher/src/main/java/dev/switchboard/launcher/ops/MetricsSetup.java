@@ -9,23 +9,23 @@ import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.tracing.TracingOptions;
 import io.vertx.micrometer.Label;
-import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.EnumSet;
 
 /**
- * Builds a Vert.x instance that propagates trace context and records its HTTP server and client and pool metrics
- * (not the event bus's, which only joins the gateway's own verticles), and the JVM's, into a Prometheus registry.
+ * Builds a Vert.x instance that propagates trace context and records its HTTP server and client, connection pool and
+ * event-bus metrics, and the JVM's, into a Prometheus registry.
  * Labels keep Vert.x's defaults, which leave {@code HTTP_PATH} and {@code REMOTE} off (unbounded cardinality).
  */
 public final class MetricsSetup {
   /**
    * Vert.x's default labels plus {@code CLIENT_NAME} ({@code backend-<name>} for each backend's HTTP client, so
-   * client metrics are per backend); never {@code HTTP_PATH} or {@code REMOTE}.
+   * client metrics are per backend); never {@code HTTP_PATH}, {@code REMOTE} or {@code EB_ADDRESS} (the gateway's
+   * event-bus addresses carry session ids).
    */
   static final EnumSet<Label> LABELS = EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE,
-    Label.POOL_NAME, Label.CLIENT_NAME);
+    Label.POOL_NAME, Label.EB_SIDE, Label.CLIENT_NAME);
 
   private MetricsSetup() {
   }
@@ -65,7 +65,7 @@ public final class MetricsSetup {
                                      boolean tracing) {
     if (registry != null) {
       options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-        .setLabels(LABELS).addDisabledMetricsCategory(MetricsDomain.EVENT_BUS));
+        .setLabels(LABELS));
       builder.withMetrics(new MicrometerMetricsFactory(registry));
     }
     if (tracing) {
