@@ -230,8 +230,8 @@ final class SessionListeners {
 
   /**
    * One backend's part of a refresh: its catalog on the session's backend session (with the caller's credentials for
-   * it, renewed), or on a new one when the session has none there or the backend forgot it. A backend that cannot be joined fails with {@link Joining} (left out,
-   * without failing the refresh).
+   * it, renewed), or on a new one when the session has none there or the backend forgot it. A backend that cannot be
+   * joined fails with {@link Joining} (left out, without failing the refresh).
    */
   private Future<SessionOpener.Opened> part(Listening listening, BackendClient client, String stored) {
     JsonObject capabilities = SessionOpener.relayedCapabilities(listening.session.client().clientCapabilities());
