@@ -1,6 +1,8 @@
 package dev.switchboard.launcher.config;
 
+import dev.switchboard.core.auth.BackendAuthOptions;
 import dev.switchboard.core.backend.BackendOptions;
+import dev.switchboard.core.backend.BackendTransport;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,12 +44,18 @@ final class BackendsSection {
         continue;
       }
       Map<String, String> headers = headers(backend.get("headers"));
+      BackendTransport transport = BackendKindsSection.transport(backend.get("transport"));
+      BackendAuthOptions auth = BackendAuthSection.map(backend.get("auth"), headers);
+      if (transport == BackendTransport.SSE && auth.type() != BackendAuthOptions.Type.NONE) {
+        // the legacy SSE client sends its configured headers only; refuse rather than send no credentials
+        throw backend.get("auth").get("type").fail("not supported with transport: sse; set the Authorization "
+          + "header in headers instead");
+      }
       result.add(new BackendOptions(name, url(backend.get("url")),
         backend.get("timeout").duration(BackendOptions.DEFAULT_TIMEOUT),
         headers,
         backend.get("maxConnections").integer(BackendOptions.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
-        BackendKindsSection.transport(backend.get("transport")), null,
-        BackendAuthSection.map(backend.get("auth"), headers), HealthSection.health(backend.get("health")),
+        transport, null, auth, HealthSection.health(backend.get("health")),
         HealthSection.breaker(backend.get("circuitBreaker"))));
     }
     return result;

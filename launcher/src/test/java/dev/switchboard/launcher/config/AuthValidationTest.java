@@ -150,4 +150,15 @@ class AuthValidationTest {
     assertRejected(backend + "    headers: {Authorization: x}\n    auth: {type: bearer, token: t}",
       "backends[0].auth.type: the backend's headers already set Authorization");
   }
+
+  @Test
+  void outgoingAuthIsRefusedOnALegacySseBackend() {
+    assertRejected("""
+      backends:
+        - name: legacy
+          url: http://127.0.0.1:3001/sse
+          transport: sse
+          auth: {type: bearer, token: secret}
+      """, "backends[0].auth.type: not supported with transport: sse");
+  }
 }
