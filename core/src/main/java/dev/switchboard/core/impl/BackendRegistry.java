@@ -1,6 +1,7 @@
 package dev.switchboard.core.impl;
 
 import dev.switchboard.core.audit.AuditLog;
+import dev.switchboard.core.auth.BackendAuthOptions;
 import dev.switchboard.core.auth.OutgoingCredentials;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
@@ -47,6 +48,8 @@ final class BackendRegistry {
   private final Function<List<BackendOptions>, OutgoingCredentials> credentialsFor;
   /** Replaced with the backends on reconfiguration; null: no backend gets credentials. */
   private volatile OutgoingCredentials credentials;
+  /** What {@link #credentials} was built from: each backend's {@code auth}, by name. */
+  private Map<String, BackendAuthOptions> credentialsConfig;
   private volatile BiConsumer<String, Boolean> changes = (name, up) -> { };
 
   BackendRegistry(Vertx vertx, List<BackendClient> clients, JsonObject clientInfo, GatewayMetrics metrics) {
@@ -61,7 +64,9 @@ final class BackendRegistry {
     this.metrics = metrics;
     this.observer = new CallObserver(metrics, AuditLog.of(vertx), TraceContext::currentHeader);
     this.credentialsFor = credentialsFor;
-    this.credentials = credentialsFor.apply(clients.stream().map(BackendClient::options).toList());
+    List<BackendOptions> configured = clients.stream().map(BackendClient::options).toList();
+    this.credentials = credentialsFor.apply(configured);
+    this.credentialsConfig = credentialsConfig(configured);
     Map<String, Backend> byName = new LinkedHashMap<>();
     for (BackendClient client : clients) {
       byName.put(client.name(), new Backend(vertx, client));
@@ -121,6 +126,12 @@ final class BackendRegistry {
       BackendException.Kind.CREDENTIALS, "could not obtain credentials: " + err.getMessage())));
   }
 
+  private static Map<String, BackendAuthOptions> credentialsConfig(List<BackendOptions> backends) {
+    Map<String, BackendAuthOptions> config = new LinkedHashMap<>();
+    backends.forEach(b -> config.put(b.name(), b.auth()));
+    return config;
+  }
+
   /** True when a backend's credentials depend on the caller: its catalog is read per session, never at start-up. */
   boolean perCaller(String backend) {
     OutgoingCredentials current = credentials;
@@ -156,17 +167,23 @@ final class BackendRegistry {
   /**
    * Applies a new backend list: unchanged backends keep their client, health and sessions; added and changed ones get
    * a new client (probed at once); removed and replaced clients are retired: their probe stops at once, their HTTP
-   * client after their timeout, so that calls in flight finish. Outgoing credentials are rebuilt from the new list
-   * (their token caches start empty); the old ones are closed once the longest backend timeout has passed.
+   * client after their timeout, so that calls in flight finish. Outgoing credentials are rebuilt when some backend's
+   * {@code auth} changed (their token caches start empty; the old ones are closed once the longest backend or token
+   * timeout has passed), else kept with their cached tokens.
    *
    * @return the names of the backends removed or replaced
    */
   synchronized List<String> reconfigure(List<BackendOptions> next, Function<BackendOptions, BackendClient> create) {
-    OutgoingCredentials oldCredentials = credentials;
-    credentials = credentialsFor.apply(next);
-    if (oldCredentials != null) {
-      long grace = next.stream().mapToLong(b -> b.timeout().toMillis()).max().orElse(0) + 1000;
-      vertx.setTimer(grace, id -> oldCredentials.close());
+    Map<String, BackendAuthOptions> nextConfig = credentialsConfig(next);
+    if (!nextConfig.equals(credentialsConfig)) {
+      OutgoingCredentials oldCredentials = credentials;
+      credentials = credentialsFor.apply(next);
+      credentialsConfig = nextConfig;
+      if (oldCredentials != null) {
+        long grace = Math.max(next.stream().mapToLong(b -> b.timeout().toMillis()).max().orElse(0),
+          nextConfig.values().stream().mapToLong(a -> a.timeout().toMillis()).max().orElse(0)) + 1000;
+        vertx.setTimer(grace, id -> oldCredentials.close());
+      }
     }
     Map<String, Backend> current = backends;
     Map<String, Backend> updated = new LinkedHashMap<>();
