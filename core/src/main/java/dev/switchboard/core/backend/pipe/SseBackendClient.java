@@ -1,20 +1,15 @@
 package dev.switchboard.core.backend.pipe;
 
 import dev.switchboard.core.backend.BackendClient;
-import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.BackendSession;
-import dev.switchboard.core.backend.BackendStream;
 import dev.switchboard.core.protocol.ProtocolVersion;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * {@link BackendClient} for a legacy HTTP+SSE (2024-11-05) server. Each backend session is one SSE connection of its
@@ -33,7 +27,7 @@ import java.util.function.Function;
  * same backend session id: the server sees a new session, initialized again, with the subscriptions and log level
  * sent again; calls in flight when it was lost fail. The configured headers go on the GET and on every POST.
  */
-public final class SseBackendClient implements BackendClient {
+public final class SseBackendClient extends PipeBackendClient {
   /**
    * A backend session with no call and no open stream for this long is closed (its client session most likely
    * expired); the default session TTL.
@@ -48,8 +42,6 @@ public final class SseBackendClient implements BackendClient {
   }
 
   private final Vertx vertx;
-  private final BackendOptions options;
-  private final ContextHop hop;
   private final HttpClientAgent streams;
   private final HttpClientAgent posts;
   private final Map<String, PipeSession> sessions = new HashMap<>();
@@ -57,9 +49,9 @@ public final class SseBackendClient implements BackendClient {
   private int opening;
 
   public SseBackendClient(Vertx vertx, BackendOptions options) {
+    super(options, new ContextHop(vertx.getOrCreateContext()),
+      "the session is unknown here (closed, or opened on another instance)");
     this.vertx = vertx;
-    this.options = options;
-    this.hop = new ContextHop(vertx.getOrCreateContext());
     HttpClientOptions http = new HttpClientOptions().setName("backend-" + options.name()).setKeepAlive(true)
       .setConnectTimeout(10_000);
     this.streams = vertx.httpClientBuilder().with(http)
@@ -68,16 +60,6 @@ public final class SseBackendClient implements BackendClient {
       .with(new PoolOptions().setHttp1MaxSize(options.maxConnections()).setMaxWaitQueueSize(1024)).build();
     this.reaper = new IdleReaper(vertx, hop, options.name(), IDLE_TIMEOUT, cutoff -> IdleReaper.idleIn(sessions, cutoff),
       this::close);
-  }
-
-  @Override
-  public String name() {
-    return options.name();
-  }
-
-  @Override
-  public BackendOptions options() {
-    return options;
   }
 
   @Override
@@ -100,38 +82,6 @@ public final class SseBackendClient implements BackendClient {
   }
 
   @Override
-  public Future<JsonObject> request(String sessionId, String method, JsonObject params, Handler<JsonObject> onMessage) {
-    return request(sessionId, null, method, params, onMessage);
-  }
-
-  @Override
-  public Future<JsonObject> request(String sessionId, Object requestId, String method, JsonObject params,
-                                    Handler<JsonObject> onMessage) {
-    if (requestId != null && !(requestId instanceof String) && !(requestId instanceof Integer)
-      && !(requestId instanceof Long) && !(requestId instanceof BigInteger)) {
-      return Future.failedFuture(new IllegalArgumentException("request id must be a string or an integer"));
-    }
-    Context caller = hop.caller();
-    return hop.run(() -> with(sessionId, s -> s.request(sessionId, requestId, method, params, onMessage, caller)));
-  }
-
-  @Override
-  public Future<Void> cancel(String sessionId, Object requestId, String reason) {
-    return hop.run(() -> with(sessionId, s -> s.cancel(sessionId, requestId, reason)));
-  }
-
-  @Override
-  public Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage) {
-    Context caller = hop.caller();
-    return hop.run(() -> with(sessionId, s -> s.listen(sessionId, onMessage, caller)));
-  }
-
-  @Override
-  public Future<Void> send(String sessionId, JsonObject message) {
-    return hop.run(() -> with(sessionId, s -> s.send(sessionId, message)));
-  }
-
-  @Override
   public Future<Void> close(String sessionId) {
     return hop.run(() -> {
       PipeSession session = sessionId == null ? null : sessions.remove(sessionId);
@@ -151,12 +101,8 @@ public final class SseBackendClient implements BackendClient {
       .mapEmpty();
   }
 
-  private <T> Future<T> with(String sessionId, Function<PipeSession, Future<T>> action) {
-    PipeSession session = sessionId == null ? null : sessions.get(sessionId);
-    if (session == null || !session.hasSession(sessionId)) {
-      return Future.failedFuture(new BackendException(name(), BackendException.Kind.SESSION_EXPIRED,
-        "the session is unknown here (closed, or opened on another instance)"));
-    }
-    return action.apply(session);
+  @Override
+  PipeSession holderOf(String sessionId) {
+    return sessions.get(sessionId);
   }
 }

@@ -1,27 +1,22 @@
 package dev.switchboard.core.backend.pipe;
 
 import dev.switchboard.core.backend.BackendClient;
-import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.BackendSession;
-import dev.switchboard.core.backend.BackendStream;
 import dev.switchboard.core.backend.SupervisedBackend;
 import dev.switchboard.core.backend.stdio.SessionMode;
 import dev.switchboard.core.backend.stdio.StdioOptions;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * {@link BackendClient} for a stdio backend. In {@link SessionMode#SHARED} mode one supervised process serves every
@@ -31,7 +26,7 @@ import java.util.function.Function;
  * {@link #close}. All state lives on one Vert.x context; every call hops onto it and its result back to the
  * caller's context.
  */
-public final class StdioBackendClient implements BackendClient, SupervisedBackend {
+public final class StdioBackendClient extends PipeBackendClient implements SupervisedBackend {
   /**
    * What a shared process is told its client supports: the per-request features the gateway can relay (checked per
    * session when the process asks). Not roots: a process has one set of roots, and one client's roots must not
@@ -45,18 +40,16 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
 
   private final Vertx vertx;
   private final Context context;
-  private final ContextHop hop;
-  private final BackendOptions options;
   private final PipeSession shared;
   private final Map<String, PipeSession> perSession = new HashMap<>();
   private final IdleReaper reaper;
   private int starting;
 
   public StdioBackendClient(Vertx vertx, BackendOptions options) {
+    super(options, new ContextHop(vertx.getOrCreateContext()),
+      "the session is unknown here (its process ended, or the session was opened on another instance)");
     this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
-    this.hop = new ContextHop(context);
-    this.options = options;
+    this.context = hop.context();
     this.shared = options.stdio().sessionMode() == SessionMode.SHARED
       ? new PipeSession(vertx, context, options, pipes(), VERSIONS, SHARED_CAPABILITIES, PipeSession.Restart.ALWAYS,
         () -> { })
@@ -67,16 +60,6 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
 
   private PipeFactory pipes() {
     return StdioProcess.factory(vertx, name(), options.stdio());
-  }
-
-  @Override
-  public String name() {
-    return options.name();
-  }
-
-  @Override
-  public BackendOptions options() {
-    return options;
   }
 
   @Override
@@ -109,38 +92,6 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
         .andThen(done -> starting--)
         .onSuccess(session -> perSession.put(id, process));
     });
-  }
-
-  @Override
-  public Future<JsonObject> request(String sessionId, String method, JsonObject params, Handler<JsonObject> onMessage) {
-    return request(sessionId, null, method, params, onMessage);
-  }
-
-  @Override
-  public Future<JsonObject> request(String sessionId, Object requestId, String method, JsonObject params,
-                                    Handler<JsonObject> onMessage) {
-    if (requestId != null && !(requestId instanceof String) && !isIntegral(requestId)) {
-      return Future.failedFuture(new IllegalArgumentException("request id must be a string or an integer"));
-    }
-    Context caller = hop.caller();
-    return hop.run(() -> withProcess(sessionId, p -> p.request(sessionId, requestId, method, params, onMessage,
-      caller)));
-  }
-
-  @Override
-  public Future<Void> cancel(String sessionId, Object requestId, String reason) {
-    return hop.run(() -> withProcess(sessionId, p -> p.cancel(sessionId, requestId, reason)));
-  }
-
-  @Override
-  public Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage) {
-    Context caller = hop.caller();
-    return hop.run(() -> withProcess(sessionId, p -> p.listen(sessionId, onMessage, caller)));
-  }
-
-  @Override
-  public Future<Void> send(String sessionId, JsonObject message) {
-    return hop.run(() -> withProcess(sessionId, p -> p.send(sessionId, message)));
   }
 
   @Override
@@ -186,17 +137,8 @@ public final class StdioBackendClient implements BackendClient, SupervisedBacken
       : (int) perSession.values().stream().filter(p -> p.process() != null).count()));
   }
 
-  private <T> Future<T> withProcess(String sessionId, Function<PipeSession, Future<T>> action) {
-    PipeSession process = shared != null ? shared : perSession.get(sessionId);
-    if (sessionId == null || process == null || !process.hasSession(sessionId)) {
-      return Future.failedFuture(new BackendException(name(), BackendException.Kind.SESSION_EXPIRED,
-        "the session is unknown here (its process ended, or the session was opened on another instance)"));
-    }
-    return action.apply(process);
-  }
-
-  private static boolean isIntegral(Object id) {
-    return id instanceof Integer || id instanceof Long || id instanceof Short || id instanceof Byte
-      || id instanceof BigInteger;
+  @Override
+  PipeSession holderOf(String sessionId) {
+    return shared != null ? shared : perSession.get(sessionId);
   }
 }
