@@ -147,11 +147,6 @@ final class BackendRegistry {
     return observer;
   }
 
-  /** A call or an open failed; the guarded client has already counted it. */
-  void markDown(String name, Throwable cause, String when) {
-    LOG.log(System.Logger.Level.DEBUG, "backend ''{0}'' failed {1}: {2}", name, when, cause.getMessage());
-  }
-
   /** The backend did not answer at start-up: down, and probed at every interval until it answers. */
   void downAtStartUp(String name, Throwable cause) {
     Backend backend = backends.get(name);

@@ -112,9 +112,10 @@ final class SessionOpener {
       .onFailure(err -> leftOut(client, err, "for a restored session"));
   }
 
+  /** A backend failure has already been counted against its health by its guarded client; only logged here. */
   private void leftOut(BackendClient client, Throwable err, String when) {
     if (err instanceof BackendException) {
-      registry.markDown(client.name(), err, when);
+      LOG.log(System.Logger.Level.DEBUG, "backend ''{0}'' failed {1}: {2}", client.name(), when, err.getMessage());
     } else {
       LOG.log(System.Logger.Level.WARNING, "backend ''{0}'' left out of a session: {1}", client.name(),
         err.getMessage());
