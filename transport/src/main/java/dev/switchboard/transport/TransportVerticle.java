@@ -5,6 +5,7 @@ import dev.switchboard.transport.auth.AuthGate;
 import dev.switchboard.transport.auth.IncomingAuth;
 import dev.switchboard.transport.auth.ProtectedResource;
 import dev.switchboard.transport.gateway.GatewayEndpoint;
+import dev.switchboard.transport.stateless.StatelessEndpoint;
 import dev.switchboard.transport.limits.ConnectionGuard;
 import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.session.SessionManager;
@@ -30,6 +31,7 @@ public final class TransportVerticle extends VerticleBase {
   private final ServerDescription description;
   private final IncomingAuth auth;
   private final Function<String, Handler<HttpServerRequest>> routes;
+  private final StatelessEndpoint.Shared stateless;
   private HttpServer server;
   private GatewayEndpoint endpoint;
 
@@ -37,10 +39,12 @@ public final class TransportVerticle extends VerticleBase {
    * @param auth   how callers authenticate (every MCP request passes it first)
    * @param routes the operator's endpoints ({@code /metrics}, {@code /health/live}, {@code /health/ready}): the
    *               handler of a path, or null when it is not one of theirs
+   * @param stateless what the stateless era's endpoints of this process share
    */
   public TransportVerticle(TransportOptions options, SessionManager sessions, CoreBus core, StreamRegistry streams,
                            ServerDescription description, IncomingAuth auth,
-                           Function<String, Handler<HttpServerRequest>> routes) {
+                           Function<String, Handler<HttpServerRequest>> routes, StatelessEndpoint.Shared stateless) {
+    this.stateless = stateless;
     this.auth = auth;
     this.routes = routes;
     this.options = options;
@@ -53,7 +57,7 @@ public final class TransportVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CoreBus.registerCodecs(vertx);
-    endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description);
+    endpoint = new GatewayEndpoint(vertx, options, sessions, core, streams, description, stateless);
     AuthGate gate = new AuthGate(auth, EndpointObserver.of(vertx)::refused);
     ProtectedResource metadata = gate.enabled() ? new ProtectedResource(auth.options(), options.path()) : null;
     ConnectionGuard guard = ConnectionGuard.of(vertx, options.host(), options.port(), options.limits());

@@ -18,6 +18,11 @@ public final class McpMethod {
   public static final String SAMPLING_CREATE_MESSAGE = "sampling/createMessage";
   public static final String ELICITATION_CREATE = "elicitation/create";
   public static final String ROOTS_LIST = "roots/list";
+  /** 2026-07-28: the server's versions and capabilities. */
+  public static final String SERVER_DISCOVER = "server/discover";
+  /** 2026-07-28: a stream of the notifications the client asks for (replaces the GET stream). */
+  public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
+  public static final String NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
 
   public static final String NOTIFICATION_INITIALIZED = "notifications/initialized";
   public static final String NOTIFICATION_CANCELLED = "notifications/cancelled";

@@ -11,6 +11,8 @@ import dev.switchboard.transport.auth.Caller;
 import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.session.SessionFailure;
 import dev.switchboard.transport.session.SessionManager;
+import dev.switchboard.transport.stateless.StatelessEndpoint;
+import dev.switchboard.transport.stateless.StatelessRequest;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.FrontDoor;
 import dev.switchboard.transport.streamable.HostGuard;
@@ -34,7 +36,9 @@ import java.util.List;
 
 /**
  * The gateway's MCP endpoint on the streamable-HTTP layer ({@link FrontDoor}): POST carries client messages, GET
- * opens or resumes a stream, DELETE ends a session. Every failure is answered by {@link ErrorMapper}.
+ * opens or resumes a stream, DELETE ends a session. A POSTed request of the stateless era (MCP 2026-07-28, decided per
+ * request by {@link StatelessRequest#claims}) goes to the {@link StatelessEndpoint}; everything else is the session
+ * era. Every failure is answered by {@link ErrorMapper}.
  */
 public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   private final FrontDoor frontDoor;
@@ -43,16 +47,21 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   private final MessageDispatcher dispatcher;
   private final GetHandler get;
   private final EndpointObserver observer;
+  private final PendingCalls calls;
+  private final StatelessEndpoint stateless;
 
   public GatewayEndpoint(Vertx vertx, TransportOptions options, SessionManager sessions, CoreBus core,
-                         StreamRegistry streams, ServerDescription server) {
+                         StreamRegistry streams, ServerDescription server, StatelessEndpoint.Shared statelessParts) {
     this.observer = EndpointObserver.of(vertx);
     this.frontDoor = new FrontDoor(new HostGuard(allowedHosts(options), options.allowedOrigins()),
       options.maxBodyBytes(), options.maxJsonDepth(), options.limits().maxBatchSize(), observer::refused);
     this.sessions = sessions;
     this.server = server;
     SessionChannels channels = new SessionChannels(vertx, sessions, core, streams);
-    this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams, channels);
+    this.calls = new PendingCalls(vertx, core);
+    this.dispatcher = new MessageDispatcher(vertx, sessions, core, streams, channels, calls);
+    this.stateless = new StatelessEndpoint(vertx, statelessParts, core, calls::call, server,
+      options.limits().maxBufferedBytesPerStream());
     this.get = new GetHandler(vertx, sessions, streams, channels, options.limits().maxStreamsPerSession());
   }
 
@@ -77,10 +86,31 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   }
 
   private void post(HttpServerRequest req, Caller caller) {
-    FrontDoor.checkPost(req);
+    FrontDoor.checkPostMedia(req);
     frontDoor.readPost(req)
-      .compose(body -> body.isInitialize() ? initialize(req, body.single(), caller) : route(req, body, caller))
+      .compose(body -> {
+        JsonRpcMessage single = body.single();
+        if (single != null && StatelessRequest.claims(req, single)) {
+          return statelessRequest(req, single, caller);
+        }
+        FrontDoor.checkVersion(req);
+        return body.isInitialize() ? initialize(req, single, caller) : route(req, body, caller);
+      })
       .onFailure(err -> fail(req, err, null));
+  }
+
+  /** A stateless-era message; its failures are answered with its id. */
+  private Future<Void> statelessRequest(HttpServerRequest req, JsonRpcMessage msg, Caller caller) {
+    Future<Void> handled;
+    try {
+      handled = stateless.handle(req, msg, caller);
+    } catch (RuntimeException e) {
+      handled = Future.failedFuture(e);
+    }
+    return handled.recover(err -> {
+      fail(req, err, msg.id());
+      return Future.succeededFuture();
+    });
   }
 
   private Future<Void> route(HttpServerRequest req, PostBody body, Caller caller) {
@@ -155,7 +185,8 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
 
   /** Stops waiting for core's replies (the verticle stops). */
   public void close() {
-    dispatcher.close();
+    calls.close();
+    stateless.close();
   }
 
   private static Future<Void> json(HttpServerRequest req, Buffer body) {

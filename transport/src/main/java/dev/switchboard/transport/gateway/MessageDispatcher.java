@@ -47,12 +47,12 @@ final class MessageDispatcher {
   private final EndpointObserver observer;
 
   MessageDispatcher(Vertx vertx, SessionManager sessions, CoreBus core, StreamRegistry streams,
-                    SessionChannels channels) {
+                    SessionChannels channels, PendingCalls calls) {
     this.sessions = sessions;
     this.core = core;
     this.streams = streams;
     this.channels = channels;
-    this.calls = new PendingCalls(vertx, core);
+    this.calls = calls;
     this.observer = EndpointObserver.of(vertx);
   }
 
@@ -215,10 +215,5 @@ final class MessageDispatcher {
       default -> {
       }
     }
-  }
-
-  /** Stops waiting for core's replies (the verticle stops). */
-  void close() {
-    calls.close();
   }
 }

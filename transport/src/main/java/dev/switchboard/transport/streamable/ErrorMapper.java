@@ -64,7 +64,8 @@ public final class ErrorMapper {
   /** The answer for a failure: its HTTP status and JSON-RPC error response. */
   public static Answer map(Throwable failure, Object id) {
     if (failure instanceof HttpFailure http) {
-      return new Answer(http.status(), JsonRpc.errorResponse(id, http.jsonRpcCode(), http.getMessage()), false);
+      return new Answer(http.status(),
+        JsonRpc.errorResponse(id, JsonRpc.errorObject(http.jsonRpcCode(), http.getMessage(), http.data())), false);
     }
     if (failure instanceof SessionFailure session) {
       int status = session.kind() == SessionFailure.Kind.NOT_FOUND ? 404 : 403;
@@ -75,7 +76,10 @@ public final class ErrorMapper {
       return new Answer(400, JsonRpc.errorResponse(invalid.id(), invalid.toErrorObject()), false);
     }
     if (failure instanceof McpException mcp) {
-      int status = mcp.code() == JsonRpcError.PARSE_ERROR || mcp.code() == JsonRpcError.INVALID_REQUEST ? 400
+      // a missing client capability is 400 whoever finds it (MCP 2026-07-28); other protocol errors of a request
+      // that was read are answered in-band
+      int status = mcp.code() == JsonRpcError.PARSE_ERROR || mcp.code() == JsonRpcError.INVALID_REQUEST
+        || mcp.code() == JsonRpcError.MISSING_CLIENT_CAPABILITY ? 400
         : mcp.code() == JsonRpcError.FORBIDDEN ? 403 : 200;
       return new Answer(status, JsonRpc.errorResponse(id, mcp.toErrorObject()), false);
     }

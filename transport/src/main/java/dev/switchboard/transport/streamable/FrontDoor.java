@@ -119,13 +119,21 @@ public final class FrontDoor {
 
   /** A POST must accept JSON and SSE, send JSON, and name a supported protocol version (if it names one). */
   public static void checkPost(HttpServerRequest req) {
+    checkPostMedia(req);
+    checkVersion(req);
+  }
+
+  /**
+   * A POST must accept JSON and SSE and send JSON. (Its protocol version is checked once the body tells the era: a
+   * stateless request names its version in the body, see {@code transport.stateless}.)
+   */
+  public static void checkPostMedia(HttpServerRequest req) {
     if (!MediaTypes.acceptsJsonAndSse(req.getHeader(HttpHeaders.ACCEPT))) {
       throw HttpFailure.notAcceptable("Not Acceptable: Accept must list application/json and text/event-stream");
     }
     if (!MediaTypes.isJson(req.getHeader(HttpHeaders.CONTENT_TYPE))) {
       throw HttpFailure.unsupportedMediaType("Unsupported Media Type: Content-Type must be application/json");
     }
-    checkVersion(req);
   }
 
   /** A GET must accept SSE (406 otherwise: the endpoint does offer a stream) and name a supported version. */

@@ -9,11 +9,23 @@ import dev.switchboard.core.protocol.JsonRpcError;
 public class HttpFailure extends RuntimeException {
   private final int status;
   private final int jsonRpcCode;
+  private final Object data;
 
   public HttpFailure(int status, int jsonRpcCode, String message) {
+    this(status, jsonRpcCode, message, null);
+  }
+
+  /** @param data the JSON-RPC error's {@code data} (a JSON value), or null */
+  public HttpFailure(int status, int jsonRpcCode, String message, Object data) {
     super(message, null, false, false);
     this.status = status;
     this.jsonRpcCode = jsonRpcCode;
+    this.data = data;
+  }
+
+  /** The JSON-RPC error's {@code data}, or null. */
+  public Object data() {
+    return data;
   }
 
   public int status() {

@@ -1,0 +1,169 @@
+package dev.switchboard.transport.stateless;
+
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.transport.streamable.HttpFailure;
+import dev.switchboard.transport.streamable.JsonRpcMessage;
+import dev.switchboard.transport.streamable.McpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One stateless-era (MCP 2026-07-28) request, validated: the {@code _meta} envelope (-32602), the
+ * {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers against the body (-32020), the
+ * version (-32022), then the method (-32601, HTTP 404). Each rejection is an {@link HttpFailure} with its HTTP status
+ * and the error's {@code data}; the caller answers it with the request's id.
+ *
+ * @param id           the JSON-RPC id
+ * @param method       the method
+ * @param params       the params as sent (with {@code _meta})
+ * @param version      the protocol version the request names
+ * @param capabilities the client capabilities it declares
+ * @param clientInfo   the client's identity, or an empty object
+ * @param logLevel     the least severe log level the client wants for this request, or null for none
+ */
+public record StatelessRequest(Object id, String method, JsonObject params, String version, JsonObject capabilities,
+                               JsonObject clientInfo, String logLevel) {
+  public static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+  public static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+  public static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
+  public static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+  public static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+  public static final String META_SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+  /** The header naming the JSON-RPC method. */
+  public static final String METHOD_HEADER = "Mcp-Method";
+  /** The header naming the tool, prompt or resource of a request. */
+  public static final String NAME_HEADER = "Mcp-Name";
+
+  /** The methods the gateway serves in the stateless era. */
+  static final Set<String> METHODS = Set.of(McpMethod.SERVER_DISCOVER, McpMethod.TOOLS_LIST, McpMethod.TOOLS_CALL,
+    McpMethod.RESOURCES_LIST, McpMethod.RESOURCES_TEMPLATES_LIST, McpMethod.RESOURCES_READ, McpMethod.PROMPTS_LIST,
+    McpMethod.PROMPTS_GET, McpMethod.COMPLETION_COMPLETE, McpMethod.SUBSCRIPTIONS_LISTEN);
+
+  private static final String SENTINEL_PREFIX = "=?base64?";
+  private static final String SENTINEL_SUFFIX = "?=";
+
+  /**
+   * True when a POSTed message belongs to the stateless era: its {@code _meta} names a protocol version, or, without
+   * that claim and without a session, the {@code MCP-Protocol-Version} header names the stateless era (the envelope is
+   * then missing: -32602). Everything else is the session era.
+   */
+  public static boolean claims(HttpServerRequest req, JsonRpcMessage msg) {
+    if (msg.kind() == JsonRpcMessage.Kind.RESPONSE) {
+      return false;
+    }
+    JsonObject meta = meta(msg.params());
+    if (meta != null && meta.containsKey(META_PROTOCOL_VERSION)) {
+      return true;
+    }
+    return req.getHeader(McpHeaders.SESSION_ID) == null
+      && ProtocolVersion.isModernEra(trim(req.getHeader(McpHeaders.PROTOCOL_VERSION)));
+  }
+
+  /** Validates a request of the stateless era ({@link #claims}); throws {@link HttpFailure}. */
+  public static StatelessRequest of(HttpServerRequest req, JsonRpcMessage msg) {
+    JsonObject params = msg.params() == null ? new JsonObject() : msg.params();
+    JsonObject meta = meta(params);
+    List<String> missing = new ArrayList<>();
+    if (meta == null) {
+      missing.add("_meta");
+    } else {
+      if (!(meta.getValue(META_PROTOCOL_VERSION) instanceof String)) {
+        missing.add(META_PROTOCOL_VERSION);
+      }
+      if (!(meta.getValue(META_CLIENT_CAPABILITIES) instanceof JsonObject)) {
+        missing.add(META_CLIENT_CAPABILITIES);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new HttpFailure(400, JsonRpcError.INVALID_PARAMS, "Invalid params: the request's _meta must carry "
+        + String.join(" and ", missing) + " (protocol revision " + ProtocolVersion.V2026_07_28 + ")",
+        new JsonObject().put("envelope", new JsonObject().put("missing", new JsonArray(missing))));
+    }
+    String version = meta.getString(META_PROTOCOL_VERSION);
+    String header = trim(req.getHeader(McpHeaders.PROTOCOL_VERSION));
+    if (!version.equals(header)) {
+      throw mismatch(McpHeaders.PROTOCOL_VERSION, header, version);
+    }
+    String methodHeader = trim(req.getHeader(METHOD_HEADER));
+    if (!msg.method().equals(methodHeader)) {
+      throw mismatch(METHOD_HEADER, methodHeader, msg.method());
+    }
+    if (!ProtocolVersion.isModern(version)) {
+      throw new HttpFailure(400, JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: "
+        + version, new JsonObject().put("supported", new JsonArray(ProtocolVersion.MODERN)).put("requested", version));
+    }
+    String named = namedBy(msg.method(), params);
+    if (named != null) {
+      String nameHeader = decodeName(trim(req.getHeader(NAME_HEADER)));
+      if (!named.equals(nameHeader)) {
+        throw mismatch(NAME_HEADER, nameHeader, named);
+      }
+    }
+    if (msg.kind() == JsonRpcMessage.Kind.REQUEST && !METHODS.contains(msg.method())) {
+      throw new HttpFailure(404, JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + msg.method());
+    }
+    Object info = meta.getValue(META_CLIENT_INFO);
+    Object level = meta.getValue(META_LOG_LEVEL);
+    return new StatelessRequest(msg.id(), msg.method(), params, version, meta.getJsonObject(META_CLIENT_CAPABILITIES),
+      info instanceof JsonObject object ? object : new JsonObject(), level instanceof String text ? text : null);
+  }
+
+  /** What {@code Mcp-Name} must carry for a method: the tool or prompt name, the resource URI, or null. */
+  static String namedBy(String method, JsonObject params) {
+    Object value = switch (method) {
+      case McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET -> params.getValue("name");
+      case McpMethod.RESOURCES_READ -> params.getValue("uri");
+      default -> null;
+    };
+    return value instanceof String text ? text : null;
+  }
+
+  private static HttpFailure mismatch(String header, String sent, String body) {
+    String message = sent == null ? "Header mismatch: the " + header + " header is required"
+      : "Header mismatch: " + header + " does not match the request body";
+    JsonObject data = new JsonObject().put("mismatch", new JsonObject().put("header", header).put("body", body));
+    return new HttpFailure(400, JsonRpcError.HEADER_MISMATCH, message, data);
+  }
+
+  /** The value of {@code Mcp-Name}, decoded when it is the base64 sentinel; null when malformed. */
+  static String decodeName(String value) {
+    if (value == null || !value.startsWith(SENTINEL_PREFIX) || !value.endsWith(SENTINEL_SUFFIX)
+      || value.length() < SENTINEL_PREFIX.length() + SENTINEL_SUFFIX.length()) {
+      return value;
+    }
+    String encoded = value.substring(SENTINEL_PREFIX.length(), value.length() - SENTINEL_SUFFIX.length());
+    try {
+      return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A header value without surrounding spaces and tabs (HTTP's optional whitespace), or null. */
+  static String trim(String value) {
+    if (value == null) {
+      return null;
+    }
+    int start = 0;
+    int end = value.length();
+    while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return value.substring(start, end);
+  }
+
+  private static JsonObject meta(JsonObject params) {
+    return params != null && params.getValue("_meta") instanceof JsonObject meta ? meta : null;
+  }
+}
