@@ -12,8 +12,9 @@ final class ConfigMapper {
 
   static GatewayConfig map(JsonNode tree) {
     ConfigNode root = ConfigNode.root(tree).requireKeys("server", "backends", "aggregation", "sessions", "limits",
-      "auth", "metrics", "management", "audit", "reload", "tracing");
-    var server = ServerSection.map(root.get("server")).withLimits(LimitsSection.map(root.get("limits")));
+      "auth", "metrics", "management", "audit", "reload", "tracing", "stateless");
+    var server = ServerSection.map(root.get("server")).withLimits(LimitsSection.map(root.get("limits")))
+      .withStateless(StatelessSection.map(root.get("stateless")));
     List<BackendOptions> backends = BackendsSection.map(root.get("backends"));
     var aggregation = AggregationSection.map(root.get("aggregation"), KnownBackends.of(backends));
     var sessions = SessionsSection.map(root.get("sessions"));

@@ -10,7 +10,7 @@ class StructureValidationTest {
   void unknownTopLevelKeyIsRejectedWithItsPath() {
     assertRejected(ONE_BACKEND + "sesions: {ttl: 5m}",
       "sesions: unknown key (known: server, backends, aggregation, sessions, limits, auth, metrics, management, audit, "
-        + "reload, tracing)");
+        + "reload, tracing, stateless)");
   }
 
   @Test

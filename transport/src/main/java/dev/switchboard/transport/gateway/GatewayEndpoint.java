@@ -90,7 +90,7 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
     frontDoor.readPost(req)
       .compose(body -> {
         JsonRpcMessage single = body.single();
-        if (single != null && StatelessRequest.claims(req, single)) {
+        if (single != null && StatelessRequest.claims(req.headers(), single)) {
           return statelessRequest(req, single, caller);
         }
         FrontDoor.checkVersion(req);

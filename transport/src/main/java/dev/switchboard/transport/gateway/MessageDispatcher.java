@@ -12,6 +12,7 @@ import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionManager;
+import dev.switchboard.transport.stateless.InputBridge;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import dev.switchboard.transport.streamable.PostAnswer;
@@ -99,7 +100,7 @@ final class MessageDispatcher {
   private static void relay(LocalSession session, PostAnswer answer, StreamMessage message) {
     if (message.message() != null) {
       if (Notifications.wanted(session, message.message())) {
-        answer.send(message.message());
+        answer.send(InputBridge.withoutKeyHint(message.message()));
       }
     }
     if (message.pause()) {

@@ -28,6 +28,22 @@ public final class InputBridge {
   public static final String INPUT_KEY_HINT = "dev.switchboard/inputKey";
   private static final long SWEEP_MILLIS = 1_000;
 
+  /** A server-to-client request as a session-era client sees it: without the input-key hint. */
+  public static JsonObject withoutKeyHint(JsonObject message) {
+    if (message.getValue("params") instanceof JsonObject params && params.getValue("_meta") instanceof JsonObject meta
+      && meta.containsKey(INPUT_KEY_HINT)) {
+      JsonObject copy = message.copy();
+      JsonObject copiedParams = copy.getJsonObject("params");
+      JsonObject copiedMeta = copiedParams.getJsonObject("_meta");
+      copiedMeta.remove(INPUT_KEY_HINT);
+      if (copiedMeta.isEmpty()) {
+        copiedParams.remove("_meta");
+      }
+      return copy;
+    }
+    return message;
+  }
+
   private final Vertx vertx;
   private final StatelessOptions options;
   private final RequestStates states;

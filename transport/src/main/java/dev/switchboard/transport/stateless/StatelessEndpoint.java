@@ -71,7 +71,7 @@ public final class StatelessEndpoint {
 
   /** A POSTed stateless message; throws (or fails) with what {@code ErrorMapper} answers, given the request's id. */
   public Future<Void> handle(HttpServerRequest req, JsonRpcMessage msg, Caller caller) {
-    StatelessRequest request = StatelessRequest.of(req, msg);
+    StatelessRequest request = StatelessRequest.of(req.headers(), msg);
     if (msg.kind() != JsonRpcMessage.Kind.REQUEST) {
       // a stateless notification (e.g. cancellation) has nothing to act on: a request ends when its POST is closed
       return req.response().setStatusCode(202).end();

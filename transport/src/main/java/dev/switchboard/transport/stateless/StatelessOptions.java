@@ -20,7 +20,7 @@ import java.time.Duration;
 public record StatelessOptions(int maxHeldSessions, Duration heldSessionIdleTimeout, Duration listTtl,
                                String requestStateKey, Duration requestStateTtl, Duration inputWindow,
                                int maxParkedCalls, int maxListenStreams) {
-  public static final int DEFAULT_MAX_HELD_SESSIONS = 10_000;
+  public static final int DEFAULT_MAX_HELD_SESSIONS = 1_000;
   public static final Duration DEFAULT_HELD_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(5);
   public static final Duration DEFAULT_LIST_TTL = Duration.ZERO;
   public static final Duration DEFAULT_REQUEST_STATE_TTL = Duration.ofMinutes(10);

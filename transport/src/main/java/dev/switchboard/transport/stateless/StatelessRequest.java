@@ -6,7 +6,7 @@ import dev.switchboard.core.protocol.ProtocolVersion;
 import dev.switchboard.transport.streamable.HttpFailure;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import dev.switchboard.transport.streamable.McpHeaders;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
    * that claim and without a session, the {@code MCP-Protocol-Version} header names the stateless era (the envelope is
    * then missing: -32602). Everything else is the session era.
    */
-  public static boolean claims(HttpServerRequest req, JsonRpcMessage msg) {
+  public static boolean claims(MultiMap headers, JsonRpcMessage msg) {
     if (msg.kind() == JsonRpcMessage.Kind.RESPONSE) {
       return false;
     }
@@ -63,12 +63,12 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
     if (meta != null && meta.containsKey(META_PROTOCOL_VERSION)) {
       return true;
     }
-    return req.getHeader(McpHeaders.SESSION_ID) == null
-      && ProtocolVersion.isModernEra(trim(req.getHeader(McpHeaders.PROTOCOL_VERSION)));
+    return headers.get(McpHeaders.SESSION_ID) == null
+      && ProtocolVersion.isModernEra(trim(headers.get(McpHeaders.PROTOCOL_VERSION)));
   }
 
   /** Validates a request of the stateless era ({@link #claims}); throws {@link HttpFailure}. */
-  public static StatelessRequest of(HttpServerRequest req, JsonRpcMessage msg) {
+  public static StatelessRequest of(MultiMap headers, JsonRpcMessage msg) {
     JsonObject params = msg.params() == null ? new JsonObject() : msg.params();
     JsonObject meta = meta(params);
     List<String> missing = new ArrayList<>();
@@ -88,11 +88,11 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
         new JsonObject().put("envelope", new JsonObject().put("missing", new JsonArray(missing))));
     }
     String version = meta.getString(META_PROTOCOL_VERSION);
-    String header = trim(req.getHeader(McpHeaders.PROTOCOL_VERSION));
+    String header = trim(headers.get(McpHeaders.PROTOCOL_VERSION));
     if (!version.equals(header)) {
       throw mismatch(McpHeaders.PROTOCOL_VERSION, header, version);
     }
-    String methodHeader = trim(req.getHeader(METHOD_HEADER));
+    String methodHeader = trim(headers.get(METHOD_HEADER));
     if (!msg.method().equals(methodHeader)) {
       throw mismatch(METHOD_HEADER, methodHeader, msg.method());
     }
@@ -102,7 +102,7 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
     }
     String named = namedBy(msg.method(), params);
     if (named != null) {
-      String nameHeader = decodeName(trim(req.getHeader(NAME_HEADER)));
+      String nameHeader = decodeName(trim(headers.get(NAME_HEADER)));
       if (!named.equals(nameHeader)) {
         throw mismatch(NAME_HEADER, nameHeader, named);
       }

@@ -20,8 +20,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +36,12 @@ import java.util.concurrent.TimeUnit;
  * for the long-lived session streams ({@link SessionStreams}). Thread-safe: its mutable state is the id counter, the
  * bounded map of requests in flight (for cancellation), the set of open session streams and the negotiated protocol
  * version.
+ *
+ * <p>The backend's revision is probed once, at the first {@code open}: a backend that answers {@code server/discover}
+ * with {@code 2026-07-28} among its {@code supportedVersions} is stateless, and its "sessions" are the gateway's
+ * handles ({@link StatelessSessions}): each request carries the client's {@code _meta} envelope and the
+ * {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers, and an {@code input_required} result
+ * is asked of the client as server-to-client requests. Any other answer means the session era ({@code initialize}).
  */
 public final class HttpBackendClient implements BackendClient {
   private static final System.Logger LOG = System.getLogger(HttpBackendClient.class.getName());
@@ -48,6 +57,13 @@ public final class HttpBackendClient implements BackendClient {
   private final SessionStreams streams;
   private final SessionAuthorizations authorizations;
   private volatile String protocolVersion = ProtocolVersion.LATEST;
+  private final StatelessSessions stateless;
+  /** The probe's verdict (null until it gave one): what {@code server/discover} returned, or null for the session era. */
+  private volatile Future<Discovered> revision;
+
+  /** What a stateless backend's {@code server/discover} returned. */
+  private record Discovered(JsonObject capabilities, JsonObject serverInfo) {
+  }
 
   /**
    * Creates the client and its connection pool.
@@ -67,6 +83,7 @@ public final class HttpBackendClient implements BackendClient {
       .build();
     this.streams = new SessionStreams(vertx, endpoint, options.name(), options.timeout(), this::streamGet,
       headers::redact);
+    this.stateless = new StatelessSessions(options.name());
   }
 
   /** The configured headers plus, for {@code auth: {type: bearer}}, its Authorization (on every request). */
@@ -106,6 +123,76 @@ public final class HttpBackendClient implements BackendClient {
 
   @Override
   public Future<BackendSession> open(JsonObject clientInfo, JsonObject clientCapabilities, String authorization) {
+    return revision(clientInfo, authorization).compose(discovered -> {
+      if (discovered == null) {
+        return openSession(clientInfo, clientCapabilities, authorization);
+      }
+      String id = stateless.open(clientInfo, clientCapabilities);
+      if (authorization != null) {
+        authorizations.put(id, authorization);
+      }
+      return Future.succeededFuture(new BackendSession(name(), id, ProtocolVersion.V2026_07_28,
+        discovered.capabilities(), discovered.serverInfo()));
+    });
+  }
+
+  /** True once the probe found a stateless (2026-07-28) backend. */
+  public boolean isStateless() {
+    Future<Discovered> verdict = revision;
+    return verdict != null && verdict.succeeded() && verdict.result() != null;
+  }
+
+  /**
+   * The backend's revision, probed once with {@code server/discover}: what it discovered for a stateless backend, null
+   * for the session era. A conclusive answer is kept; a failure to reach the backend, or 401/403 (credentials), is
+   * not, and the next open probes again.
+   */
+  private Future<Discovered> revision(JsonObject clientInfo, String authorization) {
+    Future<Discovered> known = revision;
+    if (known != null) {
+      return known;
+    }
+    String id = ids.next();
+    Exchange<Discovered> exchange = new Exchange<>(vertx, name(), options.timeout());
+    ResponseReader reader = new ResponseReader(vertx, name(), id, null, exchange::isDone);
+    RequestOptions post = statelessPost(null, McpMethod.SERVER_DISCOVER, null);
+    if (authorization != null) {
+      post.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    Buffer body = JsonRpc.request(id, McpMethod.SERVER_DISCOVER, StatelessSessions.probeParams(clientInfo)).toBuffer();
+    Future<Discovered> probed = exchange.run(client, post, body, response -> {
+      if (response.statusCode() == 401 || response.statusCode() == 403) {
+        return BoundedBodies.reject(response, name(), null, headers::redact);
+      }
+      if (!isSuccess(response)) {
+        return BoundedBodies.discard(response, name()).map(v -> (Discovered) null);
+      }
+      return reader.read(response).map(HttpBackendClient::discovered).otherwise((Discovered) null);
+    }, NOTHING);
+    return probed.onSuccess(verdict -> {
+      revision = Future.succeededFuture(verdict);
+      if (verdict != null) {
+        protocolVersion = ProtocolVersion.V2026_07_28;
+        LOG.log(Level.INFO, "backend ''{0}'' speaks the stateless revision {1}", name(), ProtocolVersion.V2026_07_28);
+      }
+    });
+  }
+
+  private static Discovered discovered(JsonObject message) {
+    if (!(message.getValue("result") instanceof JsonObject result)
+      || !(result.getValue("supportedVersions") instanceof JsonArray versions)
+      || !versions.contains(ProtocolVersion.V2026_07_28)) {
+      return null;
+    }
+    JsonObject capabilities = result.getValue("capabilities") instanceof JsonObject c ? c : new JsonObject();
+    JsonObject meta = result.getValue("_meta") instanceof JsonObject m ? m : new JsonObject();
+    JsonObject serverInfo = meta.getValue("io.modelcontextprotocol/serverInfo") instanceof JsonObject info ? info
+      : new JsonObject();
+    return new Discovered(capabilities, serverInfo);
+  }
+
+  private Future<BackendSession> openSession(JsonObject clientInfo, JsonObject clientCapabilities,
+                                             String authorization) {
     JsonObject params = new JsonObject()
       .put("protocolVersion", ProtocolVersion.LATEST)
       .put("capabilities", clientCapabilities == null ? new JsonObject() : clientCapabilities)
@@ -178,6 +265,14 @@ public final class HttpBackendClient implements BackendClient {
 
   private Future<JsonObject> call(String sessionId, Object id, String method, JsonObject params,
                                   Handler<JsonObject> onMessage) {
+    if (stateless.holds(sessionId)) {
+      return statelessCall(sessionId, id, method, params, onMessage);
+    }
+    if (sessionId != null && isStateless()) {
+      // a handle of another instance, or of before a restart: the gateway opens a new one
+      return Future.failedFuture(new BackendException(name(), BackendException.Kind.SESSION_EXPIRED,
+        "unknown stateless session handle"));
+    }
     Exchange<JsonObject> exchange = new Exchange<>(vertx, name(), options.timeout());
     try {
       inFlight.add(sessionId, id, exchange);
@@ -199,6 +294,83 @@ public final class HttpBackendClient implements BackendClient {
       .map(this::result);
   }
 
+  /**
+   * A request on a stateless handle: {@code ping} is {@code server/discover} in this revision, the removed methods
+   * are answered here, and {@code input_required} rounds are asked of the client until the result is complete.
+   */
+  private Future<JsonObject> statelessCall(String sessionId, Object id, String method, JsonObject params,
+                                           Handler<JsonObject> onMessage) {
+    if (McpMethod.PING.equals(method)) {
+      return statelessCall(sessionId, id, McpMethod.SERVER_DISCOVER, null, onMessage).map(result -> new JsonObject());
+    }
+    if (StatelessSessions.answeredLocally(method)) {
+      if (McpMethod.LOGGING_SET_LEVEL.equals(method) && params != null) {
+        stateless.logLevel(sessionId, params.getString("level"));
+      }
+      return Future.succeededFuture(new JsonObject());
+    }
+    Exchange<JsonObject> exchange = new Exchange<>(vertx, name(), options.timeout());
+    try {
+      inFlight.add(sessionId, id, exchange);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone);
+    JsonObject sent = stateless.withEnvelope(sessionId, params);
+    Buffer body = JsonRpc.request(id, method, sent).toBuffer();
+    RequestOptions post = statelessPost(sessionId, method, nameOf(method, params));
+    return exchange.run(client, post, body, response -> isSuccess(response)
+        ? reader.read(response)
+        : BoundedBodies.reject(response, name(), null, headers::redact), NOTHING)
+      .map(this::result)
+      .compose(result -> {
+        if (!"input_required".equals(result.getValue("resultType"))
+          || !(result.getValue("inputRequests") instanceof JsonObject questions) || onMessage == null) {
+          return Future.succeededFuture(result);
+        }
+        return stateless.ask(sessionId, questions, onMessage::handle, options.timeout().toMillis())
+          .compose(answers -> {
+            JsonObject retry = params == null ? new JsonObject() : params.copy();
+            retry.put("inputResponses", answers);
+            if (result.getValue("requestState") != null) {
+              retry.put("requestState", result.getValue("requestState"));
+            } else {
+              retry.remove("requestState");
+            }
+            return statelessCall(sessionId, id, method, retry, onMessage);
+          });
+      });
+  }
+
+  /** What {@code Mcp-Name} carries for a method: the tool or prompt name, the resource URI, or null. */
+  private static String nameOf(String method, JsonObject params) {
+    if (params == null) {
+      return null;
+    }
+    Object value = switch (method) {
+      case McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET -> params.getValue("name");
+      case McpMethod.RESOURCES_READ -> params.getValue("uri");
+      default -> null;
+    };
+    return value instanceof String text ? text : null;
+  }
+
+  /** A stateless POST: no session header; the version, method and (for some methods) name headers. */
+  private RequestOptions statelessPost(String sessionId, String method, String mcpName) {
+    RequestOptions post = endpoint.request(HttpMethod.POST);
+    headers.apply(post, null, ProtocolVersion.V2026_07_28, true);
+    post.putHeader("Mcp-Method", method);
+    if (mcpName != null) {
+      boolean plain = mcpName.chars().allMatch(c -> c >= 0x21 && c <= 0x7e) && !mcpName.startsWith("=?");
+      post.putHeader("Mcp-Name", plain ? mcpName
+        : "=?base64?" + Base64.getEncoder().encodeToString(mcpName.getBytes(StandardCharsets.UTF_8)) + "?=");
+    }
+    if (sessionId != null) {
+      authorizations.apply(post, sessionId);
+    }
+    return post;
+  }
+
   @Override
   public Future<Void> cancel(String sessionId, Object requestId, String reason) {
     Object id;
@@ -213,16 +385,29 @@ public final class HttpBackendClient implements BackendClient {
       exchange.abort(new BackendException(name(), BackendException.Kind.CANCELLED, "request "
         + FailureClassifier.snippet(String.valueOf(id), 64) + " cancelled" + why));
     }
+    if (stateless.holds(sessionId)) {
+      // in this revision a request ends when its connection closes; there is no cancellation message
+      return Future.succeededFuture();
+    }
     return notifyCancelled(sessionId, id, reason);
   }
 
   @Override
   public Future<BackendStream> listen(String sessionId, Handler<JsonObject> onMessage) {
+    if (stateless.holds(sessionId)) {
+      // no standalone stream in this revision (subscriptions/listen is not relayed yet)
+      return Future.succeededFuture(new NoStream(name(), sessionId));
+    }
     return streams.listen(sessionId, onMessage);
   }
 
   @Override
   public Future<Void> send(String sessionId, JsonObject message) {
+    if (stateless.holds(sessionId)) {
+      // an answer to an input request completes its round; nothing else has a destination in this revision
+      stateless.answer(sessionId, message);
+      return Future.succeededFuture();
+    }
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
     return exchange.run(client, post(sessionId), message.toBuffer(), response -> isSuccess(response)
         ? BoundedBodies.discard(response, name())
@@ -233,6 +418,11 @@ public final class HttpBackendClient implements BackendClient {
   @Override
   public Future<Void> close(String sessionId) {
     if (sessionId == null) {
+      return Future.succeededFuture();
+    }
+    if (stateless.holds(sessionId)) {
+      stateless.close(sessionId);
+      authorizations.remove(sessionId);
       return Future.succeededFuture();
     }
     RequestOptions delete = endpoint.request(HttpMethod.DELETE);
