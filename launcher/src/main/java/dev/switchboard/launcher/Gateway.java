@@ -108,7 +108,8 @@ public final class Gateway {
       ops.sessionsActive(sessions::localCount);
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
-      StatelessEndpoint.Shared stateless = StatelessEndpoint.Shared.create(vertx, bus, config.server().stateless());
+      StatelessEndpoint.Shared stateless = StatelessEndpoint.Shared.create(vertx, bus, config.server().stateless(),
+        sessions.instanceLink());
       return ops.routes(readiness::ready, core::backendStatuses).compose(routes -> {
         TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, auth, routes,
           stateless);

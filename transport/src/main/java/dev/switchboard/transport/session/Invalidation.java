@@ -2,10 +2,14 @@ package dev.switchboard.transport.session;
 
 import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionSignals.Signal;
+import dev.switchboard.transport.stateless.InstanceLink;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import dev.switchboard.session.SessionStore;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps this instance's session cache true to what other instances do, through {@link SessionSignals}: a session
@@ -21,6 +25,7 @@ final class Invalidation {
   private final SessionSignals signals;
   private final SessionStore store;
   private final Map<String, LocalSession> cache;
+  private final Map<String, Handler<JsonObject>> others = new ConcurrentHashMap<>();
 
   Invalidation(SessionSignals signals, SessionStore store, Map<String, LocalSession> cache) {
     this.signals = signals;
@@ -43,7 +48,27 @@ final class Invalidation {
         type, err.getMessage()));
   }
 
+  /** Messages of other parts of the transport that travel on the same signals (see {@link InstanceLink}). */
+  InstanceLink link() {
+    return new InstanceLink() {
+      @Override
+      public Future<Void> publish(String type, JsonObject body) {
+        return signals.publish(new Signal(null, type, body));
+      }
+
+      @Override
+      public void on(String type, Handler<JsonObject> handler) {
+        others.put(type, handler);
+      }
+    };
+  }
+
   private void onSignal(Signal signal) {
+    Handler<JsonObject> other = others.get(signal.type());
+    if (other != null) {
+      other.handle(signal.body());
+      return;
+    }
     if (SessionSignals.MISSED.equals(signal.type())) {
       cache.values().forEach(this::recheck);
       return;

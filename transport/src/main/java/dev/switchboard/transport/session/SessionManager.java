@@ -10,6 +10,7 @@ import dev.switchboard.session.EventLog;
 import dev.switchboard.session.ExpiredSession;
 import dev.switchboard.session.SessionRecord;
 import dev.switchboard.session.SessionSignals;
+import dev.switchboard.transport.stateless.InstanceLink;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.transport.limits.LimitsOptions;
 import dev.switchboard.transport.limits.SessionQuota;
@@ -198,6 +199,11 @@ public final class SessionManager {
     store.update(updated).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
       "could not store a session''s new view: {0}", err.getMessage()));
     invalidation.viewChanged(session.id());
+  }
+
+  /** Messages to the other instances that share the store, on its signals (e.g. stateless retries). */
+  public InstanceLink instanceLink() {
+    return invalidation.link();
   }
 
   /** Terminates a session: deletes its record, closes its backend sessions, forgets it locally. */

@@ -18,6 +18,11 @@ import java.util.function.Function;
  * signed {@code requestState} that leads a retry back to its call. The state is bound to the caller, the method and
  * the name it was issued for, the call, its round (an earlier state is a replay) and an expiry. A call nobody came
  * back for is cancelled after {@code requestStateTtl}. Shared by the transport verticles of one process.
+ *
+ * <p>The state also names the instance that holds the call. A retry that reaches another instance (sharing the key) is
+ * sent there over the {@link InstanceLink} ({@value #RETRY}); the holder acknowledges it at once ({@value #ACK}) and
+ * sends the outcome back ({@value #ANSWER}). Without an acknowledgement within {@value #ACK_MILLIS} ms the holder is
+ * taken for gone, and the client is told to send its request again without the state.
  */
 public final class InputBridge {
   /**
@@ -27,6 +32,17 @@ public final class InputBridge {
    */
   public static final String INPUT_KEY_HINT = "dev.switchboard/inputKey";
   private static final long SWEEP_MILLIS = 1_000;
+  /** A retry for the instance that holds its call. */
+  static final String RETRY = "stateless.input.retry";
+  /** The holder got a retry. */
+  static final String ACK = "stateless.input.ack";
+  /** The outcome of a retry, for the instance that got it. */
+  static final String ANSWER = "stateless.input.answer";
+  static final long ACK_MILLIS = 2_000;
+
+  /** A retry sent to the instance that holds its call, waiting for the outcome. */
+  private record Forward(StatelessAnswer answer, long ackTimer, boolean acked) {
+  }
 
   /** A server-to-client request as a session-era client sees it: without the input-key hint. */
   public static JsonObject withoutKeyHint(JsonObject message) {
@@ -48,14 +64,21 @@ public final class InputBridge {
   private final StatelessOptions options;
   private final RequestStates states;
   private final Map<String, BridgedCall> calls = new ConcurrentHashMap<>();
+  private final Map<String, Forward> forwards = new ConcurrentHashMap<>();
+  private final String instance = UUID.randomUUID().toString();
+  private final InstanceLink link;
   private final long sweeper;
   private volatile StatelessResults results;
 
-  public InputBridge(Vertx vertx, StatelessOptions options) {
+  public InputBridge(Vertx vertx, StatelessOptions options, InstanceLink link) {
     this.vertx = vertx;
     this.options = options;
+    this.link = link;
     this.states = new RequestStates(options.requestStateKey());
     this.sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
+    link.on(RETRY, this::onRetry);
+    link.on(ACK, this::onAck);
+    link.on(ANSWER, this::onAnswer);
   }
 
   /** How results are stamped (set by the endpoint). */
@@ -102,6 +125,7 @@ public final class InputBridge {
   String seal(BridgedCall call, int round) {
     StatelessRequest request = call.request();
     JsonObject payload = new JsonObject()
+      .put("i", instance)
       .put("c", call.key())
       .put("n", round)
       .put("u", HeldSessions.key(call.held().client().identity(), new JsonObject()))
@@ -113,25 +137,118 @@ public final class InputBridge {
 
   /**
    * A retry that carries a {@code requestState}: its call, resumed with the retry as the request that waits; -32602
-   * when the state is not ours, expired, issued to another caller or request, replayed, or its call is not held here
-   * (this instance did not issue it or has forgotten it: the client sends the request again without the state).
+   * when the state is not ours, expired, issued to another caller or request, or replayed. A call held by another
+   * instance is reached there; one that no instance holds any more is -32602 too (the client sends the request again
+   * without the state).
    */
   void resume(StatelessRequest retry, Identity caller, StatelessAnswer answer) {
+    JsonObject payload = checked(retry, caller);
+    BridgedCall call = calls.get(payload.getString("c"));
+    if (call == null && !instance.equals(payload.getString("i"))) {
+      forward(payload.getString("i"), retry, caller, answer);
+      return;
+    }
+    resumeHere(call, payload, retry, answer);
+  }
+
+  private JsonObject checked(StatelessRequest retry, Identity caller) {
     JsonObject payload = states.open(retry.params().getValue("requestState"), System.currentTimeMillis());
     Object name = StatelessRequest.namedBy(retry.method(), retry.params());
     if (!HeldSessions.key(caller, new JsonObject()).equals(payload.getString("u"))
       || !retry.method().equals(payload.getString("m"))
       || !Objects.equals(name, payload.getValue("nm"))
-      || !(payload.getValue("n") instanceof Number round)) {
+      || !(payload.getValue("n") instanceof Number)) {
       throw RequestStates.invalid();
     }
-    BridgedCall call = calls.get(payload.getString("c"));
+    return payload;
+  }
+
+  private void resumeHere(BridgedCall call, JsonObject payload, StatelessRequest retry, StatelessAnswer answer) {
     if (call == null) {
-      throw new McpException(JsonRpcError.INVALID_PARAMS, "The call this requestState continues is no longer held; "
-        + "send the request again without requestState", new JsonObject().put("reason", "request_state_gone"));
+      throw gone();
     }
-    if (!call.resume(round.intValue(), retry, answer)) {
+    if (!call.resume(payload.getInteger("n"), retry, answer)) {
       throw RequestStates.invalid();
+    }
+  }
+
+  private static McpException gone() {
+    return new McpException(JsonRpcError.INVALID_PARAMS, "The call this requestState continues is no longer held; "
+      + "send the request again without requestState", new JsonObject().put("reason", "request_state_gone"));
+  }
+
+  // ---- retries that reach another instance than the call's ------------------------------------------------------
+
+  private void forward(String holder, StatelessRequest retry, Identity caller, StatelessAnswer answer) {
+    String token = UUID.randomUUID().toString();
+    long ackTimer = vertx.setTimer(ACK_MILLIS, id -> {
+      Forward forward = forwards.get(token);
+      if (forward != null && !forward.acked() && forwards.remove(token, forward)) {
+        forward.answer().fail(gone());
+      }
+    });
+    forwards.put(token, new Forward(answer, ackTimer, false));
+    JsonObject request = new JsonObject().put("id", retry.id()).put("method", retry.method())
+      .put("params", retry.params()).put("version", retry.version()).put("capabilities", retry.capabilities())
+      .put("clientInfo", retry.clientInfo()).put("logLevel", retry.logLevel());
+    link.publish(RETRY, new JsonObject().put("to", holder).put("from", instance).put("token", token)
+        .put("issuer", caller.issuer()).put("subject", caller.subject()).put("request", request))
+      .onFailure(err -> {
+        Forward forward = forwards.remove(token);
+        if (forward != null) {
+          vertx.cancelTimer(forward.ackTimer());
+          forward.answer().fail(gone());
+        }
+      });
+  }
+
+  /** On the holder: a retry another instance got. */
+  private void onRetry(JsonObject body) {
+    if (!instance.equals(body.getString("to"))) {
+      return;
+    }
+    String from = body.getString("from");
+    String token = body.getString("token");
+    link.publish(ACK, new JsonObject().put("to", from).put("token", token));
+    StatelessAnswer answer = new RelayedAnswer(link, from, token);
+    try {
+      JsonObject r = body.getJsonObject("request");
+      StatelessRequest retry = new StatelessRequest(r.getValue("id"), r.getString("method"),
+        r.getJsonObject("params"), r.getString("version"), r.getJsonObject("capabilities"),
+        r.getJsonObject("clientInfo"), r.getString("logLevel"));
+      Identity caller = new Identity(body.getString("issuer"), body.getString("subject"));
+      JsonObject payload = checked(retry, caller);
+      resumeHere(calls.get(payload.getString("c")), payload, retry, answer);
+    } catch (RuntimeException e) {
+      answer.fail(e);
+    }
+  }
+
+  private void onAck(JsonObject body) {
+    if (instance.equals(body.getString("to"))) {
+      forwards.computeIfPresent(body.getString("token"), (token, forward) -> {
+        vertx.cancelTimer(forward.ackTimer());
+        return new Forward(forward.answer(), forward.ackTimer(), true);
+      });
+    }
+  }
+
+  /** On the instance that got the retry: the holder's outcome. */
+  private void onAnswer(JsonObject body) {
+    if (!instance.equals(body.getString("to"))) {
+      return;
+    }
+    Forward forward = forwards.remove(body.getString("token"));
+    if (forward == null) {
+      return;
+    }
+    vertx.cancelTimer(forward.ackTimer());
+    if (body.getValue("result") instanceof JsonObject result) {
+      forward.answer().result(result);
+    } else {
+      JsonObject error = body.getJsonObject("error", new JsonObject());
+      forward.answer().fail(new McpException(error.getInteger("code", JsonRpcError.INTERNAL_ERROR),
+        error.getString("message", "Internal error"), error.getValue("data")));
     }
   }
 

@@ -40,8 +40,9 @@ public final class StatelessEndpoint {
 
   /** What the transport verticles of one process share. */
   public record Shared(HeldSessions held, InputBridge bridge, ListenStreams listens) {
-    public static Shared create(Vertx vertx, CoreBus core, StatelessOptions options) {
-      return new Shared(new HeldSessions(vertx, core, options), new InputBridge(vertx, options),
+    /** @param link the other instances that share the session store (retries of calls held elsewhere) */
+    public static Shared create(Vertx vertx, CoreBus core, StatelessOptions options, InstanceLink link) {
+      return new Shared(new HeldSessions(vertx, core, options), new InputBridge(vertx, options, link),
         new ListenStreams(vertx, options));
     }
 
@@ -79,7 +80,7 @@ public final class StatelessEndpoint {
     boolean privateScope = !Identity.ANONYMOUS.equals(caller.identity());
     String method = request.method();
     if (McpMethod.SERVER_DISCOVER.equals(method)) {
-      StatelessAnswer answer = new StatelessAnswer(req, request.id(), maxBufferedBytes);
+      StatelessAnswer answer = new PostedAnswer(req, request.id(), maxBufferedBytes);
       answer.result(results.discover(privateScope));
       observer.answered(method, Future.succeededFuture(), false);
       return Future.succeededFuture();
@@ -89,7 +90,7 @@ public final class StatelessEndpoint {
       shared.listens().listen(req, request, held, results, maxBufferedBytes);
       return Future.succeededFuture();
     }
-    StatelessAnswer answer = new StatelessAnswer(req, request.id(), maxBufferedBytes);
+    StatelessAnswer answer = new PostedAnswer(req, request.id(), maxBufferedBytes);
     if (request.params().containsKey("requestState") && StatelessResults.MAY_REQUIRE_INPUT.contains(method)) {
       shared.bridge().resume(request, caller.identity(), answer);
       return Future.succeededFuture();
