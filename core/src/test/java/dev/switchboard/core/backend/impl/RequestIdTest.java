@@ -61,7 +61,8 @@ class RequestIdTest extends BackendClientTestBase {
 
     List<Object> ids = backend.received().stream().filter(r -> JsonRpc.isRequest(r.body()))
       .map(r -> r.body().getValue("id")).toList();
-    assertThat(ids).hasSize(3).doesNotHaveDuplicates().allSatisfy(id ->
+    // the revision probe, initialize and the two requests
+    assertThat(ids).hasSize(4).doesNotHaveDuplicates().allSatisfy(id ->
       assertThat(id).asString().matches("sb-[0-9a-z]{8}-\\d+"));
     String prefix = ((String) ids.get(0)).substring(0, 12);
     assertThat(ids).allSatisfy(id -> assertThat((String) id).startsWith(prefix));
