@@ -109,7 +109,7 @@ public final class Gateway {
       ServerDescription description = new ServerDescription(coreOptions.serverName(), "Switchboard MCP gateway",
         Version.current(), null);
       StatelessEndpoint.Shared stateless = StatelessEndpoint.Shared.create(vertx, bus, config.server().stateless(),
-        sessions.instanceLink());
+        config.limits(), sessions.instanceLink());
       return ops.routes(readiness::ready, core::backendStatuses).compose(routes -> {
         TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, auth, routes,
           stateless);

@@ -27,6 +27,7 @@ final class Scenarios {
       case "stdio" -> new StdioScenario();
       case "cross-instance" -> new CrossInstanceScenario();
       case "auth" -> new AuthScenario();
+      case "stateless" -> new StatelessScenario();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }

@@ -96,7 +96,8 @@ final class Lane extends VerticleBase {
 
   /** Closes this lane's sessions with DELETE (best effort, failures ignored). */
   Future<Void> closeSessions() {
-    return onContext(() -> Future.join(sessions.stream().map(s -> client.delete(s, options.getTargets().get(0))
+    return onContext(() -> Future.join(sessions.stream().filter(s -> s.id() != null)
+      .map(s -> client.delete(s, options.getTargets().get(0))
       .recover(err -> Future.succeededFuture())).toList()).mapEmpty());
   }
 

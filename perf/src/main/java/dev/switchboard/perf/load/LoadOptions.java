@@ -30,6 +30,7 @@ public final class LoadOptions {
   private int expectedTools;
   private Duration timeout = DEFAULT_TIMEOUT;
   private boolean churn;
+  private boolean stateless;
   private int lanes = 1;
   private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
   private String label = "load";
@@ -50,6 +51,7 @@ public final class LoadOptions {
     expectedTools = other.expectedTools;
     timeout = other.timeout;
     churn = other.churn;
+    stateless = other.stateless;
     lanes = other.lanes;
     maxInFlight = other.maxInFlight;
     label = other.label;
@@ -202,6 +204,19 @@ public final class LoadOptions {
 
   public LoadOptions setChurn(boolean churn) {
     this.churn = churn;
+    return this;
+  }
+
+  /**
+   * The stateless revision (MCP 2026-07-28): no session is opened; every request carries the {@code _meta} envelope
+   * and the {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers.
+   */
+  public boolean isStateless() {
+    return stateless;
+  }
+
+  public LoadOptions setStateless(boolean stateless) {
+    this.stateless = stateless;
     return this;
   }
 

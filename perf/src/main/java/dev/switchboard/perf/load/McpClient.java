@@ -19,6 +19,11 @@ final class McpClient {
   static final String SESSION_HEADER = "Mcp-Session-Id";
   static final String VERSION_HEADER = "MCP-Protocol-Version";
   static final String PROTOCOL_VERSION = "2025-11-25";
+  static final String STATELESS_VERSION = "2026-07-28";
+  /** The {@code _meta} envelope of a stateless request (ends the params object). */
+  private static final String ENVELOPE = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\""
+    + STATELESS_VERSION + "\",\"io.modelcontextprotocol/clientCapabilities\":{},"
+    + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"switchboard-perf\",\"version\":\"1\"}}";
   private static final String ACCEPT = "application/json, text/event-stream";
   private static final Buffer INITIALIZE = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
     + "\"params\":{\"protocolVersion\":\"" + PROTOCOL_VERSION + "\",\"capabilities\":{},"
@@ -63,8 +68,9 @@ final class McpClient {
     String tool = options.toolFor(target);
     int size = options.getPayloadSize();
     Buffer body = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-      + tool + "\",\"arguments\":{\"seq\":" + id + ",\"size\":" + size + "}}}");
-    return exchange(HttpMethod.POST, target, session, body).map(reply -> {
+      + tool + "\",\"arguments\":{\"seq\":" + id + ",\"size\":" + size + "}" + (session.id() == null ? "," + ENVELOPE
+      : "") + "}}");
+    return exchange(HttpMethod.POST, target, session, body, "tools/call", tool).map(reply -> {
       JsonObject result = Answers.result(reply.expectStatus(200), id);
       if (Boolean.TRUE.equals(result.getValue("isError"))) {
         throw new LoadFailure(ErrorKind.TOOL_ERROR, "isError: " + firstText(result));
@@ -82,8 +88,9 @@ final class McpClient {
   /** {@code tools/list}: a {@code tools} array, of the expected size when one is set. */
   Future<Void> list(McpSession session, Target target) {
     long id = session.nextRequestId();
-    Buffer body = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\"}");
-    return exchange(HttpMethod.POST, target, session, body).map(reply -> {
+    Buffer body = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\""
+      + (session.id() == null ? ",\"params\":{" + ENVELOPE + "}" : "") + "}");
+    return exchange(HttpMethod.POST, target, session, body, "tools/list", null).map(reply -> {
       JsonObject result = Answers.result(reply.expectStatus(200), id);
       if (!(result.getValue("tools") instanceof JsonArray tools) || tools.isEmpty()) {
         throw new LoadFailure(ErrorKind.VALIDATION, "tools/list " + id + ": no tools");
@@ -108,6 +115,12 @@ final class McpClient {
   }
 
   private Future<Reply> exchange(HttpMethod method, Target target, McpSession session, Buffer body) {
+    return exchange(method, target, session, body, null, null);
+  }
+
+  /** @param mcpMethod the JSON-RPC method, for a stateless request's headers; {@code mcpName} its tool, or null */
+  private Future<Reply> exchange(HttpMethod method, Target target, McpSession session, Buffer body, String mcpMethod,
+                                 String mcpName) {
     RequestOptions request = new RequestOptions()
       .setMethod(method)
       .setHost(target.host())
@@ -118,8 +131,13 @@ final class McpClient {
     if (body != null) {
       request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
     }
-    if (session != null) {
+    if (session != null && session.id() != null) {
       request.putHeader(SESSION_HEADER, session.id()).putHeader(VERSION_HEADER, session.protocolVersion());
+    } else if (session != null) {
+      request.putHeader(VERSION_HEADER, session.protocolVersion()).putHeader("Mcp-Method", mcpMethod);
+      if (mcpName != null) {
+        request.putHeader("Mcp-Name", mcpName);
+      }
     }
     if (target.authorization() != null) {
       request.putHeader(HttpHeaders.AUTHORIZATION, target.authorization());

@@ -3,8 +3,8 @@ package dev.switchboard.perf.load;
 import java.util.List;
 
 /**
- * One client session as the load generator holds it: the {@code Mcp-Session-Id}, the negotiated version and the
- * next request id. Confined to the lane that opened it.
+ * One client session as the load generator holds it: the {@code Mcp-Session-Id} (none for a stateless caller), the
+ * negotiated version and the next request id. Confined to the lane that opened it.
  */
 public final class McpSession {
   private final String id;
@@ -17,6 +17,12 @@ public final class McpSession {
     this.protocolVersion = protocolVersion;
   }
 
+  /** A stateless caller (MCP 2026-07-28): no session id; the version travels with each request. */
+  static McpSession stateless() {
+    return new McpSession(null, McpClient.STATELESS_VERSION);
+  }
+
+  /** The session id, or null for a stateless caller. */
   public String id() {
     return id;
   }

@@ -21,6 +21,9 @@ final class Work {
 
   /** {@code initialize} on the first target, then {@code notifications/initialized} on the next in turn. */
   Future<McpSession> openSession() {
+    if (options.isStateless()) {
+      return Future.succeededFuture(McpSession.stateless());
+    }
     Target first = targets.get(0);
     return client.initialize(first).compose(session -> {
       session.nextTarget(targets);

@@ -35,14 +35,8 @@ public final class SessionQuota {
    */
   public Lease acquire(Identity identity, JsonObject clientInfo, JsonObject capabilities) {
     long capabilityBytes = serializedSize(capabilities);
-    if (capabilityBytes > limits.maxClientCapabilitiesBytes()) {
-      throw McpException.invalidParams("capabilities too large: at most " + limits.maxClientCapabilitiesBytes()
-        + " bytes");
-    }
     long infoBytes = serializedSize(clientInfo);
-    if (infoBytes > limits.maxClientInfoBytes()) {
-      throw McpException.invalidParams("clientInfo too large: at most " + limits.maxClientInfoBytes() + " bytes");
-    }
+    checkSizes(limits, capabilityBytes, infoBytes);
     Identity counted = Identity.ANONYMOUS.equals(identity) ? null : identity;
     Lease lease = new Lease(counted, capabilityBytes + infoBytes);
     reserve(sessions, limits.maxSessions(), "Too many sessions on this instance; retry later", lease);
@@ -104,6 +98,24 @@ public final class SessionQuota {
       counter.decrementAndGet();
       lease.release();
       throw new LimitExceeded(message);
+    }
+  }
+
+  /**
+   * The size bounds of what a client's capabilities and info cost the gateway to keep ({@code initialize}, or a
+   * stateless caller's held backend sessions); -32602 above them.
+   */
+  public static void checkSizes(LimitsOptions limits, JsonObject clientInfo, JsonObject capabilities) {
+    checkSizes(limits, serializedSize(capabilities), serializedSize(clientInfo));
+  }
+
+  private static void checkSizes(LimitsOptions limits, long capabilityBytes, long infoBytes) {
+    if (capabilityBytes > limits.maxClientCapabilitiesBytes()) {
+      throw McpException.invalidParams("capabilities too large: at most " + limits.maxClientCapabilitiesBytes()
+        + " bytes");
+    }
+    if (infoBytes > limits.maxClientInfoBytes()) {
+      throw McpException.invalidParams("clientInfo too large: at most " + limits.maxClientInfoBytes() + " bytes");
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * {@link ViewChanged} to its address), which it passes on to its {@code subscriptions/listen} streams. Thread-safe.
  */
 final class HeldSession {
-  private final String key;
+  private final HeldSessions.HeldKey key;
   private final ClientSession client;
   private final String address;
   private final Set<Consumer<Object>> listeners = new CopyOnWriteArraySet<>();
@@ -30,14 +30,14 @@ final class HeldSession {
   private volatile long lastUsedNanos;
   private volatile boolean closed;
 
-  HeldSession(String key, ClientSession client, String address, long nowNanos) {
+  HeldSession(HeldSessions.HeldKey key, ClientSession client, String address, long nowNanos) {
     this.key = key;
     this.client = client;
     this.address = address;
     this.lastUsedNanos = nowNanos;
   }
 
-  String key() {
+  HeldSessions.HeldKey key() {
     return key;
   }
 

@@ -8,6 +8,8 @@ import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.transport.limits.LimitsOptions;
+import dev.switchboard.transport.limits.SessionQuota;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,13 +36,16 @@ public final class HeldSessions {
   private final Vertx vertx;
   private final CoreBus core;
   private final StatelessOptions options;
-  private final Map<String, HeldSession> held = new ConcurrentHashMap<>();
+  private final LimitsOptions limits;
+  private final Map<HeldKey, HeldSession> held = new ConcurrentHashMap<>();
   private final long sweeper;
 
-  public HeldSessions(Vertx vertx, CoreBus core, StatelessOptions options) {
+  /** @param limits the size bounds of the client data an entry keeps ({@code maxClientCapabilitiesSize}, ...) */
+  public HeldSessions(Vertx vertx, CoreBus core, StatelessOptions options, LimitsOptions limits) {
     this.vertx = vertx;
     this.core = core;
     this.options = options;
+    this.limits = limits;
     this.sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
   }
 
@@ -48,26 +53,33 @@ public final class HeldSessions {
     return options;
   }
 
+  /** What an entry is for: a caller and the capabilities it declares (compared as JSON values). */
+  record HeldKey(Identity identity, JsonObject capabilities) {
+  }
+
   /** The entry for a caller and its declared capabilities, opened on first use. */
   HeldSession of(Identity identity, JsonObject capabilities, JsonObject clientInfo) {
-    String key = key(identity, capabilities);
+    HeldKey key = new HeldKey(identity, capabilities);
     long now = System.nanoTime();
     HeldSession existing = held.get(key);
     if (existing != null && !existing.closed()) {
       existing.used(now);
       return existing;
     }
+    SessionQuota.checkSizes(limits, clientInfo, capabilities);
     if (held.size() >= options.maxHeldSessions()) {
       evictLeastRecentlyUsed();
     }
+    JsonObject kept = capabilities.copy();
     ClientSession client = new ClientSession("held-" + UUID.randomUUID(), identity, ProtocolVersion.LATEST,
-      clientInfo.copy(), capabilities.copy());
-    HeldSession created = new HeldSession(key, client, "switchboard.transport.held." + client.sessionId(), now);
-    HeldSession kept = held.merge(key, created, (old, fresh) -> old.closed() ? fresh : old);
-    if (kept == created) {
+      clientInfo.copy(), kept);
+    HeldSession created = new HeldSession(new HeldKey(identity, kept), client,
+      "switchboard.transport.held." + client.sessionId(), now);
+    HeldSession chosen = held.merge(created.key(), created, (old, fresh) -> old.closed() ? fresh : old);
+    if (chosen == created) {
       open(created);
     }
-    return kept;
+    return chosen;
   }
 
   private void open(HeldSession session) {
@@ -121,15 +133,13 @@ public final class HeldSessions {
     held.values().forEach(this::close);
   }
 
-  /** The pool key: the identity and a digest of the capabilities as sent. */
-  static String key(Identity identity, JsonObject capabilities) {
+  /** A digest of an identity (what a request state is bound to). */
+  static String digest(Identity identity) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(identity.issuer().getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
       digest.update(identity.subject().getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(capabilities.toBuffer().getBytes());
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -65,6 +66,8 @@ public final class InputBridge {
   private final RequestStates states;
   private final Map<String, BridgedCall> calls = new ConcurrentHashMap<>();
   private final Map<String, Forward> forwards = new ConcurrentHashMap<>();
+  /** Call keys: unique on this instance (a state names its instance too, and is signed). */
+  private final AtomicLong callIds = new AtomicLong();
   private final String instance = UUID.randomUUID().toString();
   private final InstanceLink link;
   private final long sweeper;
@@ -91,7 +94,7 @@ public final class InputBridge {
     if (calls.size() >= options.maxParkedCalls()) {
       throw new LimitExceeded("Too many stateless calls in progress; retry shortly");
     }
-    String key = UUID.randomUUID().toString();
+    String key = Long.toString(callIds.incrementAndGet(), Character.MAX_RADIX);
     calls.put(key, factory.apply(key));
     return key;
   }
@@ -128,7 +131,7 @@ public final class InputBridge {
       .put("i", instance)
       .put("c", call.key())
       .put("n", round)
-      .put("u", HeldSessions.key(call.held().client().identity(), new JsonObject()))
+      .put("u", HeldSessions.digest(call.held().client().identity()))
       .put("m", request.method())
       .put("nm", StatelessRequest.namedBy(request.method(), request.params()))
       .put("exp", System.currentTimeMillis() + options.requestStateTtl().toMillis());
@@ -154,7 +157,7 @@ public final class InputBridge {
   private JsonObject checked(StatelessRequest retry, Identity caller) {
     JsonObject payload = states.open(retry.params().getValue("requestState"), System.currentTimeMillis());
     Object name = StatelessRequest.namedBy(retry.method(), retry.params());
-    if (!HeldSessions.key(caller, new JsonObject()).equals(payload.getString("u"))
+    if (!HeldSessions.digest(caller).equals(payload.getString("u"))
       || !retry.method().equals(payload.getString("m"))
       || !Objects.equals(name, payload.getValue("nm"))
       || !(payload.getValue("n") instanceof Number)) {

@@ -8,6 +8,7 @@ import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.auth.Caller;
+import dev.switchboard.transport.limits.LimitsOptions;
 import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import io.vertx.core.Future;
@@ -15,6 +16,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,9 +42,13 @@ public final class StatelessEndpoint {
 
   /** What the transport verticles of one process share. */
   public record Shared(HeldSessions held, InputBridge bridge, ListenStreams listens) {
-    /** @param link the other instances that share the session store (retries of calls held elsewhere) */
-    public static Shared create(Vertx vertx, CoreBus core, StatelessOptions options, InstanceLink link) {
-      return new Shared(new HeldSessions(vertx, core, options), new InputBridge(vertx, options, link),
+    /**
+     * @param limits the size bounds of client data ({@code limits:})
+     * @param link   the other instances that share the session store (retries of calls held elsewhere)
+     */
+    public static Shared create(Vertx vertx, CoreBus core, StatelessOptions options, LimitsOptions limits,
+                                InstanceLink link) {
+      return new Shared(new HeldSessions(vertx, core, options, limits), new InputBridge(vertx, options, link),
         new ListenStreams(vertx, options));
     }
 
@@ -118,15 +124,21 @@ public final class StatelessEndpoint {
     });
   }
 
-  /** The params a session-era backend gets: without the stateless envelope and the input round's fields. */
+  /**
+   * The params a session-era backend gets: without the stateless envelope and the input round's fields. A shallow
+   * copy: the arguments are passed on as they are.
+   */
   static JsonObject forwarded(JsonObject params) {
-    JsonObject copy = params.copy();
+    JsonObject copy = new JsonObject(new LinkedHashMap<>(params.getMap()));
     copy.remove("inputResponses");
     copy.remove("requestState");
     if (copy.getValue("_meta") instanceof JsonObject meta) {
-      ENVELOPE.forEach(meta::remove);
-      if (meta.isEmpty()) {
+      JsonObject rest = new JsonObject(new LinkedHashMap<>(meta.getMap()));
+      ENVELOPE.forEach(rest::remove);
+      if (rest.isEmpty()) {
         copy.remove("_meta");
+      } else {
+        copy.put("_meta", rest);
       }
     }
     return copy;
