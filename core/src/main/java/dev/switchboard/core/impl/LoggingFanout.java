@@ -2,6 +2,7 @@ package dev.switchboard.core.impl;
 
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.core.protocol.LogLevels;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import io.vertx.core.Future;
@@ -9,12 +10,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code logging/setLevel}: validates the level and passes it on to every backend of the session. */
 final class LoggingFanout {
-  static final Set<String> LEVELS = Set.of("debug", "info", "notice", "warning", "error", "critical", "alert",
-    "emergency");
   private static final System.Logger LOG = System.getLogger(LoggingFanout.class.getName());
 
   private final BackendRegistry registry;
@@ -25,10 +23,10 @@ final class LoggingFanout {
 
   Future<JsonObject> setLevel(SessionContext session, JsonObject params) {
     Object level = params.getValue("level");
-    if (!(level instanceof String name) || !LEVELS.contains(name)) {
-      throw McpException.invalidParams("level must be one of " + String.join(", ", List.of("debug", "info",
-        "notice", "warning", "error", "critical", "alert", "emergency")));
+    if (!LogLevels.isLevel(level)) {
+      throw McpException.invalidParams("level must be one of " + String.join(", ", LogLevels.ORDER));
     }
+    String name = (String) level;
     List<Future<JsonObject>> sent = new ArrayList<>();
     for (Map.Entry<String, String> entry : session.backendSessions().entrySet()) {
       BackendClient client = registry.get(entry.getKey());

@@ -1,5 +1,6 @@
 package dev.switchboard.it.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.it.GatewayHarness;
@@ -13,7 +14,6 @@ import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.transport.auth.IncomingAuthOptions;
 import dev.switchboard.transport.kit.RunningServer;
 import dev.switchboard.transport.stateless.StatelessOptions;
-import dev.switchboard.transport.stateless.StatelessRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -74,11 +74,15 @@ class InputAcrossInstancesTest {
     idp.close();
   }
 
+  /** A stateless tools/call of {@value #TOOL}; {@code caller} null sends no token. */
   private McpTestClient.Answer call(int instance, String caller, JsonObject extra) {
-    McpTestClient client = new McpTestClient(clientVertx, gateways.get(instance).url()).bearer(idp.token(caller));
+    McpTestClient client = new McpTestClient(clientVertx, gateways.get(instance).url());
+    if (caller != null) {
+      client.bearer(idp.token(caller));
+    }
     JsonObject params = new JsonObject().put("name", TOOL).put("arguments", new JsonObject()).mergeIn(extra)
-      .put("_meta", new JsonObject().put(StatelessRequest.META_PROTOCOL_VERSION, "2026-07-28")
-        .put(StatelessRequest.META_CLIENT_CAPABILITIES, new JsonObject().put("elicitation", new JsonObject())));
+      .put("_meta", new JsonObject().put(StatelessEnvelope.META_PROTOCOL_VERSION, "2026-07-28")
+        .put(StatelessEnvelope.META_CLIENT_CAPABILITIES, new JsonObject().put("elicitation", new JsonObject())));
     return client.exchange(client.request().noSession().header("MCP-Protocol-Version", "2026-07-28")
       .header("Mcp-Method", "tools/call").header("Mcp-Name", TOOL)
       .body(client.message(client.nextId(), "tools/call", params))).await();
@@ -87,6 +91,13 @@ class InputAcrossInstancesTest {
   private static JsonObject answering(String state, String name) {
     return new JsonObject().put("requestState", state).put("inputResponses", new JsonObject().put("user_name",
       new JsonObject().put("action", "accept").put("content", new JsonObject().put("name", name))));
+  }
+
+  @Test
+  void aStatelessRequestNeedsAToken() {
+    McpTestClient.Answer anonymous = call(0, null, new JsonObject());
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.header("WWW-Authenticate")).contains("resource_metadata");
   }
 
   @Test

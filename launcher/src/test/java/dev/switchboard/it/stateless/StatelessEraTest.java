@@ -1,5 +1,6 @@
 package dev.switchboard.it.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.it.GatewayHarness;
@@ -8,7 +9,6 @@ import dev.switchboard.launcher.fixture.ConformanceFixture;
 import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.testkit.StreamEvent;
 import dev.switchboard.transport.kit.RunningServer;
-import dev.switchboard.transport.stateless.StatelessRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,9 +50,9 @@ class StatelessEraTest {
   }
 
   private static JsonObject meta(JsonObject capabilities) {
-    return new JsonObject().put(StatelessRequest.META_PROTOCOL_VERSION, "2026-07-28")
-      .put(StatelessRequest.META_CLIENT_CAPABILITIES, capabilities)
-      .put(StatelessRequest.META_CLIENT_INFO, new JsonObject().put("name", "test").put("version", "1"));
+    return new JsonObject().put(StatelessEnvelope.META_PROTOCOL_VERSION, "2026-07-28")
+      .put(StatelessEnvelope.META_CLIENT_CAPABILITIES, capabilities)
+      .put(StatelessEnvelope.META_CLIENT_INFO, new JsonObject().put("name", "test").put("version", "1"));
   }
 
   private McpTestClient.Exchange exchange(String method, JsonObject params, JsonObject capabilities) {
@@ -99,7 +99,7 @@ class StatelessEraTest {
     assertThat(answer.result().getString("resultType")).isEqualTo("complete");
     assertThat(answer.result().getJsonArray("content").getJsonObject(0).getString("text"))
       .isEqualTo("This is a simple text response for testing.");
-    assertThat(answer.result().getJsonObject("_meta").containsKey(StatelessRequest.META_SERVER_INFO)).isTrue();
+    assertThat(answer.result().getJsonObject("_meta").containsKey(StatelessEnvelope.META_SERVER_INFO)).isTrue();
     McpTestClient.Answer list = send("tools/list", new JsonObject(), new JsonObject());
     assertThat(list.result().getValue("ttlMs")).isEqualTo(0);
     assertThat(list.result().getString("cacheScope")).isEqualTo("public");
@@ -202,7 +202,7 @@ class StatelessEraTest {
     assertThat(quiet.isSse()).isFalse();
     assertThat(quiet.result().getString("resultType")).isEqualTo("complete");
     McpTestClient.Answer chatty = call(logging, new JsonObject().put("_meta",
-      new JsonObject().put(StatelessRequest.META_LOG_LEVEL, "debug")), new JsonObject());
+      new JsonObject().put(StatelessEnvelope.META_LOG_LEVEL, "debug")), new JsonObject());
     assertThat(chatty.isSse()).isTrue();
     assertThat(chatty.events().stream().filter(StreamEvent::hasData).map(StreamEvent::json)
       .map(m -> m.getString("method"))).contains("notifications/message");
@@ -218,7 +218,7 @@ class StatelessEraTest {
     assertThat(ack.getString("method")).isEqualTo("notifications/subscriptions/acknowledged");
     assertThat(ack.getJsonObject("params").getJsonObject("notifications"))
       .isEqualTo(new JsonObject().put("toolsListChanged", true));
-    assertThat(ack.getJsonObject("params").getJsonObject("_meta").getValue(StatelessRequest.META_SUBSCRIPTION_ID))
+    assertThat(ack.getJsonObject("params").getJsonObject("_meta").getValue(StatelessEnvelope.META_SUBSCRIPTION_ID))
       .isNotNull();
     stream.response.request().connection().close();
   }

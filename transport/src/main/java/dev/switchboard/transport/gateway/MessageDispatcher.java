@@ -5,7 +5,6 @@ import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.protocol.JsonRpc;
-import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.CoreReply;
@@ -7,11 +8,11 @@ import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.LogLevels;
 import dev.switchboard.core.protocol.McpMethod;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,13 +20,11 @@ import java.util.Map;
  * across the client's retries. What the backend streams is passed on to the request waiting now ({@link
  * StatelessAnswer}): progress, and log messages at or above the request's {@code logLevel}. A server-to-client
  * request of the backend (sampling, elicitation, roots) becomes an entry of an {@code input_required} result, keyed
- * by the backend's hint ({@link InputBridge#INPUT_KEY_HINT} in the request's {@code _meta}) or by the gateway; the call is then
+ * by the backend's hint ({@link StatelessEnvelope#INPUT_KEY_HINT} in the request's {@code _meta}) or by the gateway; the call is then
  * parked until the client's retry brings the answers ({@link InputBridge}). Thread-safe: events arrive on the
  * context of the verticle that made the call, retries on any.
  */
 final class BridgedCall {
-  private static final List<String> LEVELS = List.of("debug", "info", "notice", "warning", "error", "critical",
-    "alert", "emergency");
   private static final int MAX_KEY_LENGTH = 64;
 
   private record Asked(Object backendId, String method, JsonObject params) {
@@ -98,8 +97,7 @@ final class BridgedCall {
       String threshold = request.logLevel();
       JsonObject params = message.getJsonObject("params");
       String level = params == null ? null : params.getString("level");
-      return threshold != null && LEVELS.contains(threshold) && level != null
-        && LEVELS.indexOf(level) >= LEVELS.indexOf(threshold);
+      return LogLevels.isLevel(threshold) && LogLevels.isLevel(level) && LogLevels.admits(threshold, level);
     }
     return false;
   }
@@ -145,7 +143,7 @@ final class BridgedCall {
     if (!(params.getValue("_meta") instanceof JsonObject meta)) {
       return null;
     }
-    Object value = meta.remove(InputBridge.INPUT_KEY_HINT);
+    Object value = meta.remove(StatelessEnvelope.INPUT_KEY_HINT);
     if (meta.isEmpty()) {
       params.remove("_meta");
     }

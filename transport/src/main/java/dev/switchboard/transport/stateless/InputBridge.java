@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
@@ -26,12 +27,6 @@ import java.util.function.Function;
  * taken for gone, and the client is told to send its request again without the state.
  */
 public final class InputBridge {
-  /**
-   * The {@code _meta} key with which a session-era backend may name the key of its server-to-client request in the
-   * {@code inputRequests} of the {@code input_required} result (it is taken out before the client sees the request);
-   * without it the gateway numbers the requests of a call.
-   */
-  public static final String INPUT_KEY_HINT = "dev.switchboard/inputKey";
   private static final long SWEEP_MILLIS = 1_000;
   /** A retry for the instance that holds its call. */
   static final String RETRY = "stateless.input.retry";
@@ -48,11 +43,11 @@ public final class InputBridge {
   /** A server-to-client request as a session-era client sees it: without the input-key hint. */
   public static JsonObject withoutKeyHint(JsonObject message) {
     if (message.getValue("params") instanceof JsonObject params && params.getValue("_meta") instanceof JsonObject meta
-      && meta.containsKey(INPUT_KEY_HINT)) {
+      && meta.containsKey(StatelessEnvelope.INPUT_KEY_HINT)) {
       JsonObject copy = message.copy();
       JsonObject copiedParams = copy.getJsonObject("params");
       JsonObject copiedMeta = copiedParams.getJsonObject("_meta");
-      copiedMeta.remove(INPUT_KEY_HINT);
+      copiedMeta.remove(StatelessEnvelope.INPUT_KEY_HINT);
       if (copiedMeta.isEmpty()) {
         copiedParams.remove("_meta");
       }
@@ -133,7 +128,7 @@ public final class InputBridge {
       .put("n", round)
       .put("u", HeldSessions.digest(call.held().client().identity()))
       .put("m", request.method())
-      .put("nm", StatelessRequest.namedBy(request.method(), request.params()))
+      .put("nm", StatelessEnvelope.nameOf(request.method(), request.params()))
       .put("exp", System.currentTimeMillis() + options.requestStateTtl().toMillis());
     return states.seal(payload);
   }
@@ -156,7 +151,7 @@ public final class InputBridge {
 
   private JsonObject checked(StatelessRequest retry, Identity caller) {
     JsonObject payload = states.open(retry.params().getValue("requestState"), System.currentTimeMillis());
-    Object name = StatelessRequest.namedBy(retry.method(), retry.params());
+    Object name = StatelessEnvelope.nameOf(retry.method(), retry.params());
     if (!HeldSessions.digest(caller).equals(payload.getString("u"))
       || !retry.method().equals(payload.getString("m"))
       || !Objects.equals(name, payload.getValue("nm"))

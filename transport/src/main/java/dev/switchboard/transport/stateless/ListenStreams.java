@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.ViewChanged;
 import dev.switchboard.core.catalog.CatalogKind;
 import dev.switchboard.core.protocol.JsonRpc;
@@ -66,7 +67,7 @@ public final class ListenStreams {
       new JsonObject().put("notifications", honoured)), id).encode());
     if (honoured.isEmpty()) {
       writer.event(null, JsonRpc.response(id, results.stamp(McpMethod.SUBSCRIPTIONS_LISTEN,
-        new JsonObject().put("_meta", new JsonObject().put(StatelessRequest.META_SUBSCRIPTION_ID, id)), false))
+        new JsonObject().put("_meta", new JsonObject().put(StatelessEnvelope.META_SUBSCRIPTION_ID, id)), false))
         .encode());
       writer.end();
       held.release(System.nanoTime());
@@ -115,7 +116,7 @@ public final class ListenStreams {
       params = new JsonObject();
       notification.put("params", params);
     }
-    params.put("_meta", new JsonObject().put(StatelessRequest.META_SUBSCRIPTION_ID, id));
+    params.put("_meta", new JsonObject().put(StatelessEnvelope.META_SUBSCRIPTION_ID, id));
     return notification;
   }
 }

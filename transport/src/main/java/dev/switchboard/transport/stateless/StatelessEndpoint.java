@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.Identity;
@@ -29,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StatelessEndpoint {
   /** The reserved keys of a stateless request's {@code _meta}, not passed on to session-era backends. */
-  private static final Set<String> ENVELOPE = Set.of(StatelessRequest.META_PROTOCOL_VERSION,
-    StatelessRequest.META_CLIENT_CAPABILITIES, StatelessRequest.META_CLIENT_INFO, StatelessRequest.META_LOG_LEVEL);
+  private static final Set<String> ENVELOPE = Set.of(StatelessEnvelope.META_PROTOCOL_VERSION,
+    StatelessEnvelope.META_CLIENT_CAPABILITIES, StatelessEnvelope.META_CLIENT_INFO, StatelessEnvelope.META_LOG_LEVEL);
   private static final AtomicLong REQUEST_IDS = new AtomicLong();
 
   /** Sends a call to core; the verticle's one path for calls ({@code PendingCalls}). */

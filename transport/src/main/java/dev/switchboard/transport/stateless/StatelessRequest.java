@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
@@ -31,16 +32,6 @@ import java.util.Set;
  */
 public record StatelessRequest(Object id, String method, JsonObject params, String version, JsonObject capabilities,
                                JsonObject clientInfo, String logLevel) {
-  public static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
-  public static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
-  public static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
-  public static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
-  public static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
-  public static final String META_SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
-  /** The header naming the JSON-RPC method. */
-  public static final String METHOD_HEADER = "Mcp-Method";
-  /** The header naming the tool, prompt or resource of a request. */
-  public static final String NAME_HEADER = "Mcp-Name";
 
   /** The methods the gateway serves in the stateless era. */
   static final Set<String> METHODS = Set.of(McpMethod.SERVER_DISCOVER, McpMethod.TOOLS_LIST, McpMethod.TOOLS_CALL,
@@ -60,7 +51,7 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
       return false;
     }
     JsonObject meta = meta(msg.params());
-    if (meta != null && meta.containsKey(META_PROTOCOL_VERSION)) {
+    if (meta != null && meta.containsKey(StatelessEnvelope.META_PROTOCOL_VERSION)) {
       return true;
     }
     return headers.get(McpHeaders.SESSION_ID) == null
@@ -75,11 +66,11 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
     if (meta == null) {
       missing.add("_meta");
     } else {
-      if (!(meta.getValue(META_PROTOCOL_VERSION) instanceof String)) {
-        missing.add(META_PROTOCOL_VERSION);
+      if (!(meta.getValue(StatelessEnvelope.META_PROTOCOL_VERSION) instanceof String)) {
+        missing.add(StatelessEnvelope.META_PROTOCOL_VERSION);
       }
-      if (!(meta.getValue(META_CLIENT_CAPABILITIES) instanceof JsonObject)) {
-        missing.add(META_CLIENT_CAPABILITIES);
+      if (!(meta.getValue(StatelessEnvelope.META_CLIENT_CAPABILITIES) instanceof JsonObject)) {
+        missing.add(StatelessEnvelope.META_CLIENT_CAPABILITIES);
       }
     }
     if (!missing.isEmpty()) {
@@ -87,43 +78,33 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
         + String.join(" and ", missing) + " (protocol revision " + ProtocolVersion.V2026_07_28 + ")",
         new JsonObject().put("envelope", new JsonObject().put("missing", new JsonArray(missing))));
     }
-    String version = meta.getString(META_PROTOCOL_VERSION);
+    String version = meta.getString(StatelessEnvelope.META_PROTOCOL_VERSION);
     String header = trim(headers.get(McpHeaders.PROTOCOL_VERSION));
     if (!version.equals(header)) {
       throw mismatch(McpHeaders.PROTOCOL_VERSION, header, version);
     }
-    String methodHeader = trim(headers.get(METHOD_HEADER));
+    String methodHeader = trim(headers.get(StatelessEnvelope.METHOD_HEADER));
     if (!msg.method().equals(methodHeader)) {
-      throw mismatch(METHOD_HEADER, methodHeader, msg.method());
+      throw mismatch(StatelessEnvelope.METHOD_HEADER, methodHeader, msg.method());
     }
     if (!ProtocolVersion.isModern(version)) {
       throw new HttpFailure(400, JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: "
         + version, new JsonObject().put("supported", new JsonArray(ProtocolVersion.MODERN)).put("requested", version));
     }
-    String named = namedBy(msg.method(), params);
+    String named = StatelessEnvelope.nameOf(msg.method(), params);
     if (named != null) {
-      String nameHeader = decodeName(trim(headers.get(NAME_HEADER)));
+      String nameHeader = decodeName(trim(headers.get(StatelessEnvelope.NAME_HEADER)));
       if (!named.equals(nameHeader)) {
-        throw mismatch(NAME_HEADER, nameHeader, named);
+        throw mismatch(StatelessEnvelope.NAME_HEADER, nameHeader, named);
       }
     }
     if (msg.kind() == JsonRpcMessage.Kind.REQUEST && !METHODS.contains(msg.method())) {
       throw new HttpFailure(404, JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + msg.method());
     }
-    Object info = meta.getValue(META_CLIENT_INFO);
-    Object level = meta.getValue(META_LOG_LEVEL);
-    return new StatelessRequest(msg.id(), msg.method(), params, version, meta.getJsonObject(META_CLIENT_CAPABILITIES),
+    Object info = meta.getValue(StatelessEnvelope.META_CLIENT_INFO);
+    Object level = meta.getValue(StatelessEnvelope.META_LOG_LEVEL);
+    return new StatelessRequest(msg.id(), msg.method(), params, version, meta.getJsonObject(StatelessEnvelope.META_CLIENT_CAPABILITIES),
       info instanceof JsonObject object ? object : new JsonObject(), level instanceof String text ? text : null);
-  }
-
-  /** What {@code Mcp-Name} must carry for a method: the tool or prompt name, the resource URI, or null. */
-  static String namedBy(String method, JsonObject params) {
-    Object value = switch (method) {
-      case McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET -> params.getValue("name");
-      case McpMethod.RESOURCES_READ -> params.getValue("uri");
-      default -> null;
-    };
-    return value instanceof String text ? text : null;
   }
 
   private static HttpFailure mismatch(String header, String sent, String body) {

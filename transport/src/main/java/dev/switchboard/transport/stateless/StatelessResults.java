@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
@@ -91,7 +92,7 @@ public final class StatelessResults {
       });
     }
     JsonObject meta = result.getValue("_meta") instanceof JsonObject existing ? existing : new JsonObject();
-    meta.put(StatelessRequest.META_SERVER_INFO, serverInfo);
+    meta.put(StatelessEnvelope.META_SERVER_INFO, serverInfo);
     result.put("_meta", meta);
     return result;
   }

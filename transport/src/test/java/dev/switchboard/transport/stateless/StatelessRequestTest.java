@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.transport.streamable.HttpFailure;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
@@ -16,9 +17,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class StatelessRequestTest {
   private static JsonObject meta() {
     return new JsonObject()
-      .put(StatelessRequest.META_PROTOCOL_VERSION, "2026-07-28")
-      .put(StatelessRequest.META_CLIENT_CAPABILITIES, new JsonObject().put("sampling", new JsonObject()))
-      .put(StatelessRequest.META_CLIENT_INFO, new JsonObject().put("name", "t").put("version", "1"));
+      .put(StatelessEnvelope.META_PROTOCOL_VERSION, "2026-07-28")
+      .put(StatelessEnvelope.META_CLIENT_CAPABILITIES, new JsonObject().put("sampling", new JsonObject()))
+      .put(StatelessEnvelope.META_CLIENT_INFO, new JsonObject().put("name", "t").put("version", "1"));
   }
 
   private static JsonRpcMessage request(String method, JsonObject params) {
@@ -61,7 +62,7 @@ class StatelessRequestTest {
   void aValidRequestCarriesItsEnvelope() {
     StatelessRequest r = StatelessRequest.of(headers("2026-07-28", "tools/call", "echo"),
       request("tools/call", new JsonObject().put("name", "echo").put("_meta", meta()
-        .put(StatelessRequest.META_LOG_LEVEL, "info"))));
+        .put(StatelessEnvelope.META_LOG_LEVEL, "info"))));
     assertThat(r.id()).isEqualTo(7);
     assertThat(r.version()).isEqualTo("2026-07-28");
     assertThat(r.capabilities().containsKey("sampling")).isTrue();
@@ -72,12 +73,12 @@ class StatelessRequestTest {
   @Test
   void aMissingEnvelopeKeyIsInvalidParamsWith400() {
     JsonObject noCapabilities = meta();
-    noCapabilities.remove(StatelessRequest.META_CLIENT_CAPABILITIES);
+    noCapabilities.remove(StatelessEnvelope.META_CLIENT_CAPABILITIES);
     HttpFailure failure = rejected(headers("2026-07-28", "tools/list", null),
       request("tools/list", new JsonObject().put("_meta", noCapabilities)));
     assertThat(failure.status()).isEqualTo(400);
     assertThat(failure.jsonRpcCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
-    assertThat(failure.data().toString()).contains(StatelessRequest.META_CLIENT_CAPABILITIES);
+    assertThat(failure.data().toString()).contains(StatelessEnvelope.META_CLIENT_CAPABILITIES);
     assertThat(rejected(headers("2026-07-28", "tools/list", null), request("tools/list", new JsonObject()))
       .jsonRpcCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
   }
@@ -112,7 +113,7 @@ class StatelessRequestTest {
   @Test
   void anUnsupportedVersionNamesTheSupportedOnes() {
     JsonRpcMessage discover = request("server/discover", new JsonObject().put("_meta",
-      meta().put(StatelessRequest.META_PROTOCOL_VERSION, "v999.0.0")));
+      meta().put(StatelessEnvelope.META_PROTOCOL_VERSION, "v999.0.0")));
     HttpFailure failure = rejected(headers("v999.0.0", "server/discover", null), discover);
     assertThat(failure.status()).isEqualTo(400);
     assertThat(failure.jsonRpcCode()).isEqualTo(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION);

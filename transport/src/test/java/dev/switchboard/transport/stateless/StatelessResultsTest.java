@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.transport.ServerDescription;
@@ -23,7 +24,7 @@ class StatelessResultsTest {
     assertThat(discover.getString("resultType")).isEqualTo("complete");
     assertThat(discover.getLong("ttlMs")).isEqualTo(60_000);
     assertThat(discover.getString("cacheScope")).isEqualTo("public");
-    assertThat(discover.getJsonObject("_meta").getJsonObject(StatelessRequest.META_SERVER_INFO).getString("name"))
+    assertThat(discover.getJsonObject("_meta").getJsonObject(StatelessEnvelope.META_SERVER_INFO).getString("name"))
       .isEqualTo("switchboard");
     assertThat(discover.containsKey("serverInfo")).isFalse();
     assertThat(results.discover(true).getString("cacheScope")).isEqualTo("private");

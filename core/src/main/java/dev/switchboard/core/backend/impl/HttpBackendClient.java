@@ -11,6 +11,7 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -186,7 +187,7 @@ public final class HttpBackendClient implements BackendClient {
     }
     JsonObject capabilities = result.getValue("capabilities") instanceof JsonObject c ? c : new JsonObject();
     JsonObject meta = result.getValue("_meta") instanceof JsonObject m ? m : new JsonObject();
-    JsonObject serverInfo = meta.getValue("io.modelcontextprotocol/serverInfo") instanceof JsonObject info ? info
+    JsonObject serverInfo = meta.getValue(StatelessEnvelope.META_SERVER_INFO) instanceof JsonObject info ? info
       : new JsonObject();
     return new Discovered(capabilities, serverInfo);
   }
@@ -318,7 +319,7 @@ public final class HttpBackendClient implements BackendClient {
     ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone);
     JsonObject sent = stateless.withEnvelope(sessionId, params);
     Buffer body = JsonRpc.request(id, method, sent).toBuffer();
-    RequestOptions post = statelessPost(sessionId, method, nameOf(method, params));
+    RequestOptions post = statelessPost(sessionId, method, StatelessEnvelope.nameOf(method, params));
     return exchange.run(client, post, body, response -> isSuccess(response)
         ? reader.read(response)
         : BoundedBodies.reject(response, name(), null, headers::redact), NOTHING)
@@ -342,27 +343,14 @@ public final class HttpBackendClient implements BackendClient {
       });
   }
 
-  /** What {@code Mcp-Name} carries for a method: the tool or prompt name, the resource URI, or null. */
-  private static String nameOf(String method, JsonObject params) {
-    if (params == null) {
-      return null;
-    }
-    Object value = switch (method) {
-      case McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET -> params.getValue("name");
-      case McpMethod.RESOURCES_READ -> params.getValue("uri");
-      default -> null;
-    };
-    return value instanceof String text ? text : null;
-  }
-
   /** A stateless POST: no session header; the version, method and (for some methods) name headers. */
   private RequestOptions statelessPost(String sessionId, String method, String mcpName) {
     RequestOptions post = endpoint.request(HttpMethod.POST);
     headers.apply(post, null, ProtocolVersion.V2026_07_28, true);
-    post.putHeader("Mcp-Method", method);
+    post.putHeader(StatelessEnvelope.METHOD_HEADER, method);
     if (mcpName != null) {
       boolean plain = mcpName.chars().allMatch(c -> c >= 0x21 && c <= 0x7e) && !mcpName.startsWith("=?");
-      post.putHeader("Mcp-Name", plain ? mcpName
+      post.putHeader(StatelessEnvelope.NAME_HEADER, plain ? mcpName
         : "=?base64?" + Base64.getEncoder().encodeToString(mcpName.getBytes(StandardCharsets.UTF_8)) + "?=");
     }
     if (sessionId != null) {

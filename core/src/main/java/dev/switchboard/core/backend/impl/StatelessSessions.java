@@ -3,6 +3,7 @@ package dev.switchboard.core.backend.impl;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,12 +24,6 @@ import java.util.function.Consumer;
  * rest of the gateway sees a session-era backend. Thread-safe.
  */
 final class StatelessSessions {
-  static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
-  static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
-  static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
-  static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
-  /** The {@code _meta} key that carries an input request's key to the gateway's stateless endpoint. */
-  static final String INPUT_KEY_HINT = "dev.switchboard/inputKey";
 
   private record Envelope(JsonObject clientInfo, JsonObject capabilities, String logLevel) {
     Envelope withLogLevel(String level) {
@@ -79,11 +74,11 @@ final class StatelessSessions {
     Envelope envelope = sessions.get(sessionId);
     JsonObject copy = params == null ? new JsonObject() : params.copy();
     JsonObject meta = copy.getValue("_meta") instanceof JsonObject existing ? existing : new JsonObject();
-    meta.put(META_PROTOCOL_VERSION, ProtocolVersion.V2026_07_28)
-      .put(META_CLIENT_CAPABILITIES, envelope == null ? new JsonObject() : envelope.capabilities())
-      .put(META_CLIENT_INFO, envelope == null ? new JsonObject() : envelope.clientInfo());
+    meta.put(StatelessEnvelope.META_PROTOCOL_VERSION, ProtocolVersion.V2026_07_28)
+      .put(StatelessEnvelope.META_CLIENT_CAPABILITIES, envelope == null ? new JsonObject() : envelope.capabilities())
+      .put(StatelessEnvelope.META_CLIENT_INFO, envelope == null ? new JsonObject() : envelope.clientInfo());
     if (envelope != null && envelope.logLevel() != null) {
-      meta.put(META_LOG_LEVEL, envelope.logLevel());
+      meta.put(StatelessEnvelope.META_LOG_LEVEL, envelope.logLevel());
     }
     copy.put("_meta", meta);
     return copy;
@@ -92,9 +87,9 @@ final class StatelessSessions {
   /** The envelope of the gateway's own probe ({@code server/discover}). */
   static JsonObject probeParams(JsonObject clientInfo) {
     return new JsonObject().put("_meta", new JsonObject()
-      .put(META_PROTOCOL_VERSION, ProtocolVersion.V2026_07_28)
-      .put(META_CLIENT_CAPABILITIES, new JsonObject())
-      .put(META_CLIENT_INFO, clientInfo));
+      .put(StatelessEnvelope.META_PROTOCOL_VERSION, ProtocolVersion.V2026_07_28)
+      .put(StatelessEnvelope.META_CLIENT_CAPABILITIES, new JsonObject())
+      .put(StatelessEnvelope.META_CLIENT_INFO, clientInfo));
   }
 
   /**
@@ -115,7 +110,7 @@ final class StatelessSessions {
       inputs.put(sessionId + "|" + id, answer);
       JsonObject params = question.getValue("params") instanceof JsonObject p ? p.copy() : new JsonObject();
       JsonObject meta = params.getValue("_meta") instanceof JsonObject m ? m : new JsonObject();
-      params.put("_meta", meta.put(INPUT_KEY_HINT, key));
+      params.put("_meta", meta.put(StatelessEnvelope.INPUT_KEY_HINT, key));
       relay.accept(JsonRpc.request(id, method, params));
       Future<JsonObject> bounded = answer.future().timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .andThen(done -> inputs.remove(sessionId + "|" + id));

@@ -5,6 +5,7 @@ import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.BackendSession;
 import dev.switchboard.core.backend.BackendStream;
 import dev.switchboard.core.backend.SupervisedBackend;
+import dev.switchboard.core.protocol.LogLevels;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;

@@ -1,5 +1,6 @@
 package dev.switchboard.core.backend.pipe;
 
+import dev.switchboard.core.protocol.LogLevels;
 import dev.switchboard.core.protocol.McpMethod;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
