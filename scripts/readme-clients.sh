@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the client commands the README shows ("Pointing an MCP client at it") against the demo gateway, as written:
-# the curl initialize and tools/list, and the Inspector CLI line. Starts the demo with scripts/run.sh on the README's
-# port (8080, which must be free), installs Node 22 like scripts/conformance.sh when the Node on PATH is older than
-# the Inspector needs, and fails when a command fails or does not list the demo's tools.
+# the curl initialize and tools/list, the stateless curl tools/list, and the Inspector CLI line. Starts the demo with
+# scripts/run.sh on the README's port (8080, which must be free), installs Node 22 like scripts/conformance.sh when
+# the Node on PATH is older than the Inspector needs, and fails when a command fails or does not list the demo's tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -46,6 +46,14 @@ export SID
 listed="$(bash -c "$second")"
 grep -q '"demo-math_add"' <<<"$listed" || { log "the README's tools/list did not list demo-math_add: $listed"; exit 1; }
 log "curl initialize + tools/list: ok"
+
+# The stateless (2026-07-28) curl block, as written: no session.
+stateless="$(awk '/^- A stateless client/{f=1} f&&/^```bash/{g=1;next} g&&/^```/{exit} g' "$README")"
+[ -n "$stateless" ] || { log "no stateless curl block in the README"; exit 1; }
+answer="$(bash -c "$stateless")"
+grep -q '"demo-math_add"' <<<"$answer" && grep -q '"resultType":"complete"' <<<"$answer" \
+  || { log "the README's stateless tools/list did not list demo-math_add: $answer"; exit 1; }
+log "curl stateless tools/list: ok"
 
 # The Inspector CLI line, as written (npx with -y so that it installs without asking).
 inspector="$(grep -o 'npx @modelcontextprotocol/inspector [^`]*' "$README" | head -1)"

@@ -110,6 +110,7 @@ public final class Gateway {
         Version.current(), null);
       StatelessEndpoint.Shared stateless = StatelessEndpoint.Shared.create(vertx, bus, config.server().stateless(),
         config.limits(), sessions.instanceLink());
+      ops.statelessHeld(stateless.held()::size, stateless.bridge()::size, stateless.listens()::size);
       return ops.routes(readiness::ready, core::backendStatuses).compose(routes -> {
         TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, auth, routes,
           stateless);

@@ -12,6 +12,7 @@ import dev.switchboard.core.fairness.CallPermits;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.RelayedFeatures;
 import dev.switchboard.core.protocol.Results;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -177,7 +178,7 @@ final class CallRouter {
         if (!(err instanceof BackendException be) || be.kind() != BackendException.Kind.SESSION_EXPIRED) {
           return Future.failedFuture(err);
         }
-        JsonObject capabilities = SessionOpener.relayedCapabilities(call.session().client().clientCapabilities());
+        JsonObject capabilities = RelayedFeatures.of(call.session().client().clientCapabilities());
         return opener.fresh(client, "to renew a forgotten session", capabilities, call.session().client().identity())
           .compose(opened -> {
           Map<String, String> renewed = new LinkedHashMap<>(sessions);

@@ -11,6 +11,7 @@ import dev.switchboard.core.bus.ViewChanged;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
 import dev.switchboard.core.catalog.CatalogKind;
+import dev.switchboard.core.protocol.RelayedFeatures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -234,7 +235,7 @@ final class SessionListeners {
    * joined fails with {@link Joining} (left out, without failing the refresh).
    */
   private Future<SessionOpener.Opened> part(Listening listening, BackendClient client, String stored) {
-    JsonObject capabilities = SessionOpener.relayedCapabilities(listening.session.client().clientCapabilities());
+    JsonObject capabilities = RelayedFeatures.of(listening.session.client().clientCapabilities());
     Identity caller = listening.session.client().identity();
     if (stored == null) {
       return opener.fresh(client, "to join a session", capabilities, caller)

@@ -7,6 +7,7 @@ import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionOpened;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CapabilityView;
+import dev.switchboard.core.protocol.RelayedFeatures;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -24,8 +25,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class SessionOpener {
   private static final System.Logger LOG = System.getLogger(SessionOpener.class.getName());
-
-  private static final List<String> RELAYED_FEATURES = List.of("sampling", "elicitation", "roots");
 
   private final BackendRegistry registry;
   private final ViewBuilder views;
@@ -45,7 +44,7 @@ final class SessionOpener {
     if (known != null) {
       return Future.succeededFuture(new SessionOpened(stored, known));
     }
-    JsonObject capabilities = relayedCapabilities(request.client().clientCapabilities());
+    JsonObject capabilities = RelayedFeatures.of(request.client().clientCapabilities());
     List<Future<Opened>> opening = new ArrayList<>();
     for (BackendClient client : registry.all()) {
       if (stored != null && stored.containsKey(client.name())) {
@@ -66,22 +65,6 @@ final class SessionOpener {
       }
       return Future.succeededFuture(new SessionOpened(sessions, views.build(catalogs)));
     });
-  }
-
-  /**
-   * What the gateway declares to a backend on behalf of a client: the client features it relays (sampling,
-   * elicitation, roots), as the client declared them.
-   */
-  static JsonObject relayedCapabilities(JsonObject clientCapabilities) {
-    JsonObject relayed = new JsonObject();
-    if (clientCapabilities != null) {
-      for (String feature : RELAYED_FEATURES) {
-        if (clientCapabilities.getValue(feature) instanceof JsonObject declared) {
-          relayed.put(feature, declared.copy());
-        }
-      }
-    }
-    return relayed;
   }
 
   /**

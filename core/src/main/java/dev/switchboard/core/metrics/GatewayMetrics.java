@@ -55,6 +55,13 @@ public interface GatewayMetrics extends Shareable {
   /** {@code mcp_sessions_active}: the gauge reads {@code count} at each scrape. */
   void sessionsActive(IntSupplier count);
 
+  /**
+   * What the gateway holds for stateless (MCP 2026-07-28) callers, read at each scrape:
+   * {@code mcp_stateless_held_sessions} (sets of backend sessions), {@code mcp_stateless_calls} (calls in progress or
+   * waiting for the client's input) and {@code mcp_stateless_listen_streams}.
+   */
+  void statelessHeld(IntSupplier heldSessions, IntSupplier calls, IntSupplier listenStreams);
+
   /** {@code mcp_sessions_created_total}. */
   void sessionCreated();
 

@@ -15,7 +15,10 @@ public final class JsonRpcError {
   public static final int RESOURCE_NOT_FOUND = -32002;
   /** The caller may not use this tool, prompt or resource (per-tool authorization); answered with HTTP 403. */
   public static final int FORBIDDEN = -32003;
-  /** MCP 2026-07-28: an {@code MCP-Protocol-Version}, {@code Mcp-Method} or {@code Mcp-Name} header disagrees with the body. */
+  /**
+   * MCP 2026-07-28: an {@code MCP-Protocol-Version}, {@code Mcp-Method} or {@code Mcp-Name} header disagrees with the
+   * body, or is missing.
+   */
   public static final int HEADER_MISMATCH = -32020;
   /** MCP 2026-07-28: the request needs a client capability its {@code _meta} did not declare. */
   public static final int MISSING_CLIENT_CAPABILITY = -32021;

@@ -9,7 +9,7 @@ final class StatelessSection {
   }
 
   static StatelessOptions map(ConfigNode stateless) {
-    stateless.requireKeys("maxHeldSessions", "heldSessionIdleTimeout", "listTtl", "requestStateKey",
+    stateless.requireKeys("maxHeldSessions", "maxHeldSessionsPerIdentity", "heldSessionIdleTimeout", "listTtl", "requestStateKey",
       "requestStateTtl", "inputWindow", "maxParkedCalls", "maxListenStreams");
     String key = stateless.get("requestStateKey").text(null);
     if (key != null && key.length() < RequestStates.MIN_KEY_LENGTH) {
@@ -19,6 +19,8 @@ final class StatelessSection {
     }
     return new StatelessOptions(
       stateless.get("maxHeldSessions").integer(StatelessOptions.DEFAULT_MAX_HELD_SESSIONS, 1, Integer.MAX_VALUE),
+      stateless.get("maxHeldSessionsPerIdentity").integer(StatelessOptions.DEFAULT_MAX_HELD_SESSIONS_PER_IDENTITY, 1,
+        Integer.MAX_VALUE),
       stateless.get("heldSessionIdleTimeout").duration(StatelessOptions.DEFAULT_HELD_SESSION_IDLE_TIMEOUT),
       stateless.get("listTtl").duration(StatelessOptions.DEFAULT_LIST_TTL),
       key,

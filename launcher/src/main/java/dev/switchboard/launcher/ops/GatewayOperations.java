@@ -73,6 +73,11 @@ public final class GatewayOperations {
     metrics.sessionsActive(count);
   }
 
+  /** See {@link GatewayMetrics#statelessHeld}. */
+  public void statelessHeld(IntSupplier heldSessions, IntSupplier calls, IntSupplier listenStreams) {
+    metrics.statelessHeld(heldSessions, calls, listenStreams);
+  }
+
   /**
    * The operator's routes for the MCP port: {@code /metrics} and {@code /health/*}, unless a management listener
    * serves them (it is then started, and the MCP port serves none of them).

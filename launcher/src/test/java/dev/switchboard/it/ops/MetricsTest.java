@@ -72,6 +72,8 @@ class MetricsTest {
     assertThat(text).contains("mcp_requests_total{method=\"initialize\",outcome=\"ok\"} 1.0");
     assertThat(text).contains("mcp_sessions_created_total 1.0");
     assertThat(text).contains("mcp_sessions_active 1.0");
+    assertThat(text).contains("mcp_stateless_held_sessions 0.0").contains("mcp_stateless_calls 0.0")
+      .contains("mcp_stateless_listen_streams 0.0");
     assertThat(text).contains("mcp_backend_up{backend=\"alpha\"} 1.0");
     assertThat(text).contains("mcp_backend_circuit_state{backend=\"beta\"} 0.0");
     assertThat(text).contains("mcp_backend_request_seconds_bucket{backend=\"alpha\",method=\"tools/call\",le=\"");

@@ -1,8 +1,8 @@
 package dev.switchboard.it.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.it.GatewayHarness;
 import dev.switchboard.it.auth.TestIdp;
 import dev.switchboard.launcher.Gateway;
@@ -49,7 +49,7 @@ class InputAcrossInstancesTest {
     keyPrefix = TestRedis.newKeyPrefix();
     SessionStoreOptions redis = new SessionStoreOptions("redis", Duration.ofMinutes(5), null, TestRedis.url(),
       keyPrefix);
-    StatelessOptions stateless = new StatelessOptions(0, null, null, KEY, null, null, 0, 0);
+    StatelessOptions stateless = new StatelessOptions(0, 0, null, null, KEY, null, null, 0, 0);
     for (int i = 0; i < 2; i++) {
       Vertx vertx = Vertx.vertx();
       instances.add(vertx);
@@ -107,6 +107,17 @@ class InputAcrossInstancesTest {
     JsonObject done = call(1, "alice", answering(first.getString("requestState"), "Alice")).result();
     assertThat(done.getString("resultType")).isEqualTo("complete");
     assertThat(done.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("Hello, Alice!");
+  }
+
+  @Test
+  void aCallWithTheSameNumberOnTheOtherInstanceIsNotTakenOver() {
+    // each instance numbers its calls from 1: alice's call on 0 and bob's on 1 have the same number
+    String aliceState = call(0, "alice", new JsonObject()).result().getString("requestState");
+    String bobState = call(1, "bob", new JsonObject()).result().getString("requestState");
+    JsonObject alice = call(1, "alice", answering(aliceState, "Alice")).result();
+    assertThat(alice.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("Hello, Alice!");
+    JsonObject bob = call(1, "bob", answering(bobState, "Bob")).result();
+    assertThat(bob.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("Hello, Bob!");
   }
 
   @Test

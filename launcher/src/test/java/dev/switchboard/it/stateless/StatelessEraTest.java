@@ -1,8 +1,8 @@
 package dev.switchboard.it.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.catalog.AggregationOptions;
 import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.it.GatewayHarness;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.launcher.fixture.ConformanceFixture;

@@ -16,6 +16,7 @@ class StatelessValidationTest {
     StatelessOptions options = parse(ONE_BACKEND).server().stateless();
     assertThat(options).isEqualTo(StatelessOptions.defaults());
     assertThat(options.maxHeldSessions()).isEqualTo(1_000);
+    assertThat(options.maxHeldSessionsPerIdentity()).isEqualTo(8);
     assertThat(options.heldSessionIdleTimeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(options.listTtl()).isEqualTo(Duration.ZERO);
     assertThat(options.requestStateKey()).isNull();
@@ -28,11 +29,11 @@ class StatelessValidationTest {
   @Test
   void everyKeyIsRead() {
     StatelessOptions options = parse(ONE_BACKEND + """
-      stateless: {maxHeldSessions: 7, heldSessionIdleTimeout: 30s, listTtl: 1m,
+      stateless: {maxHeldSessions: 7, maxHeldSessionsPerIdentity: 2, heldSessionIdleTimeout: 30s, listTtl: 1m,
                   requestStateKey: "0123456789abcdef0123456789abcdef", requestStateTtl: 2m, inputWindow: 5ms,
                   maxParkedCalls: 9, maxListenStreams: 11}
       """).server().stateless();
-    assertThat(options).isEqualTo(new StatelessOptions(7, Duration.ofSeconds(30), Duration.ofMinutes(1),
+    assertThat(options).isEqualTo(new StatelessOptions(7, 2, Duration.ofSeconds(30), Duration.ofMinutes(1),
       "0123456789abcdef0123456789abcdef", Duration.ofMinutes(2), Duration.ofMillis(5), 9, 11));
   }
 
@@ -49,8 +50,8 @@ class StatelessValidationTest {
 
   @Test
   void theKeyIsNotPrinted() {
-    StatelessOptions options = new StatelessOptions(0, null, null, "0123456789abcdef0123456789abcdef", null, null,
-      0, 0);
+    StatelessOptions options = new StatelessOptions(0, 0, null, null, "0123456789abcdef0123456789abcdef", null,
+      null, 0, 0);
     assertThat(options.toString()).doesNotContain("0123456789abcdef");
   }
 }

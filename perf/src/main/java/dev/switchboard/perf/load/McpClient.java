@@ -67,9 +67,9 @@ final class McpClient {
     long id = session.nextRequestId();
     String tool = options.toolFor(target);
     int size = options.getPayloadSize();
-    Buffer body = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-      + tool + "\",\"arguments\":{\"seq\":" + id + ",\"size\":" + size + "}" + (session.id() == null ? "," + ENVELOPE
-      : "") + "}}");
+    String envelope = session.id() == null ? "," + ENVELOPE : "";
+    Buffer body = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{"
+      + "\"name\":\"" + tool + "\",\"arguments\":{\"seq\":" + id + ",\"size\":" + size + "}" + envelope + "}}");
     return exchange(HttpMethod.POST, target, session, body, "tools/call", tool).map(reply -> {
       JsonObject result = Answers.result(reply.expectStatus(200), id);
       if (Boolean.TRUE.equals(result.getValue("isError"))) {

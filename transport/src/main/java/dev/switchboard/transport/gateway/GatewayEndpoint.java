@@ -93,6 +93,10 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
         if (single != null && StatelessRequest.claims(req.headers(), single)) {
           return statelessRequest(req, single, caller);
         }
+        if (single == null && StatelessRequest.anyClaims(body.batch())) {
+          throw HttpFailure.invalidRequest("Invalid Request: JSON-RPC batches may not carry requests of protocol "
+            + "revision " + ProtocolVersion.V2026_07_28);
+        }
         FrontDoor.checkVersion(req);
         return body.isInitialize() ? initialize(req, single, caller) : route(req, body, caller);
       })

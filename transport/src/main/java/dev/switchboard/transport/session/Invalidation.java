@@ -1,7 +1,7 @@
 package dev.switchboard.transport.session;
 
-import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionSignals.Signal;
+import dev.switchboard.session.SessionSignals;
 import dev.switchboard.transport.stateless.InstanceLink;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

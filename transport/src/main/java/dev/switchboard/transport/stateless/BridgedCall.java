@@ -1,6 +1,5 @@
 package dev.switchboard.transport.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.CoreReply;
@@ -10,6 +9,7 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.LogLevels;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -20,9 +20,9 @@ import java.util.Map;
  * across the client's retries. What the backend streams is passed on to the request waiting now ({@link
  * StatelessAnswer}): progress, and log messages at or above the request's {@code logLevel}. A server-to-client
  * request of the backend (sampling, elicitation, roots) becomes an entry of an {@code input_required} result, keyed
- * by the backend's hint ({@link StatelessEnvelope#INPUT_KEY_HINT} in the request's {@code _meta}) or by the gateway; the call is then
- * parked until the client's retry brings the answers ({@link InputBridge}). Thread-safe: events arrive on the
- * context of the verticle that made the call, retries on any.
+ * by the backend's hint ({@link StatelessEnvelope#INPUT_KEY_HINT} in the request's {@code _meta}) or by the gateway;
+ * the call is then parked until the client's retry brings the answers ({@link InputBridge}). Thread-safe: events
+ * arrive on the context of the verticle that made the call, retries on any.
  */
 final class BridgedCall {
   private static final int MAX_KEY_LENGTH = 64;
@@ -36,6 +36,7 @@ final class BridgedCall {
   private final SessionContext context;
   private final HeldSession held;
   private final Object backendRequestId;
+  private final boolean privateScope;
   private final Map<String, Asked> asked = new LinkedHashMap<>();
   private StatelessRequest request;
   private StatelessAnswer waiter;
@@ -46,9 +47,11 @@ final class BridgedCall {
   private boolean finished;
   private long parkedSinceNanos;
 
+  /** @param privateScope the caller is authenticated: its results are {@code cacheScope: private} */
   BridgedCall(String key, InputBridge bridge, CoreBus core, SessionContext context, HeldSession held,
-              Object backendRequestId, StatelessRequest request, StatelessAnswer waiter) {
+              Object backendRequestId, StatelessRequest request, StatelessAnswer waiter, boolean privateScope) {
     this.key = key;
+    this.privateScope = privateScope;
     this.bridge = bridge;
     this.core = core;
     this.context = context;
@@ -62,12 +65,8 @@ final class BridgedCall {
     return key;
   }
 
-  StatelessRequest request() {
+  synchronized StatelessRequest request() {
     return request;
-  }
-
-  synchronized int round() {
-    return round;
   }
 
   /** Parked (waiting for the client's retry) since, or 0 while a request waits for it. */
@@ -114,15 +113,19 @@ final class BridgedCall {
         "The client cannot be asked " + method + " during " + request.method(), null));
       return;
     }
-    if (!request.capabilities().containsKey(capability)) {
+    JsonObject declared = request.capabilities().getValue(capability) instanceof JsonObject d ? d : null;
+    // a URL-mode elicitation needs elicitation.url; a form (or unspecified) one, elicitation
+    boolean urlMode = "elicitation".equals(capability) && "url".equals(params.getValue("mode"));
+    if (declared == null || urlMode && !(declared.getValue("url") instanceof JsonObject)) {
+      JsonObject required = urlMode ? new JsonObject().put("url", new JsonObject()) : new JsonObject();
       answerBackend(backendId, null, JsonRpc.errorObject(JsonRpcError.MISSING_CLIENT_CAPABILITY,
-        "The client did not declare the " + capability + " capability", new JsonObject()
-          .put("requiredCapabilities", new JsonObject().put(capability, new JsonObject()))));
+        "The client did not declare the " + capability + (urlMode ? ".url" : "") + " capability", new JsonObject()
+          .put("requiredCapabilities", new JsonObject().put(capability, required))));
       return;
     }
     JsonObject forwarded = params.copy();
     String inputKey = hint(forwarded);
-    if (inputKey == null || asked.containsKey(inputKey)) {
+    while (inputKey == null || asked.containsKey(inputKey)) {
       inputKey = "input-" + (++minted);
     }
     Object given = inputResponses(request) == null ? null : inputResponses(request).getValue(inputKey);
@@ -170,7 +173,9 @@ final class BridgedCall {
     StatelessAnswer answer = waiter;
     waiter = null;
     parkedSinceNanos = System.nanoTime();
-    answer.result(bridge.stamp(request.method(), result));
+    // parked: keep what a retry is checked against and what the result needs, not the request's arguments
+    request = request.parked();
+    answer.result(bridge.stamp(request.method(), result, privateScope));
   }
 
   /**
@@ -224,6 +229,9 @@ final class BridgedCall {
     }
     if (waiter != null) {
       deliver();
+    } else if (outcome.failed() || outcome.result().failure() != null) {
+      // the call failed while parked (timed out, cancelled): nothing is left for a retry to continue
+      bridge.finished(this);
     }
   }
 
@@ -236,7 +244,7 @@ final class BridgedCall {
     } else if (reply.result().failure() != null) {
       answer.fail(StatelessResults.translate(request.method(), request.params(), reply.result().failure()));
     } else {
-      answer.result(bridge.stamp(request.method(), reply.result().result()));
+      answer.result(bridge.stamp(request.method(), reply.result().result(), privateScope));
     }
   }
 

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A set of backend sessions the gateway holds for stateless callers of one identity that declare the same client
@@ -25,10 +27,9 @@ final class HeldSession {
   private final Set<Consumer<Object>> listeners = new CopyOnWriteArraySet<>();
   private final AtomicInteger users = new AtomicInteger();
   private final Promise<SessionContext> opening = Promise.promise();
-  private volatile Future<SessionContext> context = opening.future();
+  private final AtomicReference<Future<SessionContext>> context = new AtomicReference<>(opening.future());
   private volatile MessageConsumer<Object> consumer;
   private volatile long lastUsedNanos;
-  private volatile boolean closed;
 
   HeldSession(HeldSessions.HeldKey key, ClientSession client, String address, long nowNanos) {
     this.key = key;
@@ -51,7 +52,7 @@ final class HeldSession {
   }
 
   Future<SessionContext> context() {
-    return context;
+    return context.get();
   }
 
   /** Completed once the backend sessions are open. */
@@ -67,34 +68,48 @@ final class HeldSession {
     return consumer;
   }
 
-  void used(long nowNanos) {
-    lastUsedNanos = nowNanos;
-  }
-
   long lastUsedNanos() {
     return lastUsedNanos;
   }
 
-  /** A call or stream that uses the set starts; a set in use is not closed for idleness. */
-  void acquire() {
-    users.incrementAndGet();
+  /**
+   * A call or stream starts using the set; false once the set is closed. A set in use is not closed for idleness or
+   * to make room ({@link #tryClose()}).
+   */
+  boolean tryAcquire(long nowNanos) {
+    while (true) {
+      int count = users.get();
+      if (count < 0) {
+        return false;
+      }
+      if (users.compareAndSet(count, count + 1)) {
+        lastUsedNanos = nowNanos;
+        return true;
+      }
+    }
   }
 
   void release(long nowNanos) {
-    users.decrementAndGet();
     lastUsedNanos = nowNanos;
+    users.updateAndGet(count -> count > 0 ? count - 1 : count);
   }
 
   boolean inUse() {
     return users.get() > 0;
   }
 
-  boolean closed() {
-    return closed;
+  /** Closes the set if nobody uses it: nobody can acquire it afterwards. */
+  boolean tryClose() {
+    return users.compareAndSet(0, -1);
   }
 
-  void markClosed() {
-    closed = true;
+  /** Closes the set whoever uses it (it failed to open, or the gateway stops). */
+  void forceClose() {
+    users.set(Integer.MIN_VALUE);
+  }
+
+  boolean closed() {
+    return users.get() < 0;
   }
 
   /** Adds a listener of what arrives at the set's address ({@link ViewChanged}, {@link StreamMessage}). */
@@ -109,22 +124,20 @@ final class HeldSession {
   /** What core sent: a new view is kept, then everything goes to the listeners. */
   void onMessage(Object body) {
     if (body instanceof ViewChanged changed) {
-      Future<SessionContext> current = context;
-      if (current != null && current.succeeded()) {
-        SessionContext old = current.result();
-        context = Future.succeededFuture(new SessionContext(old.client(),
-          changed.backendSessions() != null ? changed.backendSessions() : old.backendSessions(), changed.view()));
-      }
+      update(old -> new SessionContext(old.client(),
+        changed.backendSessions() != null ? changed.backendSessions() : old.backendSessions(), changed.view()));
     }
     listeners.forEach(listener -> listener.accept(body));
   }
 
   /** The backend sessions were renewed during a call. */
   void backendSessionsChanged(Map<String, String> backendSessions) {
-    Future<SessionContext> current = context;
-    if (current != null && current.succeeded()) {
-      SessionContext old = current.result();
-      context = Future.succeededFuture(new SessionContext(old.client(), backendSessions, old.view()));
-    }
+    update(old -> new SessionContext(old.client(), backendSessions, old.view()));
+  }
+
+  /** Replaces the opened context atomically (view changes and renewals arrive on different threads). */
+  private void update(UnaryOperator<SessionContext> change) {
+    context.updateAndGet(current -> current.succeeded() ? Future.succeededFuture(change.apply(current.result()))
+      : current);
   }
 }

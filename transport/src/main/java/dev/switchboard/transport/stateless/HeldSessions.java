@@ -8,6 +8,8 @@ import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.StopListening;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.core.protocol.RelayedFeatures;
+import dev.switchboard.transport.limits.LimitExceeded;
 import dev.switchboard.transport.limits.LimitsOptions;
 import dev.switchboard.transport.limits.SessionQuota;
 import io.vertx.core.Future;
@@ -18,16 +20,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * The backend sessions the gateway holds for stateless (MCP 2026-07-28) callers, pooled per (identity, declared client
- * capabilities): a stateless request costs no {@code initialize} once its pool entry is open. Entries are opened
+ * The backend sessions the gateway holds for stateless (MCP 2026-07-28) callers, pooled per (identity, the client
+ * features relayed to backends): a stateless request costs no {@code initialize} once its pool entry is open. Entries are opened
  * through core like a session-era session ({@link OpenSession}, with the backends' standalone streams so that list
- * changes reach them), are local to this instance, and are closed when unused for the idle timeout or when the bound
- * is reached (least recently used first). Shared by the transport verticles of one process; thread-safe.
+ * changes reach them), are local to this instance, and are closed when unused for the idle timeout or to make room
+ * under the bounds ({@code maxHeldSessions}, {@code maxHeldSessionsPerIdentity}; least recently used idle entry first). Shared by the transport verticles of one process; thread-safe.
  */
 public final class HeldSessions {
   private static final System.Logger LOG = System.getLogger(HeldSessions.class.getName());
@@ -57,29 +61,48 @@ public final class HeldSessions {
   record HeldKey(Identity identity, JsonObject capabilities) {
   }
 
-  /** The entry for a caller and its declared capabilities, opened on first use. */
-  HeldSession of(Identity identity, JsonObject capabilities, JsonObject clientInfo) {
-    HeldKey key = new HeldKey(identity, capabilities);
+  /**
+   * The entry for a caller and the capabilities it declares, opened on first use, acquired for the caller (who
+   * releases it). Two callers that differ only in capabilities the backends never see share an entry. 503 when the
+   * bounds are reached and no idle entry can make room.
+   */
+  HeldSession acquire(Identity identity, JsonObject declared, JsonObject clientInfo) {
+    JsonObject relayed = RelayedFeatures.of(declared);
+    HeldKey key = new HeldKey(identity, relayed);
     long now = System.nanoTime();
-    HeldSession existing = held.get(key);
-    if (existing != null && !existing.closed()) {
-      existing.used(now);
-      return existing;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      HeldSession existing = held.get(key);
+      if (existing != null) {
+        if (existing.tryAcquire(now)) {
+          return existing;
+        }
+        held.remove(key, existing);
+        continue;
+      }
+      SessionQuota.checkSizes(limits, clientInfo, relayed);
+      makeRoom(identity);
+      ClientSession client = new ClientSession("held-" + UUID.randomUUID(), identity, ProtocolVersion.LATEST,
+        clientInfo.copy(), relayed);
+      HeldSession created = new HeldSession(key, client, "switchboard.transport.held." + client.sessionId(), now);
+      created.tryAcquire(now);
+      if (held.putIfAbsent(key, created) == null) {
+        open(created);
+        return created;
+      }
     }
-    SessionQuota.checkSizes(limits, clientInfo, capabilities);
-    if (held.size() >= options.maxHeldSessions()) {
-      evictLeastRecentlyUsed();
+    throw new LimitExceeded("Too many stateless callers on this instance; retry shortly");
+  }
+
+  /** Closes the least recently used idle entry of the identity, then of anyone, when a bound is reached; else 503. */
+  private void makeRoom(Identity identity) {
+    long mine = held.keySet().stream().filter(k -> k.identity().equals(identity)).count();
+    if (mine >= options.maxHeldSessionsPerIdentity()
+      && !closeLeastRecentlyUsed(s -> s.key().identity().equals(identity))) {
+      throw new LimitExceeded("Too many sets of backend sessions for this caller; retry shortly");
     }
-    JsonObject kept = capabilities.copy();
-    ClientSession client = new ClientSession("held-" + UUID.randomUUID(), identity, ProtocolVersion.LATEST,
-      clientInfo.copy(), kept);
-    HeldSession created = new HeldSession(new HeldKey(identity, kept), client,
-      "switchboard.transport.held." + client.sessionId(), now);
-    HeldSession chosen = held.merge(created.key(), created, (old, fresh) -> old.closed() ? fresh : old);
-    if (chosen == created) {
-      open(created);
+    if (held.size() >= options.maxHeldSessions() && !closeLeastRecentlyUsed(s -> true)) {
+      throw new LimitExceeded("Too many stateless callers on this instance; retry shortly");
     }
-    return chosen;
   }
 
   private void open(HeldSession session) {
@@ -91,30 +114,38 @@ public final class HeldSessions {
       // the next request opens a new one
       LOG.log(System.Logger.Level.WARNING, "could not open backend sessions for a stateless caller: {0}",
         err.getMessage());
+      session.forceClose();
       close(session);
     });
   }
 
-  private void evictLeastRecentlyUsed() {
-    held.values().stream().filter(s -> !s.inUse()).min(Comparator.comparingLong(HeldSession::lastUsedNanos))
-      .ifPresent(this::close);
+  private boolean closeLeastRecentlyUsed(Predicate<HeldSession> among) {
+    List<HeldSession> idle = held.values().stream().filter(among).filter(s -> !s.inUse())
+      .sorted(Comparator.comparingLong(HeldSession::lastUsedNanos)).toList();
+    for (HeldSession candidate : idle) {
+      if (candidate.tryClose()) {
+        close(candidate);
+        return true;
+      }
+    }
+    return false;
   }
 
   private void sweep() {
     long now = System.nanoTime();
     long idle = options.heldSessionIdleTimeout().toNanos();
     held.values().forEach(session -> {
-      if (!session.inUse() && now - session.lastUsedNanos() > idle) {
+      if (now - session.lastUsedNanos() > idle && session.tryClose()) {
         close(session);
       }
     });
   }
 
+  /** Forgets a closed entry and ends its backend sessions. */
   private void close(HeldSession session) {
     if (!held.remove(session.key(), session)) {
       return;
     }
-    session.markClosed();
     if (session.consumer() != null) {
       session.consumer().unregister();
     }
@@ -130,7 +161,10 @@ public final class HeldSessions {
   /** Closes every entry (the gateway stops). */
   public void close() {
     vertx.cancelTimer(sweeper);
-    held.values().forEach(this::close);
+    held.values().forEach(session -> {
+      session.forceClose();
+      close(session);
+    });
   }
 
   /** A digest of an identity (what a request state is bound to). */

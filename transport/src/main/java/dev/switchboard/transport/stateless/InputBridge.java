@@ -1,9 +1,9 @@
 package dev.switchboard.transport.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.transport.limits.LimitExceeded;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -36,8 +36,8 @@ public final class InputBridge {
   static final String ANSWER = "stateless.input.answer";
   static final long ACK_MILLIS = 2_000;
 
-  /** A retry sent to the instance that holds its call, waiting for the outcome. */
-  private record Forward(StatelessAnswer answer, long ackTimer, boolean acked) {
+  /** A retry sent to the instance that holds its call, waiting for the outcome (the timer: ack, then outcome). */
+  private record Forward(StatelessAnswer answer, long timer, boolean acked) {
   }
 
   /** A server-to-client request as a session-era client sees it: without the input-key hint. */
@@ -115,8 +115,8 @@ public final class InputBridge {
     }
   }
 
-  JsonObject stamp(String method, JsonObject result) {
-    return results.stamp(method, result, false);
+  JsonObject stamp(String method, JsonObject result, boolean privateScope) {
+    return results.stamp(method, result, privateScope);
   }
 
   /** The signed state for a call's round. */
@@ -141,12 +141,12 @@ public final class InputBridge {
    */
   void resume(StatelessRequest retry, Identity caller, StatelessAnswer answer) {
     JsonObject payload = checked(retry, caller);
-    BridgedCall call = calls.get(payload.getString("c"));
-    if (call == null && !instance.equals(payload.getString("i"))) {
+    if (!instance.equals(payload.getString("i"))) {
+      // call numbers are per instance: only the instance that issued the state may look its call up
       forward(payload.getString("i"), retry, caller, answer);
       return;
     }
-    resumeHere(call, payload, retry, answer);
+    resumeHere(payload, retry, answer);
   }
 
   private JsonObject checked(StatelessRequest retry, Identity caller) {
@@ -161,10 +161,17 @@ public final class InputBridge {
     return payload;
   }
 
-  private void resumeHere(BridgedCall call, JsonObject payload, StatelessRequest retry, StatelessAnswer answer) {
+  /** The retry of a call of this instance; the call must be the one the state was issued for. */
+  private void resumeHere(JsonObject payload, StatelessRequest retry, StatelessAnswer answer) {
+    BridgedCall call = calls.get(payload.getString("c"));
     if (call == null) {
       throw gone();
     }
+    if (!payload.getString("u").equals(HeldSessions.digest(call.held().client().identity()))
+      || !payload.getString("m").equals(call.request().method())) {
+      throw RequestStates.invalid();
+    }
+    answer.onGone(() -> call.clientGone(answer));
     if (!call.resume(payload.getInteger("n"), retry, answer)) {
       throw RequestStates.invalid();
     }
@@ -179,25 +186,29 @@ public final class InputBridge {
 
   private void forward(String holder, StatelessRequest retry, Identity caller, StatelessAnswer answer) {
     String token = UUID.randomUUID().toString();
-    long ackTimer = vertx.setTimer(ACK_MILLIS, id -> {
-      Forward forward = forwards.get(token);
-      if (forward != null && !forward.acked() && forwards.remove(token, forward)) {
-        forward.answer().fail(gone());
+    long ackTimer = vertx.setTimer(ACK_MILLIS, id -> giveUp(token));
+    forwards.put(token, new Forward(answer, ackTimer, false));
+    answer.onGone(() -> {
+      Forward gone = forwards.remove(token);
+      if (gone != null) {
+        vertx.cancelTimer(gone.timer());
       }
     });
-    forwards.put(token, new Forward(answer, ackTimer, false));
     JsonObject request = new JsonObject().put("id", retry.id()).put("method", retry.method())
       .put("params", retry.params()).put("version", retry.version()).put("capabilities", retry.capabilities())
       .put("clientInfo", retry.clientInfo()).put("logLevel", retry.logLevel());
     link.publish(RETRY, new JsonObject().put("to", holder).put("from", instance).put("token", token)
         .put("issuer", caller.issuer()).put("subject", caller.subject()).put("request", request))
-      .onFailure(err -> {
-        Forward forward = forwards.remove(token);
-        if (forward != null) {
-          vertx.cancelTimer(forward.ackTimer());
-          forward.answer().fail(gone());
-        }
-      });
+      .onFailure(err -> giveUp(token));
+  }
+
+  /** No acknowledgement, no outcome in time, or the message could not be sent: the client starts again. */
+  private void giveUp(String token) {
+    Forward forward = forwards.remove(token);
+    if (forward != null) {
+      vertx.cancelTimer(forward.timer());
+      forward.answer().fail(gone());
+    }
   }
 
   /** On the holder: a retry another instance got. */
@@ -216,17 +227,22 @@ public final class InputBridge {
         r.getJsonObject("clientInfo"), r.getString("logLevel"));
       Identity caller = new Identity(body.getString("issuer"), body.getString("subject"));
       JsonObject payload = checked(retry, caller);
-      resumeHere(calls.get(payload.getString("c")), payload, retry, answer);
+      if (!instance.equals(payload.getString("i"))) {
+        throw gone();
+      }
+      resumeHere(payload, retry, answer);
     } catch (RuntimeException e) {
       answer.fail(e);
     }
   }
 
+  /** The holder got the retry: the wait for its outcome is bounded by the state's lifetime. */
   private void onAck(JsonObject body) {
     if (instance.equals(body.getString("to"))) {
       forwards.computeIfPresent(body.getString("token"), (token, forward) -> {
-        vertx.cancelTimer(forward.ackTimer());
-        return new Forward(forward.answer(), forward.ackTimer(), true);
+        vertx.cancelTimer(forward.timer());
+        return new Forward(forward.answer(), vertx.setTimer(options.requestStateTtl().toMillis(),
+          id -> giveUp(token)), true);
       });
     }
   }
@@ -240,7 +256,7 @@ public final class InputBridge {
     if (forward == null) {
       return;
     }
-    vertx.cancelTimer(forward.ackTimer());
+    vertx.cancelTimer(forward.timer());
     if (body.getValue("result") instanceof JsonObject result) {
       forward.answer().result(result);
     } else {

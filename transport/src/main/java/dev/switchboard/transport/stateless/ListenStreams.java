@@ -1,11 +1,11 @@
 package dev.switchboard.transport.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.ViewChanged;
 import dev.switchboard.core.catalog.CatalogKind;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.transport.limits.LimitExceeded;
 import dev.switchboard.transport.streamable.SseWriter;
 import io.vertx.core.Context;
@@ -43,7 +43,7 @@ public final class ListenStreams {
     return open.get();
   }
 
-  /** Serves a validated {@code subscriptions/listen} on a held session. */
+  /** Serves a validated {@code subscriptions/listen} on a held session the caller acquired (released here). */
   void listen(HttpServerRequest req, StatelessRequest request, HeldSession held, StatelessResults results,
               long maxBufferedBytes) {
     if (!(request.params().getValue("notifications") instanceof JsonObject filter)) {
@@ -60,7 +60,6 @@ public final class ListenStreams {
       open.decrementAndGet();
       throw new LimitExceeded("Too many subscriptions/listen streams; retry shortly");
     }
-    held.acquire();
     Object id = request.id();
     SseWriter writer = SseWriter.start(req.response(), maxBufferedBytes);
     writer.event(null, tagged(JsonRpc.notification(McpMethod.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED,

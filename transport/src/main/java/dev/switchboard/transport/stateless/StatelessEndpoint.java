@@ -1,12 +1,12 @@
 package dev.switchboard.transport.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.transport.ServerDescription;
 import dev.switchboard.transport.auth.Caller;
 import dev.switchboard.transport.limits.LimitsOptions;
@@ -92,9 +92,14 @@ public final class StatelessEndpoint {
       observer.answered(method, Future.succeededFuture(), false);
       return Future.succeededFuture();
     }
-    HeldSession held = shared.held().of(caller.identity(), request.capabilities(), request.clientInfo());
     if (McpMethod.SUBSCRIPTIONS_LISTEN.equals(method)) {
-      shared.listens().listen(req, request, held, results, maxBufferedBytes);
+      HeldSession held = shared.held().acquire(caller.identity(), request.capabilities(), request.clientInfo());
+      try {
+        shared.listens().listen(req, request, held, results, maxBufferedBytes);
+      } catch (RuntimeException e) {
+        held.release(System.nanoTime());
+        throw e;
+      }
       return Future.succeededFuture();
     }
     StatelessAnswer answer = new PostedAnswer(req, request.id(), maxBufferedBytes);
@@ -102,13 +107,13 @@ public final class StatelessEndpoint {
       shared.bridge().resume(request, caller.identity(), answer);
       return Future.succeededFuture();
     }
-    held.acquire();
+    HeldSession held = shared.held().acquire(caller.identity(), request.capabilities(), request.clientInfo());
     return held.context().compose(context -> {
       Object backendId = "sl-" + REQUEST_IDS.incrementAndGet();
       String key;
       try {
         key = shared.bridge().register(k -> new BridgedCall(k, shared.bridge(), core, context, held, backendId,
-          request, answer));
+          request, answer, privateScope));
       } catch (RuntimeException e) {
         held.release(System.nanoTime());
         return Future.failedFuture(e);

@@ -1,9 +1,9 @@
 package dev.switchboard.transport.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.transport.streamable.HttpFailure;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import dev.switchboard.transport.streamable.McpHeaders;
@@ -62,6 +62,11 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
   public static StatelessRequest of(MultiMap headers, JsonRpcMessage msg) {
     JsonObject params = msg.params() == null ? new JsonObject() : msg.params();
     JsonObject meta = meta(params);
+    if (McpMethod.INITIALIZE.equals(msg.method()) && (meta == null || !meta.containsKey(
+      StatelessEnvelope.META_PROTOCOL_VERSION))) {
+      // the session era's handshake under a stateless version header
+      throw mismatch(McpHeaders.PROTOCOL_VERSION, trim(headers.get(McpHeaders.PROTOCOL_VERSION)), "initialize");
+    }
     List<String> missing = new ArrayList<>();
     if (meta == null) {
       missing.add("_meta");
@@ -126,6 +131,31 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * The request as a parked call keeps it: the params reduced to what names the tool, prompt or resource (the
+   * arguments and the answers are not needed any more, and may be large).
+   */
+  StatelessRequest parked() {
+    JsonObject kept = new JsonObject();
+    for (String field : new String[] {"name", "uri"}) {
+      if (params.containsKey(field)) {
+        kept.put(field, params.getValue(field));
+      }
+    }
+    return new StatelessRequest(id, method, kept, version, capabilities, clientInfo, logLevel);
+  }
+
+  /** True when any element of a batch claims the stateless era (batches do not exist there: -32600). */
+  public static boolean anyClaims(List<Object> batch) {
+    for (Object element : batch) {
+      if (element instanceof JsonRpcMessage msg && meta(msg.params()) instanceof JsonObject meta
+        && meta.containsKey(StatelessEnvelope.META_PROTOCOL_VERSION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A header value without surrounding spaces and tabs (HTTP's optional whitespace), or null. */

@@ -1,10 +1,10 @@
 package dev.switchboard.transport.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.transport.ServerDescription;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

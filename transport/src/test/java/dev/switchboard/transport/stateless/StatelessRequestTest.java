@@ -1,7 +1,7 @@
 package dev.switchboard.transport.stateless;
 
-import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.transport.streamable.HttpFailure;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import io.vertx.core.MultiMap;
@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +120,23 @@ class StatelessRequestTest {
     assertThat(failure.jsonRpcCode()).isEqualTo(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION);
     assertThat(failure.data()).isEqualTo(new JsonObject().put("supported", new JsonArray()
       .add("2026-07-28")).put("requested", "v999.0.0"));
+  }
+
+  @Test
+  void theSessionErasHandshakeUnderAStatelessHeaderIsHeaderMismatch() {
+    JsonRpcMessage initialize = request("initialize", new JsonObject().put("protocolVersion", "2025-11-25"));
+    assertThat(StatelessRequest.claims(headers("2026-07-28", null, null), initialize)).isTrue();
+    HttpFailure failure = rejected(headers("2026-07-28", "initialize", null), initialize);
+    assertThat(failure.status()).isEqualTo(400);
+    assertThat(failure.jsonRpcCode()).isEqualTo(JsonRpcError.HEADER_MISMATCH);
+  }
+
+  @Test
+  void aBatchClaimingTheStatelessEraIsSeen() {
+    JsonRpcMessage claimed = request("tools/list", new JsonObject().put("_meta", meta()));
+    JsonRpcMessage plain = request("tools/list", new JsonObject());
+    assertThat(StatelessRequest.anyClaims(List.of(plain, claimed))).isTrue();
+    assertThat(StatelessRequest.anyClaims(List.of(plain))).isFalse();
   }
 
   @Test

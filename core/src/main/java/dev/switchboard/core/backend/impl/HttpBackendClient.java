@@ -5,8 +5,8 @@ import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.backend.BackendSession;
-import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.backend.BackendStream;
+import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
@@ -59,7 +59,9 @@ public final class HttpBackendClient implements BackendClient {
   private final SessionAuthorizations authorizations;
   private volatile String protocolVersion = ProtocolVersion.LATEST;
   private final StatelessSessions stateless;
-  /** The probe's verdict (null until it gave one): what {@code server/discover} returned, or null for the session era. */
+  /**
+   * The probe's verdict (null until it gave one): what {@code server/discover} returned, or null for the session era.
+   */
   private volatile Future<Discovered> revision;
 
   /** What a stateless backend's {@code server/discover} returned. */
@@ -145,8 +147,8 @@ public final class HttpBackendClient implements BackendClient {
 
   /**
    * The backend's revision, probed once with {@code server/discover}: what it discovered for a stateless backend, null
-   * for the session era. A conclusive answer is kept; a failure to reach the backend, or 401/403 (credentials), is
-   * not, and the next open probes again.
+   * for the session era. A conclusive answer is kept; a failure to reach the backend, a timeout or 401/403
+   * (credentials) is not: that open is tried in the session era, and the next open probes again.
    */
   private Future<Discovered> revision(JsonObject clientInfo, String authorization) {
     Future<Discovered> known = revision;
@@ -176,6 +178,11 @@ public final class HttpBackendClient implements BackendClient {
         protocolVersion = ProtocolVersion.V2026_07_28;
         LOG.log(Level.INFO, "backend ''{0}'' speaks the stateless revision {1}", name(), ProtocolVersion.V2026_07_28);
       }
+    }).recover(err -> {
+      // no verdict (unreachable, timed out, refused credentials): this open goes the session era's way, and fails
+      // there if the backend cannot be used; the next open probes again
+      LOG.log(Level.DEBUG, "backend ''{0}'': revision probe failed: {1}", name(), err.getMessage());
+      return Future.succeededFuture(null);
     });
   }
 
@@ -267,7 +274,7 @@ public final class HttpBackendClient implements BackendClient {
   private Future<JsonObject> call(String sessionId, Object id, String method, JsonObject params,
                                   Handler<JsonObject> onMessage) {
     if (stateless.holds(sessionId)) {
-      return statelessCall(sessionId, id, method, params, onMessage);
+      return statelessCall(sessionId, id, id, method, params, onMessage);
     }
     if (sessionId != null && isStateless()) {
       // a handle of another instance, or of before a restart: the gateway opens a new one
@@ -298,11 +305,15 @@ public final class HttpBackendClient implements BackendClient {
   /**
    * A request on a stateless handle: {@code ping} is {@code server/discover} in this revision, the removed methods
    * are answered here, and {@code input_required} rounds are asked of the client until the result is complete.
+   *
+   * @param id     the caller's id of the request (what a cancellation names)
+   * @param wireId the JSON-RPC id of this round: {@code id} first, a new one for each retry (the revision asks for it)
    */
-  private Future<JsonObject> statelessCall(String sessionId, Object id, String method, JsonObject params,
-                                           Handler<JsonObject> onMessage) {
+  private Future<JsonObject> statelessCall(String sessionId, Object id, Object wireId, String method,
+                                           JsonObject params, Handler<JsonObject> onMessage) {
     if (McpMethod.PING.equals(method)) {
-      return statelessCall(sessionId, id, McpMethod.SERVER_DISCOVER, null, onMessage).map(result -> new JsonObject());
+      return statelessCall(sessionId, id, wireId, McpMethod.SERVER_DISCOVER, null, onMessage)
+        .map(result -> new JsonObject());
     }
     if (StatelessSessions.answeredLocally(method)) {
       if (McpMethod.LOGGING_SET_LEVEL.equals(method) && params != null) {
@@ -316,9 +327,9 @@ public final class HttpBackendClient implements BackendClient {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    ResponseReader reader = new ResponseReader(vertx, name(), id, onMessage, exchange::isDone);
+    ResponseReader reader = new ResponseReader(vertx, name(), wireId, onMessage, exchange::isDone);
     JsonObject sent = stateless.withEnvelope(sessionId, params);
-    Buffer body = JsonRpc.request(id, method, sent).toBuffer();
+    Buffer body = JsonRpc.request(wireId, method, sent).toBuffer();
     RequestOptions post = statelessPost(sessionId, method, StatelessEnvelope.nameOf(method, params));
     return exchange.run(client, post, body, response -> isSuccess(response)
         ? reader.read(response)
@@ -338,7 +349,7 @@ public final class HttpBackendClient implements BackendClient {
             } else {
               retry.remove("requestState");
             }
-            return statelessCall(sessionId, id, method, retry, onMessage);
+            return statelessCall(sessionId, id, ids.next(), method, retry, onMessage);
           });
       });
   }

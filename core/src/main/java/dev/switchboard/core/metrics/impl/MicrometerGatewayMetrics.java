@@ -61,6 +61,18 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
   }
 
   @Override
+  public void statelessHeld(IntSupplier heldSessions, IntSupplier calls, IntSupplier listenStreams) {
+    Gauge.builder("mcp.stateless.held.sessions", heldSessions, c -> c.getAsInt())
+      .description("Sets of backend sessions held for stateless callers on this instance").strongReference(true)
+      .register(registry);
+    Gauge.builder("mcp.stateless.calls", calls, c -> c.getAsInt())
+      .description("Stateless calls in progress or waiting for the client's input on this instance")
+      .strongReference(true).register(registry);
+    Gauge.builder("mcp.stateless.listen.streams", listenStreams, c -> c.getAsInt())
+      .description("Open subscriptions/listen streams on this instance").strongReference(true).register(registry);
+  }
+
+  @Override
   public void sessionCreated() {
     sessionsCreated.increment();
   }

@@ -15,6 +15,10 @@ public final class NoopGatewayMetrics implements GatewayMetrics {
   }
 
   @Override
+  public void statelessHeld(IntSupplier heldSessions, IntSupplier calls, IntSupplier listenStreams) {
+  }
+
+  @Override
   public void sessionCreated() {
   }
 

@@ -64,7 +64,8 @@ class StatelessBackendTest extends BackendClientTestBase {
     assertThat(meta.getString("io.modelcontextprotocol/protocolVersion")).isEqualTo("2026-07-28");
     assertThat(meta.getJsonObject("io.modelcontextprotocol/clientCapabilities")).isEqualTo(CAPABILITIES);
     assertThat(meta.getJsonObject("io.modelcontextprotocol/clientInfo")).isEqualTo(CLIENT_INFO);
-    assertThat(meta.getString("io.modelcontextprotocol/logLevel")).as("setLevel is carried, not sent").isEqualTo("info");
+    assertThat(meta.getString("io.modelcontextprotocol/logLevel")).as("setLevel is carried, not sent")
+      .isEqualTo("info");
     assertThat(backend.received()).extracting(FakeBackend.Received::method).doesNotContain("logging/setLevel");
   }
 
