@@ -67,8 +67,7 @@ public final class HeldSessions {
    * bounds are reached and no idle entry can make room.
    */
   HeldSession acquire(Identity identity, JsonObject declared, JsonObject clientInfo) {
-    JsonObject relayed = RelayedFeatures.of(declared);
-    HeldKey key = new HeldKey(identity, relayed);
+    HeldKey key = new HeldKey(identity, relayedView(declared));
     long now = System.nanoTime();
     for (int attempt = 0; attempt < 3; attempt++) {
       HeldSession existing = held.get(key);
@@ -79,18 +78,31 @@ public final class HeldSessions {
         held.remove(key, existing);
         continue;
       }
+      JsonObject relayed = RelayedFeatures.of(declared);
       SessionQuota.checkSizes(limits, clientInfo, relayed);
       makeRoom(identity);
       ClientSession client = new ClientSession("held-" + UUID.randomUUID(), identity, ProtocolVersion.LATEST,
         clientInfo.copy(), relayed);
-      HeldSession created = new HeldSession(key, client, "switchboard.transport.held." + client.sessionId(), now);
+      HeldSession created = new HeldSession(new HeldKey(identity, relayed), client,
+        "switchboard.transport.held." + client.sessionId(), now);
       created.tryAcquire(now);
-      if (held.putIfAbsent(key, created) == null) {
+      if (held.putIfAbsent(created.key(), created) == null) {
         open(created);
         return created;
       }
     }
     throw new LimitExceeded("Too many stateless callers on this instance; retry shortly");
+  }
+
+  /** The relayed features of a request, without copying them: a lookup key, never kept. */
+  private static JsonObject relayedView(JsonObject declared) {
+    JsonObject view = new JsonObject();
+    for (String feature : RelayedFeatures.NAMES) {
+      if (declared.getValue(feature) instanceof JsonObject value) {
+        view.put(feature, value);
+      }
+    }
+    return view;
   }
 
   /** Closes the least recently used idle entry of the identity, then of anyone, when a bound is reached; else 503. */
