@@ -28,6 +28,7 @@ final class Scenarios {
       case "cross-instance" -> new CrossInstanceScenario();
       case "auth" -> new AuthScenario();
       case "stateless" -> new StatelessScenario();
+      case "wrk" -> new WrkScenario();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }

@@ -1,5 +1,6 @@
 package dev.switchboard.perf.proc;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,5 +58,19 @@ public final class Commands {
   /** The java binary of the running JVM. */
   public static String java() {
     return ProcessHandle.current().info().command().orElse(jdkTool("java"));
+  }
+
+  /** True when an executable named {@code name} is on the PATH. */
+  public static boolean onPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
