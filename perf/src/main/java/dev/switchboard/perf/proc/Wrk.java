@@ -64,7 +64,11 @@ public final class Wrk {
     long seconds = Math.max(1, duration.toSeconds());
     List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
       "--latency", "-s", script.toString(), url, "--", tool, "perf"));
-    String out = Commands.run(command, (int) seconds + 30);
+    return parse(label, Commands.run(command, (int) seconds + 30));
+  }
+
+  /** Reads wrk's report (with {@code --latency} and the script's {@code mcp-errors} line). */
+  static Result parse(String label, String out) {
     long errors = group(NON_2XX, out, 1) + group(ERRORS, out, 1);
     Matcher socket = SOCKET_ERRORS.matcher(out);
     if (socket.find()) {
