@@ -63,11 +63,12 @@ public final class HeldSessions {
 
   /**
    * The entry for a caller and the capabilities it declares, opened on first use, acquired for the caller (who
-   * releases it). Two callers that differ only in capabilities the backends never see share an entry. 503 when the
+   * releases it). Entries are keyed by the canonical relayed features ({@link RelayedFeatures#canonical}): callers
+   * that differ only in capabilities the backends never see, or in keys the protocol does not define, share one. 503 when the
    * bounds are reached and no idle entry can make room.
    */
   HeldSession acquire(Identity identity, JsonObject declared, JsonObject clientInfo) {
-    HeldKey key = new HeldKey(identity, relayedView(declared));
+    HeldKey key = new HeldKey(identity, RelayedFeatures.canonical(declared));
     long now = System.nanoTime();
     for (int attempt = 0; attempt < 3; attempt++) {
       HeldSession existing = held.get(key);
@@ -78,12 +79,12 @@ public final class HeldSessions {
         held.remove(key, existing);
         continue;
       }
-      JsonObject relayed = RelayedFeatures.of(declared);
+      JsonObject relayed = key.capabilities();
       SessionQuota.checkSizes(limits, clientInfo, relayed);
       makeRoom(identity);
       ClientSession client = new ClientSession("held-" + UUID.randomUUID(), identity, ProtocolVersion.LATEST,
         clientInfo.copy(), relayed);
-      HeldSession created = new HeldSession(new HeldKey(identity, relayed), client,
+      HeldSession created = new HeldSession(key, client,
         "switchboard.transport.held." + client.sessionId(), now);
       created.tryAcquire(now);
       if (held.putIfAbsent(created.key(), created) == null) {
@@ -92,17 +93,6 @@ public final class HeldSessions {
       }
     }
     throw new LimitExceeded("Too many stateless callers on this instance; retry shortly");
-  }
-
-  /** The relayed features of a request, without copying them: a lookup key, never kept. */
-  private static JsonObject relayedView(JsonObject declared) {
-    JsonObject view = new JsonObject();
-    for (String feature : RelayedFeatures.NAMES) {
-      if (declared.getValue(feature) instanceof JsonObject value) {
-        view.put(feature, value);
-      }
-    }
-    return view;
   }
 
   /** Closes the least recently used idle entry of the identity, then of anyone, when a bound is reached; else 503. */
