@@ -209,17 +209,26 @@ class StatelessEraTest {
   }
 
   @Test
-  void aListenStreamStartsWithItsAcknowledgement() throws InterruptedException {
+  void aListenStreamStartsWithItsAcknowledgementAndCarriesResourceUpdates() throws InterruptedException {
     McpTestClient.Exchange listen = exchange("subscriptions/listen", new JsonObject().put("notifications",
       new JsonObject().put("toolsListChanged", true).put("resourceSubscriptions", new JsonArray()
-        .add("test://static-text"))), new JsonObject());
+        .add("test://watched-resource").add(42))), new JsonObject());
     McpTestClient.OpenStream stream = client.openStream(listen).await();
     JsonObject ack = stream.next().json();
     assertThat(ack.getString("method")).isEqualTo("notifications/subscriptions/acknowledged");
-    assertThat(ack.getJsonObject("params").getJsonObject("notifications"))
-      .isEqualTo(new JsonObject().put("toolsListChanged", true));
-    assertThat(ack.getJsonObject("params").getJsonObject("_meta").getValue(StatelessEnvelope.META_SUBSCRIPTION_ID))
-      .isNotNull();
+    assertThat(ack.getJsonObject("params").getJsonObject("notifications")).isEqualTo(new JsonObject()
+      .put("toolsListChanged", true).put("resourceSubscriptions", new JsonArray().add("test://watched-resource")));
+    Object subscription = ack.getJsonObject("params").getJsonObject("_meta")
+      .getValue(StatelessEnvelope.META_SUBSCRIPTION_ID);
+    assertThat(subscription).isNotNull();
+
+    assertThat(fixture.resourceUpdated("test://watched-resource").await()).as("the held session subscribed")
+      .isEqualTo(1);
+    JsonObject updated = stream.next().json();
+    assertThat(updated.getString("method")).isEqualTo("notifications/resources/updated");
+    assertThat(updated.getJsonObject("params").getString("uri")).isEqualTo("test://watched-resource");
+    assertThat(updated.getJsonObject("params").getJsonObject("_meta")
+      .getValue(StatelessEnvelope.META_SUBSCRIPTION_ID)).isEqualTo(subscription);
     stream.response.request().connection().close();
   }
 

@@ -7,12 +7,14 @@ import dev.switchboard.core.bus.ViewChanged;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -110,6 +112,40 @@ final class HeldSession {
 
   boolean closed() {
     return users.get() < 0;
+  }
+
+  /** A resource subscription of the set on its backend, shared by the set's listen streams. */
+  private record Subscription(Future<Void> made, int listeners) {
+  }
+
+  private final Map<String, Subscription> subscriptions = new HashMap<>();
+
+  /** A listen stream follows {@code uri}: the first one makes the backend subscription ({@code make}). */
+  synchronized Future<Void> subscribe(String uri, Supplier<Future<Void>> make) {
+    Subscription existing = subscriptions.get(uri);
+    if (existing != null && !existing.made().failed()) {
+      subscriptions.put(uri, new Subscription(existing.made(), existing.listeners() + 1));
+      return existing.made();
+    }
+    Future<Void> made = make.get();
+    subscriptions.put(uri, new Subscription(made, 1));
+    return made;
+  }
+
+  /** A listen stream stops following {@code uri}: the last one ends the backend subscription ({@code end}). */
+  synchronized void unsubscribe(String uri, Supplier<Future<Void>> end) {
+    Subscription existing = subscriptions.get(uri);
+    if (existing == null) {
+      return;
+    }
+    if (existing.listeners() > 1) {
+      subscriptions.put(uri, new Subscription(existing.made(), existing.listeners() - 1));
+      return;
+    }
+    subscriptions.remove(uri);
+    if (existing.made().succeeded()) {
+      end.get();
+    }
   }
 
   /** Adds a listener of what arrives at the set's address ({@link ViewChanged}, {@link StreamMessage}). */

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.stateless;
 
+import dev.switchboard.core.bus.StreamMessage;
 import dev.switchboard.core.bus.ViewChanged;
 import dev.switchboard.core.catalog.CatalogKind;
 import dev.switchboard.core.protocol.JsonRpc;
@@ -9,9 +10,12 @@ import dev.switchboard.core.protocol.StatelessEnvelope;
 import dev.switchboard.transport.limits.LimitExceeded;
 import dev.switchboard.transport.streamable.SseWriter;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -19,8 +23,9 @@ import java.util.function.Consumer;
 /**
  * {@code subscriptions/listen} (MCP 2026-07-28): an SSE stream on the POST that starts with
  * {@code notifications/subscriptions/acknowledged} (the filter the gateway honours) and then carries the list changes
- * of the caller's view, each tagged with the listen request's id. The gateway honours the three list-change kinds;
- * resource subscriptions are not offered. The stream lives until the client closes it; a filter that honours nothing
+ * of the caller's view and the {@code resources/updated} of the URIs it follows, each tagged with the listen request's
+ * id. The gateway honours the three list-change kinds and up to {@value #MAX_RESOURCES} resource subscriptions (those
+ * the owning backends accepted). The stream lives until the client closes it; a filter that honours nothing
  * is acknowledged and ended at once with the listen request's result. Shared per process; at most
  * {@code maxListenStreams} at once.
  */
@@ -28,6 +33,9 @@ public final class ListenStreams {
   private static final String TOOLS = "toolsListChanged";
   private static final String PROMPTS = "promptsListChanged";
   private static final String RESOURCES = "resourcesListChanged";
+  private static final String SUBSCRIPTIONS = "resourceSubscriptions";
+  /** Most resource URIs one listen stream follows (the rest of a longer list is not acknowledged). */
+  static final int MAX_RESOURCES = 64;
 
   private final Vertx vertx;
   private final StatelessOptions options;
@@ -43,48 +51,90 @@ public final class ListenStreams {
     return open.get();
   }
 
-  /** Serves a validated {@code subscriptions/listen} on a held session the caller acquired (released here). */
+  /** Subscribes the held session to a resource on the backend that owns it, or unsubscribes it. */
+  @FunctionalInterface
+  interface Subscriber {
+    Future<Void> subscribe(HeldSession held, String uri, boolean on);
+  }
+
+  /**
+   * Serves a validated {@code subscriptions/listen} on a held session the caller acquired (released here). Resource
+   * subscriptions are made on the backends first (shared by the listeners of the set, counted), so that the
+   * acknowledgement names the URIs that will really be followed.
+   */
   void listen(HttpServerRequest req, StatelessRequest request, HeldSession held, StatelessResults results,
-              long maxBufferedBytes) {
+              long maxBufferedBytes, Subscriber subscriber) {
     if (!(request.params().getValue("notifications") instanceof JsonObject filter)) {
       throw McpException.invalidParams("Invalid params: 'notifications' is required and must be a "
         + "SubscriptionFilter object");
     }
     JsonObject honoured = new JsonObject();
-    for (String kind : Set.of(TOOLS, PROMPTS, RESOURCES)) {
+    for (String kind : List.of(TOOLS, PROMPTS, RESOURCES)) {
       if (Boolean.TRUE.equals(filter.getValue(kind))) {
         honoured.put(kind, true);
       }
     }
+    List<String> asked = filter.getValue(SUBSCRIPTIONS) instanceof JsonArray uris ? uris.stream()
+      .filter(uri -> uri instanceof String).map(uri -> (String) uri).distinct().limit(MAX_RESOURCES).toList()
+      : List.of();
     if (open.incrementAndGet() > options.maxListenStreams()) {
       open.decrementAndGet();
       throw new LimitExceeded("Too many subscriptions/listen streams; retry shortly");
     }
-    Object id = request.id();
+    Context context = Vertx.currentContext();
     SseWriter writer = SseWriter.start(req.response(), maxBufferedBytes);
+    List<Future<String>> subscribing = asked.stream()
+      .map(uri -> held.subscribe(uri, () -> subscriber.subscribe(held, uri, true)).map(uri).otherwiseEmpty())
+      .toList();
+    Future.join(subscribing).onComplete(done -> context.runOnContext(v -> {
+      List<String> followed = subscribing.stream().map(Future::result).filter(uri -> uri != null).toList();
+      if (!followed.isEmpty()) {
+        honoured.put(SUBSCRIPTIONS, new JsonArray(followed));
+      }
+      start(writer, request.id(), held, results, honoured, followed, subscriber);
+    }));
+  }
+
+  private void start(SseWriter writer, Object id, HeldSession held, StatelessResults results, JsonObject honoured,
+                     List<String> followed, Subscriber subscriber) {
+    Runnable release = () -> {
+      followed.forEach(uri -> held.unsubscribe(uri, () -> subscriber.subscribe(held, uri, false)));
+      held.release(System.nanoTime());
+      open.decrementAndGet();
+    };
     writer.event(null, tagged(JsonRpc.notification(McpMethod.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED,
       new JsonObject().put("notifications", honoured)), id).encode());
-    if (honoured.isEmpty()) {
+    if (honoured.isEmpty() || writer.closed()) {
       writer.event(null, JsonRpc.response(id, results.stamp(McpMethod.SUBSCRIPTIONS_LISTEN,
         new JsonObject().put("_meta", new JsonObject().put(StatelessEnvelope.META_SUBSCRIPTION_ID, id)), false))
         .encode());
       writer.end();
-      held.release(System.nanoTime());
-      open.decrementAndGet();
+      release.run();
       return;
     }
     Context context = Vertx.currentContext();
+    Set<String> uris = Set.copyOf(followed);
     Consumer<Object> listener = body -> {
       if (body instanceof ViewChanged changed) {
         context.runOnContext(v -> notifyChanges(writer, changed.changed(), honoured, id));
+      } else if (body instanceof StreamMessage message && message.message() != null
+        && McpMethod.NOTIFICATION_RESOURCES_UPDATED.equals(message.message().getString("method"))
+        && message.message().getValue("params") instanceof JsonObject params
+        && uris.contains(params.getString("uri"))) {
+        JsonObject updated = JsonRpc.notification(McpMethod.NOTIFICATION_RESOURCES_UPDATED,
+          new JsonObject().put("uri", params.getString("uri")));
+        context.runOnContext(v -> {
+          if (!writer.closed()) {
+            writer.event(null, tagged(updated, id).encode());
+          }
+        });
       }
     };
     held.listen(listener);
     writer.heartbeat(vertx, SseWriter.HEARTBEAT_MILLIS);
     writer.closeHandler(v -> {
       held.unlisten(listener);
-      held.release(System.nanoTime());
-      open.decrementAndGet();
+      release.run();
     });
   }
 

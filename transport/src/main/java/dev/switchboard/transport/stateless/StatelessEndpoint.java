@@ -95,7 +95,7 @@ public final class StatelessEndpoint {
     if (McpMethod.SUBSCRIPTIONS_LISTEN.equals(method)) {
       HeldSession held = shared.held().acquire(caller.identity(), request.capabilities(), request.clientInfo());
       try {
-        shared.listens().listen(req, request, held, results, maxBufferedBytes);
+        shared.listens().listen(req, request, held, results, maxBufferedBytes, this::subscribe);
       } catch (RuntimeException e) {
         held.release(System.nanoTime());
         throw e;
@@ -128,6 +128,13 @@ public final class StatelessEndpoint {
       held.release(System.nanoTime());
       return Future.failedFuture(err);
     });
+  }
+
+  /** Subscribes a held set to a resource (or unsubscribes it) on the backend that owns the URI. */
+  private Future<Void> subscribe(HeldSession held, String uri, boolean on) {
+    return held.context().compose(context -> calls.call(context, "sl-" + REQUEST_IDS.incrementAndGet(),
+        on ? McpMethod.RESOURCES_SUBSCRIBE : McpMethod.RESOURCES_UNSUBSCRIBE, new JsonObject().put("uri", uri), null))
+      .compose(reply -> reply.failure() == null ? Future.succeededFuture() : Future.failedFuture(reply.failure()));
   }
 
   /**

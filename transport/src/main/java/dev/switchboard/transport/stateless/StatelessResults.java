@@ -39,16 +39,15 @@ public final class StatelessResults {
   }
 
   /**
-   * The {@code server/discover} result: the stateless versions, the gateway's capabilities (list changes are
-   * delivered on {@code subscriptions/listen}; there is no {@code logging/setLevel} and no resource subscription in
-   * this era).
+   * The {@code server/discover} result: the stateless versions, the gateway's capabilities (list changes and resource
+   * updates are delivered on {@code subscriptions/listen}; there is no {@code logging/setLevel} in this era).
    *
    * @param privateScope the caller's identity shapes what it is offered
    */
   public JsonObject discover(boolean privateScope) {
     JsonObject capabilities = new JsonObject()
       .put("tools", new JsonObject().put("listChanged", true))
-      .put("resources", new JsonObject().put("listChanged", true))
+      .put("resources", new JsonObject().put("subscribe", true).put("listChanged", true))
       .put("prompts", new JsonObject().put("listChanged", true))
       .put("completions", new JsonObject());
     JsonObject result = new JsonObject()
