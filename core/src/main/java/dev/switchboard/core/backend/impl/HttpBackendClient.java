@@ -8,6 +8,7 @@ import dev.switchboard.core.backend.BackendSession;
 import dev.switchboard.core.backend.BackendStream;
 import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.protocol.JsonRpc;
+import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
@@ -318,6 +319,12 @@ public final class HttpBackendClient implements BackendClient {
     if (StatelessSessions.answeredLocally(method)) {
       if (McpMethod.LOGGING_SET_LEVEL.equals(method) && params != null) {
         stateless.logLevel(sessionId, params.getString("level"));
+      }
+      if (McpMethod.RESOURCES_SUBSCRIBE.equals(method)) {
+        // this revision subscribes on subscriptions/listen, which the gateway does not open to backends yet: saying
+        // yes would promise updates that never come
+        return Future.failedFuture(new McpException(JsonRpcError.METHOD_NOT_FOUND, "Resource subscriptions of "
+          + "backend '" + name() + "' (protocol " + ProtocolVersion.V2026_07_28 + ") are not followed"));
       }
       return Future.succeededFuture(new JsonObject());
     }

@@ -144,7 +144,10 @@ final class StatelessSessions {
     return true;
   }
 
-  /** True for a method this revision removed, answered by the gateway itself on a handle. */
+  /**
+   * True for a method this revision removed, answered by the gateway itself on a handle ({@code resources/subscribe}
+   * with an error: updates of a stateless backend are not followed).
+   */
   static boolean answeredLocally(String method) {
     return McpMethod.LOGGING_SET_LEVEL.equals(method) || McpMethod.RESOURCES_SUBSCRIBE.equals(method)
       || McpMethod.RESOURCES_UNSUBSCRIBE.equals(method);

@@ -4,6 +4,8 @@ import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendSession;
 import dev.switchboard.core.protocol.JsonRpc;
+import dev.switchboard.core.protocol.JsonRpcError;
+import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.ProtocolVersion;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -97,6 +99,19 @@ class StatelessBackendTest extends BackendClientTestBase {
     assertThat(asked.get(0).getString("method")).isEqualTo("elicitation/create");
     assertThat(asked.get(0).getJsonObject("params").getJsonObject("_meta").getString("dev.switchboard/inputKey"))
       .isEqualTo("who");
+  }
+
+  @Test
+  void aResourceSubscriptionIsRefusedRatherThanPromised() throws Exception {
+    BackendClient client = client();
+    BackendSession session = await(client.open(CLIENT_INFO, CAPABILITIES));
+    assertThat(failure(client.request(session.sessionId(), "resources/subscribe",
+      new JsonObject().put("uri", "test://x")))).isInstanceOfSatisfying(McpException.class,
+        e -> assertThat(e.code()).isEqualTo(JsonRpcError.METHOD_NOT_FOUND));
+    assertThat(await(client.request(session.sessionId(), "resources/unsubscribe",
+      new JsonObject().put("uri", "test://x")))).isEqualTo(new JsonObject());
+    assertThat(backend.received()).extracting(FakeBackend.Received::method)
+      .doesNotContain("resources/subscribe", "resources/unsubscribe");
   }
 
   @Test
