@@ -190,7 +190,6 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   /** Stops waiting for core's replies (the verticle stops). */
   public void close() {
     calls.close();
-    stateless.close();
   }
 
   private static Future<Void> json(HttpServerRequest req, Buffer body) {

@@ -143,13 +143,7 @@ final class BridgedCall {
 
   /** The input key a backend named in its request's {@code _meta}, taken out of what the client sees. */
   private static String hint(JsonObject params) {
-    if (!(params.getValue("_meta") instanceof JsonObject meta)) {
-      return null;
-    }
-    Object value = meta.remove(StatelessEnvelope.INPUT_KEY_HINT);
-    if (meta.isEmpty()) {
-      params.remove("_meta");
-    }
+    Object value = InputBridge.takeKeyHint(params);
     return value instanceof String text && !text.isEmpty() && text.length() <= MAX_KEY_LENGTH ? text : null;
   }
 

@@ -45,15 +45,22 @@ public final class InputBridge {
     if (message.getValue("params") instanceof JsonObject params && params.getValue("_meta") instanceof JsonObject meta
       && meta.containsKey(StatelessEnvelope.INPUT_KEY_HINT)) {
       JsonObject copy = message.copy();
-      JsonObject copiedParams = copy.getJsonObject("params");
-      JsonObject copiedMeta = copiedParams.getJsonObject("_meta");
-      copiedMeta.remove(StatelessEnvelope.INPUT_KEY_HINT);
-      if (copiedMeta.isEmpty()) {
-        copiedParams.remove("_meta");
-      }
+      takeKeyHint(copy.getJsonObject("params"));
       return copy;
     }
     return message;
+  }
+
+  /** Takes the input-key hint out of a request's params (and an emptied {@code _meta}); returns it, or null. */
+  static Object takeKeyHint(JsonObject params) {
+    if (!(params.getValue("_meta") instanceof JsonObject meta)) {
+      return null;
+    }
+    Object value = meta.remove(StatelessEnvelope.INPUT_KEY_HINT);
+    if (meta.isEmpty()) {
+      params.remove("_meta");
+    }
+    return value;
   }
 
   private final Vertx vertx;
@@ -84,18 +91,14 @@ public final class InputBridge {
     this.results = stamping;
   }
 
-  /** Registers a new call; 503 beyond the bound. */
-  String register(Function<String, BridgedCall> factory) {
+  /** Registers a new call, made by {@code factory} with its key; 503 beyond the bound. */
+  BridgedCall register(Function<String, BridgedCall> factory) {
     if (calls.size() >= options.maxParkedCalls()) {
       throw new LimitExceeded("Too many stateless calls in progress; retry shortly");
     }
-    String key = Long.toString(callIds.incrementAndGet(), Character.MAX_RADIX);
-    calls.put(key, factory.apply(key));
-    return key;
-  }
-
-  BridgedCall get(String key) {
-    return calls.get(key);
+    BridgedCall call = factory.apply(Long.toString(callIds.incrementAndGet(), Character.MAX_RADIX));
+    calls.put(call.key(), call);
+    return call;
   }
 
   /** Forgets a call (answered or abandoned) and releases its held session. */

@@ -110,15 +110,14 @@ public final class StatelessEndpoint {
     HeldSession held = shared.held().acquire(caller.identity(), request.capabilities(), request.clientInfo());
     return held.context().compose(context -> {
       Object backendId = "sl-" + REQUEST_IDS.incrementAndGet();
-      String key;
+      BridgedCall call;
       try {
-        key = shared.bridge().register(k -> new BridgedCall(k, shared.bridge(), core, context, held, backendId,
+        call = shared.bridge().register(k -> new BridgedCall(k, shared.bridge(), core, context, held, backendId,
           request, answer, privateScope));
       } catch (RuntimeException e) {
         held.release(System.nanoTime());
         return Future.failedFuture(e);
       }
-      BridgedCall call = shared.bridge().get(key);
       answer.onGone(() -> call.clientGone(answer));
       calls.call(context, backendId, method, forwarded(request.params()), call::onMessage)
         .andThen(ar -> observer.answered(method, ar, false))
@@ -155,9 +154,5 @@ public final class StatelessEndpoint {
       }
     }
     return copy;
-  }
-
-  /** Stops this verticle's part (the shared part is closed by its owner). */
-  public void close() {
   }
 }

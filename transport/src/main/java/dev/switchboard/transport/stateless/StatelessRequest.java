@@ -50,8 +50,7 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
     if (msg.kind() == JsonRpcMessage.Kind.RESPONSE) {
       return false;
     }
-    JsonObject meta = meta(msg.params());
-    if (meta != null && meta.containsKey(StatelessEnvelope.META_PROTOCOL_VERSION)) {
+    if (claimedInBody(msg)) {
       return true;
     }
     return headers.get(McpHeaders.SESSION_ID) == null
@@ -149,13 +148,13 @@ public record StatelessRequest(Object id, String method, JsonObject params, Stri
 
   /** True when any element of a batch claims the stateless era (batches do not exist there: -32600). */
   public static boolean anyClaims(List<Object> batch) {
-    for (Object element : batch) {
-      if (element instanceof JsonRpcMessage msg && meta(msg.params()) instanceof JsonObject meta
-        && meta.containsKey(StatelessEnvelope.META_PROTOCOL_VERSION)) {
-        return true;
-      }
-    }
-    return false;
+    return batch.stream().anyMatch(element -> element instanceof JsonRpcMessage msg && claimedInBody(msg));
+  }
+
+  /** True when a message's {@code _meta} names a protocol version (the stateless era's claim). */
+  private static boolean claimedInBody(JsonRpcMessage msg) {
+    JsonObject meta = meta(msg.params());
+    return meta != null && meta.containsKey(StatelessEnvelope.META_PROTOCOL_VERSION);
   }
 
   /** A header value without surrounding spaces and tabs (HTTP's optional whitespace), or null. */
