@@ -43,12 +43,13 @@ public final class DefaultCoreServices implements CoreServices {
   private final ClientMessages clientMessages;
   private final SessionListeners listeners;
   private final ViewBuilder views;
+  private final CatalogCache catalogs;
   private final CallGuard guard;
   private final CallerTokens callers;
   private AuthorizationOptions authorization;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
-                              ViewBuilder views, CallerTokens callers) {
+                              ViewBuilder views, CatalogCache catalogs, CallerTokens callers) {
     this.callers = callers;
     this.authorization = options.authorization();
     this.guard = new CallGuard(AccessPolicy.compile(options.authorization(), callers));
@@ -62,7 +63,8 @@ public final class DefaultCoreServices implements CoreServices {
       new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()), guard);
     this.clientMessages = new ClientMessages(registry, inFlight);
     this.views = views;
-    this.listeners = new SessionListeners(registry, views, relay, bus, opener);
+    this.catalogs = catalogs;
+    this.listeners = new SessionListeners(registry, views, relay, bus, opener, catalogs);
     registry.onChange(listeners::backendChanged);
     opener.onLateJoin(listeners::lateJoin);
     registry.startProbes();
@@ -81,7 +83,9 @@ public final class DefaultCoreServices implements CoreServices {
     BackendRegistry registry = new BackendRegistry(vertx, clients, clientInfo, GatewayMetrics.of(vertx),
       backends -> OutgoingCredentials.create(vertx, backends, callers));
     ViewBuilder views = new ViewBuilder(options.aggregation(), NameCollisions.of(vertx));
-    SessionOpener opener = new SessionOpener(registry, views);
+    CatalogCache cache = new CatalogCache(options.aggregation().catalogCacheTtl(),
+      options.aggregation().maxCachedCatalogs());
+    SessionOpener opener = new SessionOpener(registry, views, cache);
     List<Future<BackendCatalog>> probes = new ArrayList<>();
     List<String> probed = new ArrayList<>();
     for (BackendClient client : clients) {
@@ -108,7 +112,8 @@ public final class DefaultCoreServices implements CoreServices {
       } catch (RuntimeException e) {
         return registry.shutdown().transform(v -> Future.failedFuture(e));
       }
-      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views, callers));
+      return Future.succeededFuture(new DefaultCoreServices(vertx, options, registry, opener, views, cache,
+        callers));
     });
   }
 
@@ -168,6 +173,7 @@ public final class DefaultCoreServices implements CoreServices {
   public Future<Void> reconfigure(CoreOptions options) {
     List<String> replaced = registry.reconfigure(options.backends(), b -> BackendClients.create(vertx, b));
     views.reconfigure(options.aggregation());
+    catalogs.configure(options.aggregation().catalogCacheTtl(), options.aggregation().maxCachedCatalogs());
     boolean rulesChanged = !options.authorization().equals(authorization);
     if (rulesChanged) {
       authorization = options.authorization();

@@ -26,8 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The backends' standalone streams of the sessions whose clients listen (opened when the client opens its own GET
- * stream, closed with the session). A backend's {@code list_changed} makes core read the session's catalogs again
- * and send the new view; everything else is relayed to the session's address.
+ * stream, closed with the session). A backend's {@code list_changed} drops its cached catalogs and makes core read
+ * the session's catalogs again and send the new view; everything else is relayed to the session's address.
  */
 final class SessionListeners {
   private static final System.Logger LOG = System.getLogger(SessionListeners.class.getName());
@@ -41,14 +41,17 @@ final class SessionListeners {
   private final StreamRelay relay;
   private final CoreBus bus;
   private final SessionOpener opener;
+  private final CatalogCache catalogs;
   private final Map<String, Listening> sessions = new ConcurrentHashMap<>();
 
-  SessionListeners(BackendRegistry registry, ViewBuilder views, StreamRelay relay, CoreBus bus, SessionOpener opener) {
+  SessionListeners(BackendRegistry registry, ViewBuilder views, StreamRelay relay, CoreBus bus, SessionOpener opener,
+                   CatalogCache catalogs) {
     this.registry = registry;
     this.views = views;
     this.relay = relay;
     this.bus = bus;
     this.opener = opener;
+    this.catalogs = catalogs;
   }
 
   /**
@@ -87,6 +90,7 @@ final class SessionListeners {
    * opening a backend session where the session has none or the backend forgot it) and its client notified.
    */
   void backendChanged(String backend, boolean up) {
+    catalogs.invalidate(backend);
     for (Listening listening : sessions.values()) {
       if (up || listening.view.backends().contains(backend)) {
         refresh(listening).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
@@ -145,6 +149,7 @@ final class SessionListeners {
       relay.to(listening.address, backend).handle(message);
       return;
     }
+    catalogs.invalidate(backend);
     refresh(listening).onFailure(err -> LOG.log(System.Logger.Level.WARNING,
       "could not refresh a session''s catalogs after a change on ''{0}'': {1}", backend, err.getMessage()));
   }

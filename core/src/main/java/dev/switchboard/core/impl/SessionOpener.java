@@ -21,18 +21,21 @@ import java.util.concurrent.TimeoutException;
  * Phase 2 of session creation on the core side: opens a backend session on every backend that is up (in parallel,
  * each bounded by its backend's timeout; a failing backend is left out, never failing the session), or re-injects a
  * session created elsewhere by reading the catalogs again on its stored backend sessions (no re-initialize), then
- * merges the catalogs into the session's view.
+ * merges the catalogs into the session's view. A catalog another session already read the same way comes from the
+ * {@link CatalogCache} instead of the backend.
  */
 final class SessionOpener {
   private static final System.Logger LOG = System.getLogger(SessionOpener.class.getName());
 
   private final BackendRegistry registry;
   private final ViewBuilder views;
+  private final CatalogCache cache;
   private volatile LateJoin lateJoin = (sessionId, backend, opened) -> { };
 
-  SessionOpener(BackendRegistry registry, ViewBuilder views) {
+  SessionOpener(BackendRegistry registry, ViewBuilder views, CatalogCache cache) {
     this.registry = registry;
     this.views = views;
+    this.cache = cache;
   }
 
   Future<SessionOpened> open(OpenSession request) {
@@ -78,16 +81,24 @@ final class SessionOpener {
   Future<Opened> fresh(BackendClient client, String when, JsonObject capabilities, Identity caller) {
     return registry.authorization(client.name(), caller)
       .compose(auth -> client.open(registry.clientInfo(), capabilities, auth))
-      .compose(session -> CatalogFetcher.fetch(client, session.sessionId(), session.serverCapabilities())
+      .compose(session -> cache.get(key(client, capabilities, caller),
+          () -> CatalogFetcher.fetch(client, session.sessionId(), session.serverCapabilities()))
         .map(catalog -> new Opened(StoredIds.toStored(session.sessionId()), catalog)))
       .onFailure(err -> leftOut(client, err, when));
+  }
+
+  /** What {@code client}'s backend sees of a session: the key of its catalog in the cache. */
+  CatalogCache.Key key(BackendClient client, JsonObject capabilities, Identity caller) {
+    return new CatalogCache.Key(client.name(), registry.perCaller(client.name()) ? caller : null,
+      RelayedFeatures.canonical(capabilities));
   }
 
   private Future<Opened> restore(BackendClient client, String storedId, JsonObject capabilities, Identity caller) {
     return registry.authorization(client.name(), caller)
       .compose(auth -> {
         client.authorize(StoredIds.fromStored(storedId), auth);
-        return CatalogFetcher.fetch(client, StoredIds.fromStored(storedId), null);
+        return cache.get(key(client, capabilities, caller),
+          () -> CatalogFetcher.fetch(client, StoredIds.fromStored(storedId), null));
       })
       .map(catalog -> new Opened(storedId, catalog))
       .recover(err -> err instanceof BackendException be && be.kind() == BackendException.Kind.SESSION_EXPIRED

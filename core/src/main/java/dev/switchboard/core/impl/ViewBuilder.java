@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  * the collision is logged and reported on {@code /health/ready} ({@link NameCollisions}).
  */
 final class ViewBuilder {
+  /** Bound on {@link #recent}: few, since cached catalogs make few distinct combinations. */
+  static final int MAX_RECENT = 64;
   private volatile Aggregator aggregator;
   private AggregationOptions options;
   private final NameCollisions collisions;
@@ -27,6 +29,11 @@ final class ViewBuilder {
   private final Map<String, List<BackendCatalog>> sources = new ConcurrentHashMap<>();
   /** Views without the backends that are down, by source fingerprint and the backends left out. */
   private final Map<String, CapabilityView> reduced = new ConcurrentHashMap<>();
+  /**
+   * The last views built, by the aggregator and the identity of the catalogs they were built from: sessions whose
+   * catalogs come from the {@link CatalogCache} share the same instances, and skip aggregating and fingerprinting.
+   */
+  private final Map<Sources, Built> recent = new ConcurrentHashMap<>();
 
   ViewBuilder(AggregationOptions options) {
     this(options, new NameCollisions());
@@ -50,6 +57,7 @@ final class ViewBuilder {
     this.aggregator = Aggregators.create(next);
     sources.clear();
     reduced.clear();
+    recent.clear();
   }
 
   /** Aggregates with the configured strategy; fails on a conflict it cannot resolve (used at start-up). */
@@ -64,14 +72,23 @@ final class ViewBuilder {
 
   /** Aggregates at run time: names keep the configured scheme, colliding newcomers are left out. */
   CapabilityView build(List<BackendCatalog> catalogs) {
-    List<String> found = new ArrayList<>();
-    CapabilityView view = cache.intern(aggregator.aggregateKeepingNames(catalogs, found));
-    collisions.update(found);
+    Sources key = new Sources(aggregator, List.copyOf(catalogs));
+    Built built = recent.get(key);
+    if (built == null) {
+      List<String> found = new ArrayList<>();
+      built = new Built(key.aggregator().aggregateKeepingNames(key.catalogs(), found), List.copyOf(found));
+      if (recent.size() >= MAX_RECENT) {
+        recent.clear();
+      }
+      recent.put(key, built);
+    }
+    CapabilityView view = cache.intern(built.view());
+    collisions.update(built.collisions());
     if (sources.size() >= ViewCache.MAX_VIEWS) {
       sources.clear();
       reduced.clear();
     }
-    sources.putIfAbsent(view.fingerprint(), List.copyOf(catalogs));
+    sources.putIfAbsent(view.fingerprint(), key.catalogs());
     return view;
   }
 
@@ -106,5 +123,35 @@ final class ViewBuilder {
       catalogs.stream().filter(c -> !left.contains(c.backend())).toList(), new ArrayList<>()));
     CapabilityView raced = reduced.putIfAbsent(key, built);
     return raced != null ? raced : built;
+  }
+
+  /** A view built, with the names that collided while building it. */
+  private record Built(CapabilityView view, List<String> collisions) {
+  }
+
+  /** An aggregator and catalogs, equal only to the same aggregator and the same catalog instances in order. */
+  private record Sources(Aggregator aggregator, List<BackendCatalog> catalogs) {
+    @Override
+    public boolean equals(Object other) {
+      if (!(other instanceof Sources that) || that.aggregator != aggregator
+          || that.catalogs.size() != catalogs.size()) {
+        return false;
+      }
+      for (int i = 0; i < catalogs.size(); i++) {
+        if (that.catalogs.get(i) != catalogs.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = System.identityHashCode(aggregator);
+      for (BackendCatalog catalog : catalogs) {
+        hash = 31 * hash + System.identityHashCode(catalog);
+      }
+      return hash;
+    }
   }
 }

@@ -51,8 +51,9 @@ class CallRouterTest {
     BackendRegistry registry = new BackendRegistry(vertx, List.of(alpha, beta), new JsonObject().put("name", "gw"),
       NoopGatewayMetrics.INSTANCE);
     ViewBuilder views = new ViewBuilder(AggregationOptions.defaults());
-    router = new CallRouter(registry, new SessionOpener(registry, views), new StreamRelay(
-      new CoreBus(vertx, Duration.ofSeconds(5))), new RunningRequests(), new CallPermits(64, 50));
+    SessionOpener opener = new SessionOpener(registry, views, new CatalogCache(Duration.ofMinutes(1), 100));
+    router = new CallRouter(registry, opener, new StreamRelay(new CoreBus(vertx, Duration.ofSeconds(5))),
+      new RunningRequests(), new CallPermits(64, 50));
     JsonObject echo = new JsonObject().put("name", "echo").put("inputSchema", new JsonObject().put("type", "object"));
     session = new SessionContext(new ClientSession("s1", Identity.ANONYMOUS, "2025-11-25", new JsonObject(),
       new JsonObject()), Map.of("alpha", StoredIds.toStored("alpha-s"), "beta", StoredIds.toStored("beta-s")),

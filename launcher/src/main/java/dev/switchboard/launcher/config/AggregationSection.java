@@ -20,7 +20,7 @@ final class AggregationSection {
 
   static AggregationOptions map(ConfigNode aggregation, KnownBackends backends) {
     aggregation.requireKeys("conflictResolution", "prefixFormat", "priorityOrder", "pageSize", "tools", "prompts",
-      "resources");
+      "resources", "catalogCacheTtl", "maxCachedCatalogs");
     return new AggregationOptions(
       conflictResolution(aggregation.get("conflictResolution")),
       prefixFormat(aggregation.get("prefixFormat")),
@@ -28,7 +28,9 @@ final class AggregationSection {
       FilterSection.map(aggregation.get("tools"), backends, true),
       FilterSection.map(aggregation.get("prompts"), backends, true),
       FilterSection.map(aggregation.get("resources"), backends, false),
-      aggregation.get("pageSize").integer(AggregationOptions.DEFAULT_PAGE_SIZE, 1, Integer.MAX_VALUE));
+      aggregation.get("pageSize").integer(AggregationOptions.DEFAULT_PAGE_SIZE, 1, Integer.MAX_VALUE),
+      aggregation.get("catalogCacheTtl").duration(AggregationOptions.DEFAULT_CATALOG_CACHE_TTL),
+      aggregation.get("maxCachedCatalogs").integer(AggregationOptions.DEFAULT_MAX_CACHED_CATALOGS, 0, 1_000_000));
   }
 
   private static ConflictResolution conflictResolution(ConfigNode node) {

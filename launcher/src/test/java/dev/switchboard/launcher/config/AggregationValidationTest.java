@@ -1,6 +1,7 @@
 package dev.switchboard.launcher.config;
 
 import dev.switchboard.core.catalog.ConflictResolution;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static dev.switchboard.launcher.config.ConfigAssertions.TWO_BACKENDS;
@@ -49,6 +50,17 @@ class AggregationValidationTest {
   @Test
   void zeroPageSizeIsRejected() {
     assertAggregationRejected("pageSize: 0", "aggregation.pageSize: must be greater than 0");
+  }
+
+  @Test
+  void theCatalogCacheHasSafeDefaultsAndCanBeTurnedOff() {
+    assertThat(parse(TWO_BACKENDS).aggregation().catalogCacheTtl()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(parse(TWO_BACKENDS).aggregation().maxCachedCatalogs()).isEqualTo(1_000);
+    assertThat(parse(TWO_BACKENDS + "aggregation: {catalogCacheTtl: 5s, maxCachedCatalogs: 0}").aggregation())
+      .extracting(a -> a.catalogCacheTtl(), a -> a.maxCachedCatalogs())
+      .containsExactly(Duration.ofSeconds(5), 0);
+    assertAggregationRejected("catalogCacheTtl: 0s", "aggregation.catalogCacheTtl: must be greater than 0");
+    assertAggregationRejected("maxCachedCatalogs: -1", "aggregation.maxCachedCatalogs:");
   }
 
   @Test

@@ -1,0 +1,93 @@
+package dev.switchboard.core.impl;
+
+import dev.switchboard.core.bus.Identity;
+import dev.switchboard.core.catalog.BackendCatalog;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Each backend's catalog as its sessions see it, read once and shared by every new session that would see the same
+ * one, so that a new session costs each backend an {@code initialize} and no list calls.
+ *
+ * <p>An entry is keyed on what the backend sees of the session: the backend, the caller when the backend's
+ * credentials depend on the caller (token exchange), and the client features the gateway relays to it, reduced to
+ * what the protocol defines. It is dropped when any stream of that backend announces a list change, when the backend
+ * goes down or comes back, when the configuration changes, and after {@code ttl} in any case (what bounds staleness
+ * for a backend that changes its lists while no session listens). Concurrent misses of one key share one read. At
+ * most {@code maxEntries} entries are held; past that, a read is used once and not kept.
+ */
+final class CatalogCache {
+  private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final LongSupplier clock;
+  private volatile long ttlNanos;
+  private volatile int maxEntries;
+
+  CatalogCache(Duration ttl, int maxEntries) {
+    this(ttl, maxEntries, System::nanoTime);
+  }
+
+  CatalogCache(Duration ttl, int maxEntries, LongSupplier clock) {
+    this.clock = clock;
+    configure(ttl, maxEntries);
+  }
+
+  /** New bounds; what is held is dropped (the configuration, and with it what backends list, may have changed). */
+  void configure(Duration ttl, int maxEntries) {
+    this.ttlNanos = ttl.toNanos();
+    this.maxEntries = maxEntries;
+    entries.clear();
+  }
+
+  /**
+   * The cached catalog of {@code key}, else the one {@code read} returns, kept for the next sessions. A cached read
+   * that fails is dropped, and the caller reads on its own session instead.
+   */
+  Future<BackendCatalog> get(Key key, Supplier<Future<BackendCatalog>> read) {
+    if (ttlNanos <= 0 || maxEntries <= 0) {
+      return read.get();
+    }
+    long now = clock.getAsLong();
+    Entry held = entries.get(key);
+    if (held != null && now - held.readAt < ttlNanos) {
+      return held.catalog.recover(err -> read.get());
+    }
+    if (entries.size() >= maxEntries) {
+      entries.values().removeIf(entry -> now - entry.readAt >= ttlNanos);
+      if (entries.size() >= maxEntries) {
+        return read.get();
+      }
+    }
+    Future<BackendCatalog> reading = read.get();
+    Entry entry = new Entry(reading, now);
+    entries.put(key, entry);
+    reading.onFailure(err -> entries.remove(key, entry));
+    return reading;
+  }
+
+  /** Drops every catalog of {@code backend}: it announced a change, went down or came back. */
+  void invalidate(String backend) {
+    entries.keySet().removeIf(key -> key.backend().equals(backend));
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  /**
+   * What a backend sees of a session.
+   *
+   * @param backend  the backend's name
+   * @param caller   the caller, when the backend's credentials depend on it; else null
+   * @param features the relayed client features, canonical ({@code RelayedFeatures.canonical})
+   */
+  record Key(String backend, Identity caller, JsonObject features) {
+  }
+
+  private record Entry(Future<BackendCatalog> catalog, long readAt) {
+  }
+}
