@@ -1,13 +1,19 @@
 package dev.switchboard.core.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +26,15 @@ import java.util.Map;
  * BigInteger), which write back as they were read; only {@code -0} is kept as text too. Encoding is Vert.x's: a
  * {@code BigDecimal} is written with its {@code toString()}, which for an {@link ExactNumber} is the original text.
  * Parser limits are Vert.x's (its {@code vertx.jackson.*} system properties).
+ *
+ * <p>A {@link RawObject} nobody has parsed is written as its bytes ({@link #decodeMessage} cuts a message's result out
+ * that way), when it sits at most two levels down (a message's {@code result}, or the result of a message in a batch);
+ * deeper, it is parsed and written like any map.
  */
 public class ExactJsonCodec extends JacksonCodec {
+  private static final JsonFactory GENERATORS = new JsonFactory();
+  /** How far down {@link #toBuffer} looks for raw objects to splice. */
+  private static final int RAW_DEPTH = 2;
 
   @Override
   public Object fromString(String str) throws DecodeException {
@@ -41,6 +54,157 @@ public class ExactJsonCodec extends JacksonCodec {
   @Override
   public <T> T fromBuffer(Buffer buf, Class<T> clazz) throws DecodeException {
     return isTree(clazz) ? decode(JacksonCodec.createParser(buf), clazz) : super.fromBuffer(buf, clazz);
+  }
+
+  @Override
+  public Buffer toBuffer(Object object, boolean pretty) throws EncodeException {
+    long rawBytes = pretty ? -1 : rawBytes(object, RAW_DEPTH);
+    if (rawBytes < 0) {
+      return super.toBuffer(object, pretty);
+    }
+    Buffer out = Buffer.buffer(Math.toIntExact(Math.min(Integer.MAX_VALUE - 1024, rawBytes + 512)));
+    try (JsonGenerator generator = GENERATORS.createGenerator(new BufferOutput(out), JsonEncoding.UTF8)) {
+      write(object, generator, out);
+    } catch (IOException e) {
+      throw new EncodeException(e.getMessage(), e);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString(Object object, boolean pretty) throws EncodeException {
+    if (pretty || rawBytes(object, RAW_DEPTH) < 0) {
+      return super.toString(object, pretty);
+    }
+    return toBuffer(object, false).toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes one JSON-RPC message. When it is an object whose {@code result} is an object, that result is not parsed:
+   * it is checked for syntax, its top-level {@code isError} is read, and it is kept as a {@link RawObject} over
+   * those bytes of {@code body}.
+   */
+  public static Object decodeMessage(Buffer body) throws DecodeException {
+    try (JsonParser parser = JacksonCodec.createParser(body)) {
+      Object value = parser.nextToken() == JsonToken.START_OBJECT ? parseMessage(parser, body) : parseAny(parser);
+      if (parser.nextToken() != null) {
+        throw new DecodeException("Unexpected trailing token");
+      }
+      return shape(value, Object.class);
+    } catch (IOException | NumberFormatException e) {
+      throw new DecodeException(e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> parseMessage(JsonParser parser, Buffer body) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      if (parser.nextToken() == JsonToken.START_OBJECT && "result".equals(name)) {
+        int start = Math.toIntExact(parser.currentTokenLocation().getByteOffset());
+        boolean isError = skipResult(parser);
+        int end = Math.toIntExact(parser.currentLocation().getByteOffset());
+        map.put(name, RawObject.of(body.slice(start, end), isError));
+      } else {
+        map.put(name, parseAny(parser));
+      }
+    }
+    if (parser.currentToken() != JsonToken.END_OBJECT) {
+      throw new DecodeException("Unexpected token " + parser.currentToken());
+    }
+    return map;
+  }
+
+  /** Skips a result object (the parser on its start), returning whether its {@code isError} is {@code true}. */
+  private static boolean skipResult(JsonParser parser) throws IOException {
+    boolean isError = false;
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      JsonToken value = parser.nextToken();
+      if ("isError".equals(name)) {
+        isError = value == JsonToken.VALUE_TRUE;
+      }
+      parser.skipChildren();
+    }
+    if (parser.currentToken() != JsonToken.END_OBJECT) {
+      throw new DecodeException("Unexpected token " + parser.currentToken());
+    }
+    return isError;
+  }
+
+  /** Parses the bytes of a {@link RawObject}. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> decodeMap(Buffer bytes) {
+    return decode(JacksonCodec.createParser(bytes), Map.class);
+  }
+
+  /** The bytes of the unparsed raw objects {@code depth} levels down from {@code value}; -1 when there are none. */
+  private static long rawBytes(Object value, int depth) {
+    Buffer raw = RawObject.unparsedBytes(value);
+    if (raw != null) {
+      return raw.length();
+    }
+    if (depth == 0) {
+      return -1;
+    }
+    Object unwrapped = value instanceof JsonObject object ? object.getMap()
+      : value instanceof JsonArray array ? array.getList() : value;
+    Iterable<?> children = unwrapped instanceof Map<?, ?> map && !(map instanceof RawObject) ? map.values()
+      : unwrapped instanceof List<?> list ? list : List.of();
+    long total = -1;
+    for (Object child : children) {
+      long bytes = rawBytes(child, depth - 1);
+      if (bytes >= 0) {
+        total = Math.max(total, 0) + bytes;
+      }
+    }
+    return total;
+  }
+
+  /** Vert.x's encoding, except that an unparsed raw object goes out as its bytes. */
+  private static void write(Object value, JsonGenerator generator, Buffer out) throws IOException {
+    Buffer raw = RawObject.unparsedBytes(value);
+    if (raw != null) {
+      generator.writeRawValue("");
+      generator.flush();
+      out.appendBuffer(raw);
+      return;
+    }
+    Object unwrapped = value instanceof JsonObject object ? object.getMap()
+      : value instanceof JsonArray array ? array.getList() : value;
+    if (unwrapped instanceof Map<?, ?> map) {
+      generator.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        generator.writeFieldName((String) entry.getKey());
+        write(entry.getValue(), generator, out);
+      }
+      generator.writeEndObject();
+    } else if (unwrapped instanceof List<?> list) {
+      generator.writeStartArray();
+      for (Object element : list) {
+        write(element, generator, out);
+      }
+      generator.writeEndArray();
+    } else {
+      JacksonCodec.encodeJson(unwrapped, generator);
+    }
+  }
+
+  /** Appends what a generator writes to a buffer. */
+  private static final class BufferOutput extends OutputStream {
+    private final Buffer out;
+
+    BufferOutput(Buffer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) {
+      out.appendByte((byte) b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      out.appendBytes(bytes, offset, length);
+    }
   }
 
   private static boolean isTree(Class<?> clazz) {

@@ -5,6 +5,7 @@ import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
+import dev.switchboard.core.json.RawObject;
 import dev.switchboard.core.metrics.GatewayMetrics;
 import dev.switchboard.core.metrics.MetricLabels;
 import dev.switchboard.core.protocol.JsonRpcError;
@@ -92,7 +93,7 @@ public final class CallObserver {
   static String outcome(AsyncResult<?> outcome) {
     if (outcome.succeeded()) {
       Object value = outcome.result() instanceof CoreReply reply ? reply.result() : outcome.result();
-      return value instanceof JsonObject result && Boolean.TRUE.equals(result.getValue("isError"))
+      return value instanceof JsonObject result && RawObject.isError(result)
         ? GatewayMetrics.ERROR : GatewayMetrics.OK;
     }
     if (outcome.cause() instanceof BackendException be) {

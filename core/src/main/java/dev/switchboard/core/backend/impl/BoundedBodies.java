@@ -27,11 +27,13 @@ final class BoundedBodies {
   /** Collects the whole body, failing with PROTOCOL when it exceeds {@code maxBytes}. */
   static Future<Buffer> collect(HttpClientResponse response, String backend, int maxBytes) {
     Promise<Buffer> promise = Promise.promise();
-    Buffer body = Buffer.buffer();
-    if (declaredLength(response) > maxBytes) {
+    long declared = declaredLength(response);
+    if (declared > maxBytes) {
       tooLarge(response, promise, backend, maxBytes);
       return promise.future();
     }
+    // sized once when the length is declared: growing by doubling copies a large body several times
+    Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 256);
     response.exceptionHandler(promise::tryFail);
     response.handler(chunk -> {
       if (promise.future().isComplete()) {

@@ -1,10 +1,10 @@
 package dev.switchboard.core.backend.impl;
 
 import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.json.ExactJsonCodec;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
@@ -16,11 +16,14 @@ final class MessageDecoding {
   private MessageDecoding() {
   }
 
-  /** Decodes one JSON object or throws PROTOCOL naming {@code what} was not one. */
+  /**
+   * Decodes one JSON object or throws PROTOCOL naming {@code what} was not one; a result object stays the bytes it
+   * came in until something reads it ({@link ExactJsonCodec#decodeMessage}).
+   */
   static JsonObject decode(String backend, Buffer body, String what) {
     Object value;
     try {
-      value = Json.decodeValue(body);
+      value = ExactJsonCodec.decodeMessage(body);
     } catch (DecodeException e) {
       throw new BackendException(backend, BackendException.Kind.PROTOCOL, what + " is not valid JSON", e);
     }
