@@ -6,16 +6,24 @@ import dev.switchboard.perf.proc.Ports;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Two gateways sharing one Redis (a key prefix of their own), the same stub behind both; every session is opened on
- * the first and its requests alternate between the two, as behind a round-robin load balancer. Skipped when nothing
- * listens on the Redis port.
+ * The Redis session store against the memory store, and two instances against one. Three gateway JVMs, the same stub
+ * behind each: one with the memory store, two sharing one Redis (a key prefix of their own). Each is warmed up as
+ * the comparison's gateway is (its budget halved), then rounds in rotating order measure the memory gateway, one
+ * Redis gateway alone, and the two Redis gateways with every session's requests alternating between them, as behind a
+ * round-robin load balancer (sessions are opened on the first). Reported: the medians of the per-round ratios
+ * {@code redis/memory} and {@code alternating/single}. Skipped when nothing listens on the Redis port.
  */
 final class CrossInstanceScenario implements Scenario {
   private static final int CONCURRENCY = 8;
+  private static final int ROUNDS = 3;
 
   @Override
   public String name() {
@@ -24,7 +32,8 @@ final class CrossInstanceScenario implements Scenario {
 
   @Override
   public String description() {
-    return "two gateways sharing Redis, tools/call c=" + CONCURRENCY + ", each session's requests alternating";
+    return "Redis store vs memory store, and two gateways sharing Redis with each session's requests alternating vs "
+      + "one, tools/call c=" + CONCURRENCY + ", " + ROUNDS + " rotating rounds after a warm-up";
   }
 
   @Override
@@ -38,34 +47,66 @@ final class CrossInstanceScenario implements Scenario {
         List.of(note));
     }
     String prefix = "perf-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    GatewayYaml yaml = new GatewayYaml().backend("stub", setup.stub().url()).redis(bench.options().redisUrl(), prefix);
-    List<Bench.Started> pair = bench.gateways(List.of("gateway-redis-a", "gateway-redis-b"), yaml);
-    Bench.Started a = pair.get(0);
-    Bench.Started b = pair.get(1);
+    GatewayYaml memoryYaml = new GatewayYaml().backend("stub", setup.stub().url());
+    GatewayYaml redisYaml = new GatewayYaml().backend("stub", setup.stub().url())
+      .redis(bench.options().redisUrl(), prefix);
+    Bench.Started memory = bench.gateways(List.of("gateway-memory"), memoryYaml).get(0);
+    List<Bench.Started> pair = bench.gateways(List.of("gateway-redis-a", "gateway-redis-b"), redisYaml);
+    Target tm = Target.of("gateway-memory", memory.process().url());
+    Target ta = Target.of("gateway-a", pair.get(0).process().url());
+    Target tb = Target.of("gateway-b", pair.get(1).process().url());
+    Map<String, List<Target>> arms = new LinkedHashMap<>();
+    arms.put("memory", List.of(tm));
+    arms.put("redis", List.of(ta));
+    arms.put("alternating", List.of(ta, tb));
     List<LoadResult> results = new ArrayList<>();
+    Map<String, List<LoadResult>> byArm = new LinkedHashMap<>();
     try {
-      Target ta = Target.of("gateway-a", a.process().url());
-      Target tb = Target.of("gateway-b", b.process().url());
-      LoadResult single = bench.load(bench.loadOptions("cross-instance one gateway (redis)", List.of(ta),
-        CONCURRENCY, bench.options().scenarioWindow()));
-      bench.log("  " + single.brief());
-      LoadResult alternating = bench.load(bench.loadOptions("cross-instance alternating a/b", List.of(ta, tb),
-        CONCURRENCY, bench.options().scenarioWindow()));
-      bench.log("  " + alternating.brief());
-      results.add(single);
-      results.add(alternating);
+      arms.forEach((arm, targets) -> {
+        LoadResult warm = bench.load(bench.loadOptions("warm-up " + arm, targets, CONCURRENCY,
+          bench.options().warmup().dividedBy(2)).setMaxRequests(Math.max(1, bench.options().warmupRequests() / 2))
+          .setProgress(false));
+        bench.log("  " + warm.brief());
+      });
+      List<String> order = new ArrayList<>(arms.keySet());
+      for (int round = 1; round <= ROUNDS; round++) {
+        for (String arm : order) {
+          LoadResult result = bench.load(bench.loadOptions("cross-instance r" + round + " " + arm, arms.get(arm),
+            CONCURRENCY, bench.options().scenarioWindow()));
+          bench.log("  " + result.brief());
+          results.add(result);
+          byArm.computeIfAbsent(arm, k -> new ArrayList<>()).add(result);
+        }
+        Collections.rotate(order, 1);
+      }
     } finally {
-      b.process().close();
-      a.process().close();
+      pair.get(1).process().close();
+      pair.get(0).process().close();
+      memory.process().close();
     }
-    LoadResult alternating = results.get(1);
-    String note = alternating.errors().total() == 0
-      ? "sessions served by both instances without errors"
-      : "alternating requests failed: " + alternating.errors().brief() + " (" + alternating.errors().toJson()
-      .getJsonObject("samples", new JsonObject()).encode() + ")";
-    bench.log("  " + note);
+    long failed = byArm.getOrDefault("alternating", List.of()).stream().mapToLong(r -> r.errors().total()).sum();
+    double redisVsMemory = medianRatio(byArm.get("redis"), byArm.get("memory"));
+    double alternatingVsSingle = medianRatio(byArm.get("alternating"), byArm.get("redis"));
+    List<String> notes = new ArrayList<>();
+    notes.add(failed == 0 ? "sessions served by both instances without errors"
+      : "alternating requests failed: " + failed);
+    notes.add(String.format(Locale.ROOT, "median throughput redis/memory %.3f (goal >= 0.9), alternating/single %.3f "
+      + "(goal >= 0.9)", redisVsMemory, alternatingVsSingle));
+    notes.forEach(note -> bench.log("  " + note));
     JsonObject figures = new JsonObject().put("keyPrefix", prefix)
-      .put("alternating/single", Versus.of(alternating, results.get(0)));
-    return new ScenarioResult(name(), description(), results, figures, List.of(note));
+      .put("redis/memory", redisVsMemory)
+      .put("alternating/single", alternatingVsSingle);
+    return new ScenarioResult(name(), description(), results, figures, notes);
+  }
+
+  /** The median over rounds of {@code subject[i] / baseline[i]} throughput. */
+  private static double medianRatio(List<LoadResult> subject, List<LoadResult> baseline) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(subject.size(), baseline.size()); i++) {
+      if (baseline.get(i).throughput() > 0) {
+        ratios.add(subject.get(i).throughput() / baseline.get(i).throughput());
+      }
+    }
+    return ratios.isEmpty() ? -1 : Stats.round(Stats.median(ratios), 3);
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.transport.gateway;
 
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.json.RawObject;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
@@ -33,6 +34,8 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's MCP endpoint on the streamable-HTTP layer ({@link FrontDoor}): POST carries client messages, GET
@@ -44,6 +47,8 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   private final FrontDoor frontDoor;
   private final SessionManager sessions;
   private final ServerDescription server;
+  /** By negotiated version: one of the few the gateway supports. */
+  private final Map<String, Buffer> initializeResults = new ConcurrentHashMap<>();
   private final MessageDispatcher dispatcher;
   private final GetHandler get;
   private final EndpointObserver observer;
@@ -144,12 +149,17 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
       .andThen(ar -> observer.answered(McpMethod.INITIALIZE, ar, false))
       .compose(session -> {
         req.response().putHeader(McpHeaders.SESSION_ID, session.id());
-        return json(req, JsonRpc.response(msg.id(), server.initializeResult(negotiated)).toBuffer());
+        return json(req, JsonRpc.response(msg.id(), initializeResult(negotiated)).toBuffer());
       })
       .recover(err -> {
         fail(req, err, msg.id());
         return Future.succeededFuture();
       });
+  }
+
+  /** The {@code initialize} result for a negotiated version, encoded once per version and spliced as bytes. */
+  private JsonObject initializeResult(String version) {
+    return RawObject.of(initializeResults.computeIfAbsent(version, v -> server.initializeResult(v).toBuffer()), false);
   }
 
   private static JsonObject objectParam(JsonObject params, String name) {
