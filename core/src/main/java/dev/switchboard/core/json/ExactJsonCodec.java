@@ -28,13 +28,11 @@ import java.util.Map;
  * Parser limits are Vert.x's (its {@code vertx.jackson.*} system properties).
  *
  * <p>A {@link RawObject} nobody has parsed is written as its bytes ({@link #decodeMessage} cuts a message's result out
- * that way), when it sits at most two levels down (a message's {@code result}, or the result of a message in a batch);
- * deeper, it is parsed and written like any map.
+ * that way) when it is a message's {@code result} or the result of a message in a batch; anywhere else it is parsed
+ * and written like any map.
  */
 public class ExactJsonCodec extends JacksonCodec {
   private static final JsonFactory GENERATORS = new JsonFactory();
-  /** How far down {@link #toBuffer} looks for raw objects to splice. */
-  private static final int RAW_DEPTH = 2;
 
   @Override
   public Object fromString(String str) throws DecodeException {
@@ -58,7 +56,7 @@ public class ExactJsonCodec extends JacksonCodec {
 
   @Override
   public Buffer toBuffer(Object object, boolean pretty) throws EncodeException {
-    long rawBytes = pretty ? -1 : rawBytes(object, RAW_DEPTH);
+    long rawBytes = pretty ? -1 : rawBytes(object);
     if (rawBytes < 0) {
       return super.toBuffer(object, pretty);
     }
@@ -73,7 +71,7 @@ public class ExactJsonCodec extends JacksonCodec {
 
   @Override
   public String toString(Object object, boolean pretty) throws EncodeException {
-    if (pretty || rawBytes(object, RAW_DEPTH) < 0) {
+    if (pretty || rawBytes(object) < 0) {
       return super.toString(object, pretty);
     }
     return toBuffer(object, false).toString(StandardCharsets.UTF_8);
@@ -136,27 +134,40 @@ public class ExactJsonCodec extends JacksonCodec {
     return decode(JacksonCodec.createParser(bytes), Map.class);
   }
 
-  /** The bytes of the unparsed raw objects {@code depth} levels down from {@code value}; -1 when there are none. */
-  private static long rawBytes(Object value, int depth) {
+  /**
+   * The bytes of the unparsed raw objects where {@link #decodeMessage} and answers put them: {@code value} itself, a
+   * message's {@code result}, or the results of the messages of a batch; -1 when there are none. A raw object
+   * anywhere else is written parsed.
+   */
+  private static long rawBytes(Object value) {
     Buffer raw = RawObject.unparsedBytes(value);
     if (raw != null) {
       return raw.length();
     }
-    if (depth == 0) {
-      return -1;
-    }
     Object unwrapped = value instanceof JsonObject object ? object.getMap()
       : value instanceof JsonArray array ? array.getList() : value;
-    Iterable<?> children = unwrapped instanceof Map<?, ?> map && !(map instanceof RawObject) ? map.values()
-      : unwrapped instanceof List<?> list ? list : List.of();
+    if (unwrapped instanceof Map<?, ?> message) {
+      return resultBytes(message);
+    }
     long total = -1;
-    for (Object child : children) {
-      long bytes = rawBytes(child, depth - 1);
-      if (bytes >= 0) {
-        total = Math.max(total, 0) + bytes;
+    if (unwrapped instanceof List<?> batch) {
+      for (Object element : batch) {
+        Object map = element instanceof JsonObject object ? object.getMap() : element;
+        long bytes = map instanceof Map<?, ?> message ? resultBytes(message) : -1;
+        if (bytes >= 0) {
+          total = Math.max(total, 0) + bytes;
+        }
       }
     }
     return total;
+  }
+
+  private static long resultBytes(Map<?, ?> message) {
+    if (message instanceof RawObject) {
+      return -1;
+    }
+    Buffer raw = RawObject.unparsedBytes(message.get("result"));
+    return raw == null ? -1 : raw.length();
   }
 
   /** Vert.x's encoding, except that an unparsed raw object goes out as its bytes. */

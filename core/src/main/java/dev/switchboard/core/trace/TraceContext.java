@@ -4,7 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.HexFormat;
 
 /**
  * A W3C trace context ({@code traceparent: 00-<trace id>-<span id>-<flags>}).
@@ -15,6 +14,7 @@ import java.util.HexFormat;
  */
 public record TraceContext(String traceId, String spanId, String flags) {
   public static final String HEADER = "traceparent";
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
   /** {@code vv-} + 32 + {@code -} + 16 + {@code -} + 2. */
   private static final int LENGTH = 55;
   private static final String ZERO_TRACE = "0".repeat(32);
@@ -96,8 +96,19 @@ public record TraceContext(String traceId, String spanId, String flags) {
    */
   private static String hex(int bytes) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    HexFormat hex = HexFormat.of();
-    String first = hex.toHexDigits(random.nextLong(1, Long.MAX_VALUE) | (random.nextBoolean() ? Long.MIN_VALUE : 0));
-    return bytes == 8 ? first : first + hex.toHexDigits(random.nextLong());
+    char[] digits = new char[bytes * 2];
+    hex(random.nextLong(1, Long.MAX_VALUE) | (random.nextBoolean() ? Long.MIN_VALUE : 0), digits, 0);
+    if (bytes == 16) {
+      hex(random.nextLong(), digits, 16);
+    }
+    return new String(digits);
+  }
+
+  private static void hex(long value, char[] digits, int at) {
+    long rest = value;
+    for (int i = 15; i >= 0; i--) {
+      digits[at + i] = HEX[(int) (rest & 0xF)];
+      rest >>>= 4;
+    }
   }
 }
