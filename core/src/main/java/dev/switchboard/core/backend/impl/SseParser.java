@@ -1,8 +1,8 @@
 package dev.switchboard.core.backend.impl;
 
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +21,9 @@ public final class SseParser {
 
   private final Consumer<SseEvent> sink;
   private final int maxEventBytes;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+  /** The line being read: its bytes up to {@code lineLength}. */
+  private byte[] line = new byte[128];
+  private int lineLength;
   private final StringBuilder data = new StringBuilder();
   private String eventType = "";
   private String lastEventIdBuffer;
@@ -54,27 +56,49 @@ public final class SseParser {
 
   /** Parses one chunk, dispatching every event it completes. */
   public void feed(Buffer chunk) {
-    int length = chunk.length();
-    for (int i = 0; i < length; i++) {
-      byte b = chunk.getByte(i);
-      if (afterCr) {
-        afterCr = false;
-        if (b == LF) {
-          continue;
-        }
-      }
-      if (b == CR) {
-        afterCr = true;
-        endOfLine();
-      } else if (b == LF) {
-        endOfLine();
-      } else {
-        if (line.size() >= maxEventBytes) {
-          throw new IllegalStateException("SSE line exceeds " + maxEventBytes + " bytes");
-        }
-        line.write(b);
+    byte[] bytes = chunk.getBytes();
+    int length = bytes.length;
+    int i = 0;
+    if (afterCr && length > 0) {
+      afterCr = false;
+      if (bytes[0] == LF) {
+        i = 1;
       }
     }
+    while (i < length) {
+      int end = i;
+      while (end < length && bytes[end] != LF && bytes[end] != CR) {
+        end++;
+      }
+      append(bytes, i, end - i);
+      if (end == length) {
+        return;
+      }
+      if (bytes[end] == CR) {
+        if (end + 1 == length) {
+          afterCr = true;
+        } else if (bytes[end + 1] == LF) {
+          end++;
+        }
+      }
+      endOfLine();
+      i = end + 1;
+    }
+  }
+
+  /** Adds bytes to the line being read; the line is bounded by the largest event. */
+  private void append(byte[] bytes, int from, int count) {
+    if (count == 0) {
+      return;
+    }
+    if (lineLength + count > maxEventBytes) {
+      throw new IllegalStateException("SSE line exceeds " + maxEventBytes + " bytes");
+    }
+    if (lineLength + count > line.length) {
+      line = Arrays.copyOf(line, Math.min(maxEventBytes, Math.max(line.length * 2, lineLength + count)));
+    }
+    System.arraycopy(bytes, from, line, lineLength, count);
+    lineLength += count;
   }
 
   /**
@@ -92,8 +116,8 @@ public final class SseParser {
   }
 
   private void endOfLine() {
-    String text = line.toString(StandardCharsets.UTF_8);
-    line.reset();
+    String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    lineLength = 0;
     if (firstLine) {
       firstLine = false;
       if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {

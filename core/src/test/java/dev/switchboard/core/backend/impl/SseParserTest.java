@@ -143,6 +143,24 @@ class SseParserTest {
   }
 
   @Test
+  void aLineOfExactlyTheLimitIsReadAndOneMoreByteAcrossChunksFails() {
+    String data = "x".repeat(1024 - "data: ".length());
+    feed("data: " + data.substring(0, 500));
+    feed(data.substring(500) + "\n\n");
+    assertThat(events).extracting(SseEvent::data).containsExactly(data);
+
+    feed("data: " + data.substring(0, 500));
+    assertThatThrownBy(() -> feed(data.substring(500) + "x")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void manyEventsInOneChunkWithMixedLineEndsAreAllDispatched() {
+    feed("data: a\r\n\r\ndata: b\r\rdata: c\n\ndata: d\r");
+    feed("\n\r\n");
+    assertThat(events).extracting(SseEvent::data).containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
   void eventDataLargerThanTheLimitFails() {
     String line = "data: " + "x".repeat(300) + "\n";
 
