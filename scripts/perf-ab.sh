@@ -5,6 +5,7 @@
 #
 #   scripts/perf-ab.sh OLD.jar NEW.jar "--concurrency 16" [ROUNDS=4] [WINDOW=6s] [STUB_ARGS, e.g. --sse]
 #
+# B_SESSIONS='{store: redis, ...}' gives gateway B another session store (A keeps memory): an A/B of a setting.
 # Build the perf jar first (mvn -q -DskipTests package). Uses ports 47001-47003 on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,12 +20,14 @@ trap cleanup EXIT
 java -jar "$PERF" stub --port 47001 $STUB_ARGS --duration 60m > "$WORK/stub.log" 2>&1 & pids+=($!)
 for side in a b; do
   port=$([ "$side" = a ] && echo 47002 || echo 47003)
+  sessions="{store: memory, ttl: 30m}"
+  [ "$side" = b ] && [ -n "${B_SESSIONS:-}" ] && sessions=$B_SESSIONS
   cat > "$WORK/$side.yaml" <<YAML
 server: {host: 127.0.0.1, port: $port, path: /mcp}
 backends:
   - {name: stub, url: "http://127.0.0.1:47001/mcp", timeout: 30s, maxConnections: 64}
 aggregation: {conflictResolution: priority}
-sessions: {store: memory, ttl: 30m}
+sessions: $sessions
 YAML
 done
 java -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!

@@ -38,7 +38,11 @@ public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> 
   List<String> command(Path config, List<String> extraJvmArgs) {
     List<String> command = new ArrayList<>();
     command.add(Commands.java());
-    command.add("--enable-native-access=ALL-UNNAMED");
+    if (gatewayJar == null) {
+      // the fat jar's manifest says Enable-Native-Access; on the command line it would also make the JVM refuse the
+      // AOT cache the build trained without it (the cold start then loses about half a second)
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
     command.addAll(jvmArgs);
     command.addAll(extraJvmArgs);
     if (gatewayJar != null) {
