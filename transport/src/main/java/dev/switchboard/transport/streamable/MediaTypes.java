@@ -1,6 +1,7 @@
 package dev.switchboard.transport.streamable;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Media-type checks for the streamable-HTTP transport. {@code Accept} ranges are matched as HTTP says: the most
@@ -15,8 +16,15 @@ public final class MediaTypes {
   private MediaTypes() {
   }
 
+  /** What MCP clients send in practice: answered without parsing (every POST asks). */
+  private static final Set<String> JSON_AND_SSE = Set.of("application/json, text/event-stream",
+    "text/event-stream, application/json", "application/json,text/event-stream", "text/event-stream,application/json");
+
   /** True when both {@code application/json} and {@code text/event-stream} are acceptable. */
   public static boolean acceptsJsonAndSse(String acceptHeader) {
+    if (acceptHeader != null && JSON_AND_SSE.contains(acceptHeader)) {
+      return true;
+    }
     return accepts(acceptHeader, "application", "json") && accepts(acceptHeader, "text", "event-stream");
   }
 
