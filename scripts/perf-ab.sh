@@ -32,11 +32,19 @@ YAML
 done
 java -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!
 java -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
+ready=no
 for _ in $(seq 1 100); do
-  curl -sf -o /dev/null http://127.0.0.1:47002/health/ready && curl -sf -o /dev/null http://127.0.0.1:47003/health/ready \
-    && break
+  if curl -sf -o /dev/null http://127.0.0.1:47002/health/ready && curl -sf -o /dev/null http://127.0.0.1:47003/health/ready
+  then
+    ready=yes
+    break
+  fi
   sleep 0.3
 done
+if [ "$ready" != yes ]; then
+  echo "perf-ab: a gateway did not become ready; logs in $WORK" >&2
+  exit 1
+fi
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 url() { [ "$1" = a ] && echo http://127.0.0.1:47002/mcp || echo http://127.0.0.1:47003/mcp; }
 for side in a b; do

@@ -158,7 +158,7 @@ final class CallRouter {
     } catch (BackendException busy) {
       return Future.failedFuture(busy);
     }
-    Handler<JsonObject> onMessage = relay.toCall(call, backend);
+    Handler<JsonObject> onMessage = opener.catalogs().watching(backend, relay.toCall(call, backend));
     if (id != null && !inFlight.started(sessionId, id, backend)) {
       permit.release();
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,

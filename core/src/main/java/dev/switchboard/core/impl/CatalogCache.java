@@ -3,10 +3,13 @@ package dev.switchboard.core.impl;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.catalog.BackendCatalog;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -16,13 +19,21 @@ import java.util.function.Supplier;
  *
  * <p>An entry is keyed on what the backend sees of the session: the backend, the caller when the backend's
  * credentials depend on the caller (token exchange), and the client features the gateway relays to it, reduced to
- * what the protocol defines. It is dropped when any stream of that backend announces a list change, when the backend
- * goes down or comes back, when the configuration changes, and after {@code ttl} in any case (what bounds staleness
- * for a backend that changes its lists while no session listens). Concurrent misses of one key share one read. At
+ * what the protocol defines. It is dropped when a stream of that backend on this instance (a session's standalone
+ * stream or a call's) announces a list change, when the backend goes down or comes back, when the configuration
+ * changes, and after {@code ttl} in any case: what bounds staleness for a backend that changes its lists while no
+ * session here listens, and for a change seen only by another instance (entries are per instance). Concurrent misses of one key share one read. At
  * most {@code maxEntries} entries are held; past that, a read is used once and not kept.
  */
 final class CatalogCache {
-  private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  /** The notifications that say a backend's list changed. */
+  static final Set<String> LIST_CHANGED = Set.of("notifications/tools/list_changed",
+    "notifications/prompts/list_changed", "notifications/resources/list_changed");
+
+  private final Map<Key, Held> entries = new ConcurrentHashMap<>();
+  /** Invalidations per backend, and configurations: a read started before one of them is not kept. */
+  private final Map<String, Long> changes = new ConcurrentHashMap<>();
+  private final AtomicLong configurations = new AtomicLong();
   private final LongSupplier clock;
   private volatile long ttlNanos;
   private volatile int maxEntries;
@@ -40,6 +51,7 @@ final class CatalogCache {
   void configure(Duration ttl, int maxEntries) {
     this.ttlNanos = ttl.toNanos();
     this.maxEntries = maxEntries;
+    configurations.incrementAndGet();
     entries.clear();
   }
 
@@ -52,7 +64,7 @@ final class CatalogCache {
       return read.get();
     }
     long now = clock.getAsLong();
-    Entry held = entries.get(key);
+    Held held = entries.get(key);
     if (held != null && now - held.readAt < ttlNanos) {
       return held.catalog.recover(err -> read.get());
     }
@@ -62,16 +74,40 @@ final class CatalogCache {
         return read.get();
       }
     }
+    long stamp = stamp(key.backend());
     Future<BackendCatalog> reading = read.get();
-    Entry entry = new Entry(reading, now);
+    Held entry = new Held(reading, now);
     entries.put(key, entry);
+    if (stamp(key.backend()) != stamp) {
+      // dropped while the read was being started: what it returns may be from before the change
+      entries.remove(key, entry);
+    }
     reading.onFailure(err -> entries.remove(key, entry));
     return reading;
   }
 
   /** Drops every catalog of {@code backend}: it announced a change, went down or came back. */
   void invalidate(String backend) {
+    changes.merge(backend, 1L, Long::sum);
     entries.keySet().removeIf(key -> key.backend().equals(backend));
+  }
+
+  /**
+   * {@code next}, dropping {@code backend}'s catalogs first when a message announces that one of its lists changed:
+   * for the streams of calls, which carry such notifications too.
+   */
+  Handler<JsonObject> watching(String backend, Handler<JsonObject> next) {
+    return message -> {
+      if (LIST_CHANGED.contains(message.getValue("method"))) {
+        invalidate(backend);
+      }
+      next.handle(message);
+    };
+  }
+
+  /** Changes so far: of the configuration and of {@code backend}. */
+  private long stamp(String backend) {
+    return configurations.get() * 1_000_003L + changes.getOrDefault(backend, 0L);
   }
 
   int size() {
@@ -88,6 +124,6 @@ final class CatalogCache {
   record Key(String backend, Identity caller, JsonObject features) {
   }
 
-  private record Entry(Future<BackendCatalog> catalog, long readAt) {
+  private record Held(Future<BackendCatalog> catalog, long readAt) {
   }
 }

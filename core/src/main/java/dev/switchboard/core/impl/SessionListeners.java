@@ -31,10 +31,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class SessionListeners {
   private static final System.Logger LOG = System.getLogger(SessionListeners.class.getName());
-  private static final Map<String, CatalogKind> LIST_CHANGED = Map.of(
-    "notifications/tools/list_changed", CatalogKind.TOOLS,
-    "notifications/prompts/list_changed", CatalogKind.PROMPTS,
-    "notifications/resources/list_changed", CatalogKind.RESOURCES);
 
   private final BackendRegistry registry;
   private final ViewBuilder views;
@@ -144,8 +140,7 @@ final class SessionListeners {
   }
 
   private void onMessage(Listening listening, String backend, JsonObject message) {
-    CatalogKind kind = LIST_CHANGED.get(message.getString("method", ""));
-    if (kind == null) {
+    if (!CatalogCache.LIST_CHANGED.contains(message.getValue("method"))) {
       relay.to(listening.address, backend).handle(message);
       return;
     }

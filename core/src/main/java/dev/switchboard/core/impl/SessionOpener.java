@@ -87,8 +87,13 @@ final class SessionOpener {
       .onFailure(err -> leftOut(client, err, when));
   }
 
+  /** The catalogs new sessions share. */
+  CatalogCache catalogs() {
+    return cache;
+  }
+
   /** What {@code client}'s backend sees of a session: the key of its catalog in the cache. */
-  CatalogCache.Key key(BackendClient client, JsonObject capabilities, Identity caller) {
+  private CatalogCache.Key key(BackendClient client, JsonObject capabilities, Identity caller) {
     return new CatalogCache.Key(client.name(), registry.perCaller(client.name()) ? caller : null,
       RelayedFeatures.canonical(capabilities));
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.EncodeException;
@@ -33,6 +34,9 @@ import java.util.Map;
  */
 public class ExactJsonCodec extends JacksonCodec {
   private static final JsonFactory GENERATORS = new JsonFactory();
+  /** For {@link #decodeMessage}: JSON as the standard has it (no comments), UTF-8, Jackson's default read limits. */
+  private static final JsonFactory STRICT = JsonFactory.builder().disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+    .disable(JsonReadFeature.ALLOW_YAML_COMMENTS).build();
 
   @Override
   public Object fromString(String str) throws DecodeException {
@@ -80,17 +84,19 @@ public class ExactJsonCodec extends JacksonCodec {
   /**
    * Decodes one JSON-RPC message. When it is an object whose {@code result} is an object, that result is not parsed:
    * it is checked for syntax, its top-level {@code isError} is read, and it is kept as a {@link RawObject} over
-   * those bytes of {@code body}.
+   * those bytes of {@code body}. Only strict UTF-8 JSON is kept raw: a body with comments (which Vert.x's parser
+   * accepts) or in another encoding is decoded whole, as before, so that what is forwarded as bytes is always valid
+   * JSON.
    */
   public static Object decodeMessage(Buffer body) throws DecodeException {
-    try (JsonParser parser = JacksonCodec.createParser(body)) {
+    try (JsonParser parser = STRICT.createParser(body.getBytes())) {
       Object value = parser.nextToken() == JsonToken.START_OBJECT ? parseMessage(parser, body) : parseAny(parser);
       if (parser.nextToken() != null) {
         throw new DecodeException("Unexpected trailing token");
       }
       return shape(value, Object.class);
-    } catch (IOException | NumberFormatException e) {
-      throw new DecodeException(e.getMessage(), e);
+    } catch (IOException | NumberFormatException | DecodeException | IndexOutOfBoundsException e) {
+      return decode(JacksonCodec.createParser(body), Object.class);
     }
   }
 
@@ -98,10 +104,13 @@ public class ExactJsonCodec extends JacksonCodec {
     Map<String, Object> map = new LinkedHashMap<>();
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       if (parser.nextToken() == JsonToken.START_OBJECT && "result".equals(name)) {
-        int start = Math.toIntExact(parser.currentTokenLocation().getByteOffset());
+        long start = parser.currentTokenLocation().getByteOffset();
         boolean isError = skipResult(parser);
-        int end = Math.toIntExact(parser.currentLocation().getByteOffset());
-        map.put(name, RawObject.of(body.slice(start, end), isError));
+        long end = parser.currentLocation().getByteOffset();
+        if (start < 0 || end <= start) {
+          throw new DecodeException("no byte offsets (not UTF-8)");
+        }
+        map.put(name, RawObject.of(body.slice((int) start, (int) end), isError));
       } else {
         map.put(name, parseAny(parser));
       }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.catalog.BackendCatalog;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,6 +92,44 @@ class CatalogCacheTest {
     cache.get(key("d"), () -> read("d"));
     assertThat(reads).hasValue(6);
     assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aReadStartedBeforeAnInvalidationOrAReconfigurationIsNotKept() {
+    cache.get(key("a"), () -> {
+      Future<BackendCatalog> read = read("a");
+      cache.invalidate("a");
+      return read;
+    });
+    cache.get(key("a"), () -> read("a"));
+    assertThat(reads).as("the first read was not kept").hasValue(2);
+
+    cache.get(key("b"), () -> {
+      Future<BackendCatalog> read = read("b");
+      cache.configure(Duration.ofSeconds(60), 3);
+      return read;
+    });
+    cache.get(key("b"), () -> read("b"));
+    assertThat(reads).hasValue(4);
+    cache.get(key("b"), () -> read("b"));
+    assertThat(reads).as("reads after it are kept").hasValue(4);
+  }
+
+  @Test
+  void aListChangeOnACallsStreamDropsThatBackendsCatalogsAndIsPassedOn() {
+    cache.get(key("a"), () -> read("a"));
+    cache.get(key("b"), () -> read("b"));
+    List<JsonObject> passed = new ArrayList<>();
+    Handler<JsonObject> stream = cache.watching("a", passed::add);
+
+    stream.handle(new JsonObject().put("method", "notifications/progress"));
+    assertThat(cache.size()).isEqualTo(2);
+    stream.handle(new JsonObject().put("method", "notifications/tools/list_changed"));
+
+    assertThat(passed).hasSize(2);
+    assertThat(cache.size()).isEqualTo(1);
+    cache.get(key("a"), () -> read("a"));
+    assertThat(reads).hasValue(3);
   }
 
   @Test

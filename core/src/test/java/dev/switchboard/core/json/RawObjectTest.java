@@ -8,6 +8,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A backend's result forwarded as the bytes it came in: cut out by decodeMessage, spliced back by the codec. */
@@ -91,6 +92,24 @@ class RawObjectTest {
     assertThat(ExactJsonCodec.decodeMessage(Buffer.buffer("[{\"id\":1,\"result\":{}}]"))).isInstanceOf(JsonArray.class);
     assertThat(decode("{\"params\":{\"result\":{\"a\":1}}}").getJsonObject("params").getJsonObject("result")
       .getMap()).isNotInstanceOf(RawObject.class);
+  }
+
+  @Test
+  void aResultWithCommentsIsDecodedWholeSoThatNoCommentIsForwarded() {
+    JsonObject message = decode("{\"id\":1,\"result\":{\"a\":1 /* x */, // y\n \"b\":2}}");
+
+    assertThat(RawObject.unparsedBytes(message.getJsonObject("result"))).isNull();
+    assertThat(response(1, message.getJsonObject("result")).encode())
+      .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"a\":1,\"b\":2}}");
+  }
+
+  @Test
+  void aBodyInAnotherEncodingIsDecodedWholeAsBefore() {
+    Buffer utf16 = Buffer.buffer("{\"id\":1,\"result\":{\"a\":\"\u00e9\"}}".getBytes(StandardCharsets.UTF_16BE));
+    JsonObject message = (JsonObject) ExactJsonCodec.decodeMessage(utf16);
+
+    assertThat(message.getJsonObject("result").getString("a")).isEqualTo("\u00e9");
+    assertThat(RawObject.unparsedBytes(message.getJsonObject("result"))).isNull();
   }
 
   @Test

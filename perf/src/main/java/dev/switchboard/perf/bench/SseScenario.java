@@ -52,13 +52,16 @@ final class SseScenario implements Scenario {
         }
         results.addAll(these);
         last = Versus.pairs(these, "gateway", List.of("direct"));
-        ratios.add(last.getJsonObject("gateway/direct").getDouble("throughputRatio"));
+        JsonObject pair = last.getJsonObject("gateway/direct");
+        if (pair != null) {
+          ratios.add(pair.getDouble("throughputRatio"));
+        }
         Collections.reverse(order);
       }
     } finally {
       gateway.process().close();
     }
-    double median = Stats.round(Stats.median(ratios), 3);
+    double median = ratios.isEmpty() ? -1 : Stats.round(Stats.median(ratios), 3);
     String note = String.format(Locale.ROOT, "median throughput gateway/direct %.3f over %d rounds (goal >= 0.6)",
       median, ratios.size());
     bench.log("  " + note);

@@ -24,6 +24,9 @@ final class BoundedBodies {
   private BoundedBodies() {
   }
 
+  /** The most {@link #collect} reserves for a body before it arrives. */
+  static final int PRESIZE_LIMIT = 1 << 20;
+
   /** Collects the whole body, failing with PROTOCOL when it exceeds {@code maxBytes}. */
   static Future<Buffer> collect(HttpClientResponse response, String backend, int maxBytes) {
     Promise<Buffer> promise = Promise.promise();
@@ -32,8 +35,9 @@ final class BoundedBodies {
       tooLarge(response, promise, backend, maxBytes);
       return promise.future();
     }
-    // sized once when the length is declared: growing by doubling copies a large body several times
-    Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 256);
+    // sized once when the length is declared (growing by doubling copies a large body several times), but no more
+    // than PRESIZE_LIMIT before the bytes arrive: a backend declaring 16 MiB and sending nothing costs little
+    Buffer body = Buffer.buffer(declared > 0 ? (int) Math.min(declared, PRESIZE_LIMIT) : 256);
     response.exceptionHandler(promise::tryFail);
     response.handler(chunk -> {
       if (promise.future().isComplete()) {
