@@ -91,7 +91,7 @@ final class CallRouter {
     }
     Route route = call.session().view().tool(name)
       .orElseThrow(() -> McpException.invalidParams("Unknown tool: " + name));
-    JsonObject forwarded = params.copy().put("name", route.name());
+    JsonObject forwarded = with(params, "name", route.name());
     return forward(call, route.backend(), forwarded).recover(err -> err instanceof BackendException failure
       ? Future.succeededFuture(CoreReply.ok(Results.toolError(clientText(failure))))
       : Future.failedFuture(err));
@@ -100,7 +100,7 @@ final class CallRouter {
   private Future<CoreReply> forwardNamed(CoreCall call, JsonObject params, String field,
                                          Optional<Route> route, String unknown) {
     Route target = route.orElseThrow(() -> McpException.invalidParams(unknown + params.getString(field)));
-    return forward(call, target.backend(), params.copy().put(field, target.name())).recover(CallRouter::asProtocolError);
+    return forward(call, target.backend(), with(params, field, target.name())).recover(CallRouter::asProtocolError);
   }
 
   private Future<CoreReply> forwardResource(CoreCall call, JsonObject params) {
@@ -124,7 +124,7 @@ final class CallRouter {
       default -> throw McpException.invalidParams("ref.type must be ref/prompt or ref/resource");
     };
     JsonObject forwardedRef = "ref/prompt".equals(type) ? ref.copy().put("name", route.name()) : ref;
-    JsonObject forwarded = params.copy().put("ref", forwardedRef);
+    JsonObject forwarded = with(params, "ref", forwardedRef);
     return forward(call, route.backend(), forwarded).recover(err -> {
       if (err instanceof McpException mcp && mcp.code() == JsonRpcError.METHOD_NOT_FOUND) {
         return Future.succeededFuture(CoreReply.ok(emptyCompletion()));
@@ -210,6 +210,14 @@ final class CallRouter {
     return call.requestId() == null
       ? client.request(backendSessionId, call.method(), params, onMessage)
       : client.request(backendSessionId, call.requestId(), call.method(), params, onMessage);
+  }
+
+  /**
+   * {@code params} with one field replaced, copied one level deep only: the values are the client's, sent on as they
+   * are (the {@code arguments} stay the bytes they came in), and whoever changes a nested value copies it first.
+   */
+  private static JsonObject with(JsonObject params, String field, Object value) {
+    return new JsonObject(new LinkedHashMap<>(params.getMap())).put(field, value);
   }
 
   private static Future<CoreReply> asProtocolError(Throwable err) {

@@ -28,9 +28,9 @@ import java.util.Map;
  * {@code BigDecimal} is written with its {@code toString()}, which for an {@link ExactNumber} is the original text.
  * Parser limits are Vert.x's (its {@code vertx.jackson.*} system properties).
  *
- * <p>A {@link RawObject} nobody has parsed is written as its bytes ({@link #decodeMessage} cuts a message's result out
- * that way) when it is a message's {@code result} or the result of a message in a batch; anywhere else it is parsed
- * and written like any map.
+ * <p>A {@link RawObject} nobody has parsed is written as its bytes ({@link #decodeMessage} cuts a message's result and
+ * a request's arguments out that way) when it is a message's {@code result} or {@code params.arguments}, or that of
+ * a message in a batch; anywhere else it is parsed and written like any map.
  */
 public class ExactJsonCodec extends JacksonCodec {
   private static final JsonFactory GENERATORS = new JsonFactory();
@@ -82,11 +82,11 @@ public class ExactJsonCodec extends JacksonCodec {
   }
 
   /**
-   * Decodes one JSON-RPC message. When it is an object whose {@code result} is an object, that result is not parsed:
-   * it is checked for syntax, its top-level {@code isError} is read, and it is kept as a {@link RawObject} over
-   * those bytes of {@code body}. Only strict UTF-8 JSON is kept raw: a body with comments (which Vert.x's parser
-   * accepts) or in another encoding is decoded whole, as before, so that what is forwarded as bytes is always valid
-   * JSON.
+   * Decodes one JSON-RPC message. When it is an object whose {@code result} is an object, or whose {@code params} hold
+   * an {@code arguments} object, that object is not parsed: it is checked for syntax (its top-level {@code isError}
+   * read), and kept as a {@link RawObject} over those bytes of {@code body}. Only strict UTF-8 JSON is kept raw: a
+   * body with comments (which Vert.x's parser accepts) or in another encoding is decoded whole, as before, so that
+   * what is forwarded as bytes is always valid JSON.
    */
   public static Object decodeMessage(Buffer body) throws DecodeException {
     try (JsonParser parser = STRICT.createParser(body.getBytes())) {
@@ -103,14 +103,11 @@ public class ExactJsonCodec extends JacksonCodec {
   private static Map<String, Object> parseMessage(JsonParser parser, Buffer body) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      if (parser.nextToken() == JsonToken.START_OBJECT && "result".equals(name)) {
-        long start = parser.currentTokenLocation().getByteOffset();
-        boolean isError = skipResult(parser);
-        long end = parser.currentLocation().getByteOffset();
-        if (start < 0 || end <= start) {
-          throw new DecodeException("no byte offsets (not UTF-8)");
-        }
-        map.put(name, RawObject.of(body.slice((int) start, (int) end), isError));
+      JsonToken token = parser.nextToken();
+      if (token == JsonToken.START_OBJECT && "result".equals(name)) {
+        map.put(name, raw(parser, body));
+      } else if (token == JsonToken.START_OBJECT && "params".equals(name)) {
+        map.put(name, parseParams(parser, body));
       } else {
         map.put(name, parseAny(parser));
       }
@@ -119,6 +116,30 @@ public class ExactJsonCodec extends JacksonCodec {
       throw new DecodeException("Unexpected token " + parser.currentToken());
     }
     return map;
+  }
+
+  /** A message's params, with an {@code arguments} object kept raw (what {@code tools/call} forwards). */
+  private static Map<String, Object> parseParams(JsonParser parser, Buffer body) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      JsonToken token = parser.nextToken();
+      map.put(name, token == JsonToken.START_OBJECT && "arguments".equals(name) ? raw(parser, body) : parseAny(parser));
+    }
+    if (parser.currentToken() != JsonToken.END_OBJECT) {
+      throw new DecodeException("Unexpected token " + parser.currentToken());
+    }
+    return map;
+  }
+
+  /** The object the parser is on, skipped and kept as a {@link RawObject} over its bytes. */
+  private static JsonObject raw(JsonParser parser, Buffer body) throws IOException {
+    long start = parser.currentTokenLocation().getByteOffset();
+    boolean isError = skipResult(parser);
+    long end = parser.currentLocation().getByteOffset();
+    if (start < 0 || end <= start) {
+      throw new DecodeException("no byte offsets (not UTF-8)");
+    }
+    return RawObject.of(body.slice((int) start, (int) end), isError);
   }
 
   /** Skips a result object (the parser on its start), returning whether its {@code isError} is {@code true}. */
@@ -145,8 +166,8 @@ public class ExactJsonCodec extends JacksonCodec {
 
   /**
    * The bytes of the unparsed raw objects where {@link #decodeMessage} and answers put them: {@code value} itself, a
-   * message's {@code result}, or the results of the messages of a batch; -1 when there are none. A raw object
-   * anywhere else is written parsed.
+   * message's {@code result} or {@code params.arguments}, or those of the messages of a batch; -1 when there are
+   * none. A raw object anywhere else is written parsed.
    */
   private static long rawBytes(Object value) {
     Buffer raw = RawObject.unparsedBytes(value);
@@ -176,6 +197,11 @@ public class ExactJsonCodec extends JacksonCodec {
       return -1;
     }
     Buffer raw = RawObject.unparsedBytes(message.get("result"));
+    Object params = message.get("params");
+    Object paramsMap = params instanceof JsonObject object ? object.getMap() : params;
+    if (raw == null && paramsMap instanceof Map<?, ?> map && !(map instanceof RawObject)) {
+      raw = RawObject.unparsedBytes(map.get("arguments"));
+    }
     return raw == null ? -1 : raw.length();
   }
 

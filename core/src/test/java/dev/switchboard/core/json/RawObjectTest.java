@@ -9,6 +9,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 /** A backend's result forwarded as the bytes it came in: cut out by decodeMessage, spliced back by the codec. */
@@ -92,6 +93,22 @@ class RawObjectTest {
     assertThat(ExactJsonCodec.decodeMessage(Buffer.buffer("[{\"id\":1,\"result\":{}}]"))).isInstanceOf(JsonArray.class);
     assertThat(decode("{\"params\":{\"result\":{\"a\":1}}}").getJsonObject("params").getJsonObject("result")
       .getMap()).isNotInstanceOf(RawObject.class);
+  }
+
+  @Test
+  void aRequestsArgumentsAreKeptAsBytesAndForwardedAsThem() {
+    String arguments = "{\"text\":\"caf\\u00e9\",\"n\":1E+2,\"deep\":{\"a\":[1,{\"b\":null}]}}";
+    JsonObject request = decode("{\"jsonrpc\":\"2.0\",\"id\":\"c-1\",\"method\":\"tools/call\",\"params\":{\"name\":"
+      + "\"gw_echo\",\"arguments\":" + arguments + ",\"_meta\":{\"progressToken\":7}}}");
+    JsonObject params = request.getJsonObject("params");
+    assertThat(RawObject.unparsedBytes(params.getJsonObject("arguments"))).isEqualTo(Buffer.buffer(arguments));
+    assertThat(params.getJsonObject("_meta").getInteger("progressToken")).isEqualTo(7);
+
+    JsonObject forwarded = new JsonObject(new LinkedHashMap<>(params.getMap())).put("name", "echo");
+    assertThat(new JsonObject().put("jsonrpc", "2.0").put("id", 3).put("method", "tools/call")
+      .put("params", forwarded).encode()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\","
+        + "\"params\":{\"name\":\"echo\",\"arguments\":" + arguments + ",\"_meta\":{\"progressToken\":7}}}");
+    assertThat(params.getJsonObject("arguments").getJsonObject("deep").getJsonArray("a")).hasSize(2);
   }
 
   @Test

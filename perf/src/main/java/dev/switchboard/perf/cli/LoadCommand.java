@@ -37,6 +37,7 @@ final class LoadCommand {
       .setListRatio(args.number("list-ratio", 0))
       .setTool(args.string("tool", LoadOptions.DEFAULT_TOOL))
       .setPayloadSize(args.integer("size", LoadOptions.DEFAULT_PAYLOAD_SIZE))
+      .setArgumentSize(args.integer("arg-size", 0))
       .setExpectedTools(args.integer("expected-tools", 0))
       .setTimeout(args.duration("timeout", LoadOptions.DEFAULT_TIMEOUT))
       .setLanes(args.integer("lanes", 1))

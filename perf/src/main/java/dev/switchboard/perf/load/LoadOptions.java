@@ -27,6 +27,7 @@ public final class LoadOptions {
   private double listRatio;
   private String tool = DEFAULT_TOOL;
   private int payloadSize = DEFAULT_PAYLOAD_SIZE;
+  private int argumentSize;
   private int expectedTools;
   private Duration timeout = DEFAULT_TIMEOUT;
   private boolean churn;
@@ -48,6 +49,7 @@ public final class LoadOptions {
     listRatio = other.listRatio;
     tool = other.tool;
     payloadSize = other.payloadSize;
+    argumentSize = other.argumentSize;
     expectedTools = other.expectedTools;
     timeout = other.timeout;
     churn = other.churn;
@@ -159,6 +161,19 @@ public final class LoadOptions {
   }
 
   /** Characters of text each {@code tools/call} asks for. */
+  /** Characters of padding ({@code "pad"}) each tools/call carries in its arguments; 0 for none. */
+  public int getArgumentSize() {
+    return argumentSize;
+  }
+
+  public LoadOptions setArgumentSize(int argumentSize) {
+    if (argumentSize < 0 || argumentSize > 16 * 1024 * 1024) {
+      throw new IllegalArgumentException("argument size must be 0..16MiB: " + argumentSize);
+    }
+    this.argumentSize = argumentSize;
+    return this;
+  }
+
   public int getPayloadSize() {
     return payloadSize;
   }

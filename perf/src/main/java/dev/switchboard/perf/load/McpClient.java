@@ -68,8 +68,10 @@ final class McpClient {
     String tool = options.toolFor(target);
     int size = options.getPayloadSize();
     String envelope = session.id() == null ? "," + ENVELOPE : "";
+    String padding = options.getArgumentSize() == 0 ? "" : ",\"pad\":\"" + "p".repeat(options.getArgumentSize()) + "\"";
     Buffer body = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{"
-      + "\"name\":\"" + tool + "\",\"arguments\":{\"seq\":" + id + ",\"size\":" + size + "}" + envelope + "}}");
+      + "\"name\":\"" + tool + "\",\"arguments\":{\"seq\":" + id + ",\"size\":" + size + padding + "}" + envelope
+      + "}}");
     return exchange(HttpMethod.POST, target, session, body, "tools/call", tool).map(reply -> {
       JsonObject result = Answers.result(reply.expectStatus(200), id);
       if (Boolean.TRUE.equals(result.getValue("isError"))) {

@@ -1,5 +1,6 @@
 package dev.switchboard.transport.streamable;
 
+import dev.switchboard.core.json.ExactJsonCodec;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.ProtocolVersion;
@@ -11,7 +12,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 
 /**
  * The checks every request to an MCP endpoint passes, in order, before anything looks at sessions: Host/Origin (403),
@@ -177,7 +177,7 @@ public final class FrontDoor {
     }
     Object value;
     try {
-      value = Json.decodeValue(body);
+      value = ExactJsonCodec.decodeMessage(body);
     } catch (DecodeException e) {
       throw new McpException(JsonRpcError.PARSE_ERROR, "Parse error: body is not valid JSON");
     }
