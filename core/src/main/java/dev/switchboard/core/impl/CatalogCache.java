@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * what the protocol defines. It is dropped when a stream of that backend on this instance (a session's standalone
  * stream or a call's) announces a list change, when the backend goes down or comes back, when the configuration
  * changes, and after {@code ttl} in any case: what bounds staleness for a backend that changes its lists while no
- * session here listens, and for a change seen only by another instance (entries are per instance). Concurrent misses of one key share one read. At
- * most {@code maxEntries} entries are held; past that, a read is used once and not kept.
+ * session here listens, and for a change seen only by another instance (entries are per instance). Concurrent misses
+ * of one key share one read; a read started before a drop is not kept. At most {@code maxEntries} entries are held;
+ * past that, a read is used once and not kept.
  */
 final class CatalogCache {
   /** The notifications that say a backend's list changed. */
@@ -74,11 +75,12 @@ final class CatalogCache {
         return read.get();
       }
     }
-    long stamp = stamp(key.backend());
+    long configured = configurations.get();
+    long changed = changes.getOrDefault(key.backend(), 0L);
     Future<BackendCatalog> reading = read.get();
     Held entry = new Held(reading, now);
     entries.put(key, entry);
-    if (stamp(key.backend()) != stamp) {
+    if (configurations.get() != configured || changes.getOrDefault(key.backend(), 0L) != changed) {
       // dropped while the read was being started: what it returns may be from before the change
       entries.remove(key, entry);
     }
@@ -103,11 +105,6 @@ final class CatalogCache {
       }
       next.handle(message);
     };
-  }
-
-  /** Changes so far: of the configuration and of {@code backend}. */
-  private long stamp(String backend) {
-    return configurations.get() * 1_000_003L + changes.getOrDefault(backend, 0L);
   }
 
   int size() {
