@@ -33,6 +33,8 @@ final class SsePipe implements Pipe {
   private static final System.Logger LOG = System.getLogger(SsePipe.class.getName());
   /** Largest SSE event accepted on the stream. */
   static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
+  /** How long a POST's 404 waits for the stream's end to be read before it counts as a forgotten session. */
+  static final long FORGOTTEN_GRACE_MS = 200;
 
   private final Vertx vertx;
   private final Context context;
@@ -177,7 +179,11 @@ final class SsePipe implements Pipe {
           return;
         }
         if (done.succeeded() && done.result() == 404) {
-          fail(new BackendException(name(), BackendException.Kind.SESSION_EXPIRED, "the server forgot the session"));
+          // a legacy server forgets a session when its stream ends: if ours is ending too (its end not read yet),
+          // that end comes first and this is the stream's loss (UNREACHABLE, reconnected); otherwise the server
+          // forgot a live session (SESSION_EXPIRED, renewed by core)
+          vertx.setTimer(FORGOTTEN_GRACE_MS, t -> onContext(() -> fail(new BackendException(name(),
+            BackendException.Kind.SESSION_EXPIRED, "the server forgot the session"))));
           return;
         }
         String why = done.succeeded() ? "HTTP " + done.result() : done.cause().getMessage();
