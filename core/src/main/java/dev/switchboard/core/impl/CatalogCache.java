@@ -1,9 +1,9 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.catalog.BackendCatalog;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
@@ -96,14 +96,26 @@ final class CatalogCache {
 
   /**
    * {@code next}, dropping {@code backend}'s catalogs first when a message announces that one of its lists changed:
-   * for the streams of calls, which carry such notifications too.
+   * for the streams of calls, which carry such notifications too. A pause is passed on as it is; a call without a
+   * stream ({@code next} null) stays without one.
    */
-  Handler<JsonObject> watching(String backend, Handler<JsonObject> next) {
-    return message -> {
-      if (LIST_CHANGED.contains(message.getValue("method"))) {
-        invalidate(backend);
+  StreamObserver watching(String backend, StreamObserver next) {
+    if (next == null) {
+      return null;
+    }
+    return new StreamObserver() {
+      @Override
+      public void handle(JsonObject message) {
+        if (LIST_CHANGED.contains(message.getValue("method"))) {
+          invalidate(backend);
+        }
+        next.handle(message);
       }
-      next.handle(message);
+
+      @Override
+      public void paused() {
+        next.paused();
+      }
     };
   }
 

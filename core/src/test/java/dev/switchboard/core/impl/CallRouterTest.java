@@ -3,6 +3,7 @@ package dev.switchboard.core.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.bus.CallEvent;
 import dev.switchboard.core.bus.ClientSession;
 import dev.switchboard.core.bus.CoreBus;
@@ -121,6 +122,23 @@ class CallRouterTest {
     assertThat(events).allSatisfy(e -> assertThat(e.callId()).isEqualTo(call.callId()));
     assertThat(events.get(0).message().message().getString("method")).isEqualTo("notifications/progress");
     assertThat(events.get(1).message().message().getString("id")).isEqualTo(ServerRequestIds.mint("alpha", 3));
+  }
+
+  @Test
+  void aBackendsPauseForPollingReachesTheCallsPath() throws Exception {
+    alpha.answering((sent, onMessage) -> {
+      assertThat(onMessage).as("the handler the backend client sees observes pauses").isInstanceOf(StreamObserver.class);
+      ((StreamObserver) onMessage).paused();
+      onMessage.handle(new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/tools/list_changed"));
+      return Future.succeededFuture(new JsonObject());
+    });
+    CoreCall call = call(9, "tools/call", toolCall("alpha_echo"));
+
+    route(call).await(5, TimeUnit.SECONDS);
+
+    Awaits.until(() -> events.size() == 2);
+    assertThat(events.get(0).message().pause()).isTrue();
+    assertThat(events.get(1).message().message().getString("method")).isEqualTo("notifications/tools/list_changed");
   }
 
   @Test

@@ -2,10 +2,10 @@ package dev.switchboard.core.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.catalog.BackendCatalog;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -116,20 +116,34 @@ class CatalogCacheTest {
   }
 
   @Test
-  void aListChangeOnACallsStreamDropsThatBackendsCatalogsAndIsPassedOn() {
+  void aListChangeOnACallsStreamDropsThatBackendsCatalogsAndTheStreamIsPassedOnWhole() {
     cache.get(key("a"), () -> read("a"));
     cache.get(key("b"), () -> read("b"));
     List<JsonObject> passed = new ArrayList<>();
-    Handler<JsonObject> stream = cache.watching("a", passed::add);
+    AtomicInteger pauses = new AtomicInteger();
+    StreamObserver stream = cache.watching("a", new StreamObserver() {
+      @Override
+      public void handle(JsonObject message) {
+        passed.add(message);
+      }
+
+      @Override
+      public void paused() {
+        pauses.incrementAndGet();
+      }
+    });
 
     stream.handle(new JsonObject().put("method", "notifications/progress"));
     assertThat(cache.size()).isEqualTo(2);
     stream.handle(new JsonObject().put("method", "notifications/tools/list_changed"));
+    stream.paused();
 
     assertThat(passed).hasSize(2);
+    assertThat(pauses).as("the backend's pause still reaches the client's stream").hasValue(1);
     assertThat(cache.size()).isEqualTo(1);
     cache.get(key("a"), () -> read("a"));
     assertThat(reads).hasValue(3);
+    assertThat(cache.watching("a", null)).as("a call without a stream stays without one").isNull();
   }
 
   @Test
