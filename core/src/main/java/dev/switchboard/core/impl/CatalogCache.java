@@ -3,6 +3,7 @@ package dev.switchboard.core.impl;
 import dev.switchboard.core.backend.StreamObserver;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.catalog.BackendCatalog;
+import dev.switchboard.core.protocol.McpMethod;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -28,8 +29,8 @@ import java.util.function.Supplier;
  */
 final class CatalogCache {
   /** The notifications that say a backend's list changed. */
-  static final Set<String> LIST_CHANGED = Set.of("notifications/tools/list_changed",
-    "notifications/prompts/list_changed", "notifications/resources/list_changed");
+  static final Set<String> LIST_CHANGED = Set.of(McpMethod.NOTIFICATION_TOOLS_LIST_CHANGED,
+    McpMethod.NOTIFICATION_PROMPTS_LIST_CHANGED, McpMethod.NOTIFICATION_RESOURCES_LIST_CHANGED);
 
   private final Map<Key, Held> entries = new ConcurrentHashMap<>();
   /** Invalidations per backend, and configurations: a read started before one of them is not kept. */

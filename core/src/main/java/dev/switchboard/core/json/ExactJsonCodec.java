@@ -90,7 +90,8 @@ public class ExactJsonCodec extends JacksonCodec {
    */
   public static Object decodeMessage(Buffer body) throws DecodeException {
     try (JsonParser parser = STRICT.createParser(body.getBytes())) {
-      Object value = parser.nextToken() == JsonToken.START_OBJECT ? parseMessage(parser, body) : parseAny(parser);
+      Object value = parser.nextToken() == JsonToken.START_OBJECT ? parseObject(parser, body, Within.MESSAGE)
+        : parseAny(parser);
       if (parser.nextToken() != null) {
         throw new DecodeException("Unexpected trailing token");
       }
@@ -100,41 +101,10 @@ public class ExactJsonCodec extends JacksonCodec {
     }
   }
 
-  private static Map<String, Object> parseMessage(JsonParser parser, Buffer body) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      JsonToken token = parser.nextToken();
-      if (token == JsonToken.START_OBJECT && "result".equals(name)) {
-        map.put(name, raw(parser, body));
-      } else if (token == JsonToken.START_OBJECT && "params".equals(name)) {
-        map.put(name, parseParams(parser, body));
-      } else {
-        map.put(name, parseAny(parser));
-      }
-    }
-    if (parser.currentToken() != JsonToken.END_OBJECT) {
-      throw new DecodeException("Unexpected token " + parser.currentToken());
-    }
-    return map;
-  }
-
-  /** A message's params, with an {@code arguments} object kept raw (what {@code tools/call} forwards). */
-  private static Map<String, Object> parseParams(JsonParser parser, Buffer body) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      JsonToken token = parser.nextToken();
-      map.put(name, token == JsonToken.START_OBJECT && "arguments".equals(name) ? raw(parser, body) : parseAny(parser));
-    }
-    if (parser.currentToken() != JsonToken.END_OBJECT) {
-      throw new DecodeException("Unexpected token " + parser.currentToken());
-    }
-    return map;
-  }
-
   /** The object the parser is on, skipped and kept as a {@link RawObject} over its bytes. */
   private static JsonObject raw(JsonParser parser, Buffer body) throws IOException {
     long start = parser.currentTokenLocation().getByteOffset();
-    boolean isError = skipResult(parser);
+    boolean isError = skipObject(parser);
     long end = parser.currentLocation().getByteOffset();
     if (start < 0 || end <= start) {
       throw new DecodeException("no byte offsets (not UTF-8)");
@@ -142,8 +112,8 @@ public class ExactJsonCodec extends JacksonCodec {
     return RawObject.of(body.slice((int) start, (int) end), isError);
   }
 
-  /** Skips a result object (the parser on its start), returning whether its {@code isError} is {@code true}. */
-  private static boolean skipResult(JsonParser parser) throws IOException {
+  /** Skips an object (the parser on its start), returning whether its {@code isError} is {@code true}. */
+  private static boolean skipObject(JsonParser parser) throws IOException {
     boolean isError = false;
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       JsonToken value = parser.nextToken();
@@ -321,16 +291,35 @@ public class ExactJsonCodec extends JacksonCodec {
   }
 
   private static Map<String, Object> parseObject(JsonParser parser) throws IOException {
+    return parseObject(parser, null, Within.PLAIN);
+  }
+
+  /**
+   * An object, the parser on its start. In a message, an object {@code result} is kept raw and {@code params} are
+   * read as params; in params, an object {@code arguments} is kept raw; elsewhere everything is parsed.
+   */
+  private static Map<String, Object> parseObject(JsonParser parser, Buffer body, Within within) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      parser.nextToken();
-      map.put(name, parseAny(parser));
+      boolean object = parser.nextToken() == JsonToken.START_OBJECT;
+      if (object && within == Within.MESSAGE && "result".equals(name)
+          || object && within == Within.PARAMS && "arguments".equals(name)) {
+        map.put(name, raw(parser, body));
+      } else if (object && within == Within.MESSAGE && "params".equals(name)) {
+        map.put(name, parseObject(parser, body, Within.PARAMS));
+      } else {
+        map.put(name, parseAny(parser));
+      }
     }
     if (parser.currentToken() != JsonToken.END_OBJECT) {
       throw new DecodeException("Unexpected token " + parser.currentToken());
     }
     return map;
   }
+
+  /** Where {@link #parseObject(JsonParser, Buffer, Within)} is: what it keeps raw. */
+  private enum Within { MESSAGE, PARAMS, PLAIN }
+
 
   private static List<Object> parseArray(JsonParser parser) throws IOException {
     List<Object> list = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.session.SessionStoreOptions;
+import dev.switchboard.testkit.Awaits;
 import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.testkit.StreamEvent;
 import dev.switchboard.transport.kit.RunningServer;
@@ -19,7 +20,6 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,13 +52,6 @@ class SharedCatalogsTest {
     gateway.stop().await();
     proxy.close().await();
     backend.close().await();
-  }
-
-  private void waitFor(BooleanSupplier condition, String what) {
-    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-      vertx.timer(20).await();
-    }
-    assertThat(condition.getAsBoolean()).as(what).isTrue();
   }
 
   private static List<String> toolNames(McpTestClient client) {
@@ -103,8 +96,9 @@ class SharedCatalogsTest {
       "{\"jsonrpc\":\"2.0\",\"id\":" + Json.encode(request.getValue("id")) + ",\"result\":"
         + new JsonObject().put("tools", tools).encode() + "}"));
     backend.notifyAll("notifications/tools/list_changed", null).await();
-    waitFor(() -> events.stream().filter(StreamEvent::hasData)
-      .anyMatch(e -> "notifications/tools/list_changed".equals(e.json().getString("method"))), "list_changed");
+    Awaits.until(() -> events.stream().filter(StreamEvent::hasData)
+      .anyMatch(e -> "notifications/tools/list_changed".equals(e.json().getString("method"))), Awaits.DEFAULT_TIMEOUT,
+      "list_changed");
 
     assertThat(toolNames(listening)).containsExactly("a_echo", "a_added");
     assertThat(toolNames(session(new JsonObject()))).as("a session created after the change")

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a short external command and returns its output; bounded by a timeout. */
+/** External commands: runs a short one and returns its output (bounded by a timeout), stops a process, finds one. */
 public final class Commands {
   private Commands() {
   }
@@ -58,6 +59,19 @@ public final class Commands {
   /** The java binary of the running JVM. */
   public static String java() {
     return ProcessHandle.current().info().command().orElse(jdkTool("java"));
+  }
+
+  /** Stops a process: SIGTERM, then SIGKILL after {@code grace}, waiting up to 5 s more for it to go. */
+  public static void stop(Process process, Duration grace) {
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
   }
 
   /** True when an executable named {@code name} is on the PATH. */

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway running as its own JVM, on a port chosen here, with its output in a log file. Its CPU time and heap are
@@ -149,15 +148,7 @@ public final class GatewayProcess implements AutoCloseable {
   /** Stops the JVM: SIGTERM, then SIGKILL after 10 s. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    Commands.stop(process, Duration.ofSeconds(10));
   }
 
   private static void sleep(long millis) {
