@@ -1,5 +1,6 @@
 package dev.switchboard.core.bus;
 
+import dev.switchboard.core.trace.TraceContext;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -9,6 +10,11 @@ import io.vertx.core.json.JsonObject;
  *
  * @param session the session
  * @param message the JSON-RPC message as the client sent it
+ * @param trace   the trace of the request being handled where this message was made (see {@link CoreBus}); the
+ *                short constructor takes {@link TraceContext#current()}
  */
-public record ClientMessage(SessionContext session, JsonObject message) {
+public record ClientMessage(SessionContext session, JsonObject message, TraceContext trace) implements Traced {
+  public ClientMessage(SessionContext session, JsonObject message) {
+    this(session, message, TraceContext.current());
+  }
 }

@@ -4,10 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.tracing.TracingPolicy;
 import java.time.Duration;
 import java.util.List;
 
-/** Registers the contract's codecs and sends its messages with the right delivery options. */
+/**
+ * Registers the contract's codecs and sends its messages with the right delivery options.
+ *
+ * <p>The bus is not traced ({@link TracingPolicy#IGNORE}): the hop from transport to core is inside the gateway, so
+ * it gets no span of its own. A message that may lead to backend requests carries its request's trace itself
+ * ({@link Traced}), and core puts it on the context that handles the message. That costs nothing per message, where
+ * a traced hop would encode, copy and parse a {@code traceparent} header and mint a span id each way.
+ */
 public final class CoreBus {
   private static final List<Class<?>> MESSAGE_TYPES = List.of(OpenSession.class, SessionOpened.class, CoreCall.class,
     CoreReply.class, CallEvent.class, CloseSession.class, StreamMessage.class, ClientMessage.class, ListenSession.class,
@@ -25,7 +33,7 @@ public final class CoreBus {
   /** A bus that sends calls to {@code callAddress} (see {@link CoreAddress#call(String)}). */
   public CoreBus(Vertx vertx, Duration requestTimeout, String callAddress) {
     this.eventBus = vertx.eventBus();
-    this.delivery = new DeliveryOptions().setLocalOnly(true).setSendTimeout(requestTimeout.toMillis());
+    this.delivery = new DeliveryOptions().setLocalOnly(true).setTracingPolicy(TracingPolicy.IGNORE).setSendTimeout(requestTimeout.toMillis());
     this.callAddress = callAddress;
     this.callTimeout = requestTimeout;
   }

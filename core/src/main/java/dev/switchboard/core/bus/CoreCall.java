@@ -1,5 +1,6 @@
 package dev.switchboard.core.bus;
 
+import dev.switchboard.core.trace.TraceContext;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -16,7 +17,13 @@ import io.vertx.core.json.JsonObject;
  * @param replyTo   the address of the caller's call events (one per transport verticle, not one per call)
  * @param callId    the caller's number for this call, repeated in each {@link CallEvent}
  * @param streams   whether the caller can stream messages before the answer (false for a batch)
+ * @param trace     the trace of the request being handled where this call was made (see {@link CoreBus}); the
+ *                  short constructor takes {@link TraceContext#current()}
  */
 public record CoreCall(SessionContext session, Object requestId, String method, JsonObject params, String replyTo,
-                       long callId, boolean streams) {
+                       long callId, boolean streams, TraceContext trace) implements Traced {
+  public CoreCall(SessionContext session, Object requestId, String method, JsonObject params, String replyTo,
+                  long callId, boolean streams) {
+    this(session, requestId, method, params, replyTo, callId, streams, TraceContext.current());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.bus;
 
+import dev.switchboard.core.trace.TraceContext;
 import java.util.Map;
 
 /**
@@ -14,7 +15,13 @@ import java.util.Map;
  * @param listenAddress   when set, the backends' standalone streams are opened before the reply (as by
  *                        {@link ListenSession} to this address), so that nothing a backend sends on them unprompted
  *                        is lost
+ * @param trace           the trace of the request being handled where this message was made, carried over to core
+ *                        (see {@link CoreBus}); the short constructor takes {@link TraceContext#current()}
  */
 public record OpenSession(ClientSession client, Map<String, String> backendSessions, String viewFingerprint,
-                          String listenAddress) {
+                          String listenAddress, TraceContext trace) implements Traced {
+  public OpenSession(ClientSession client, Map<String, String> backendSessions, String viewFingerprint,
+                     String listenAddress) {
+    this(client, backendSessions, viewFingerprint, listenAddress, TraceContext.current());
+  }
 }

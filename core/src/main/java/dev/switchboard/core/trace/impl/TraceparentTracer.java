@@ -15,9 +15,10 @@ import java.util.function.BiConsumer;
  * <ul>
  *   <li>a request the HTTP server receives keeps the client's trace, or starts a new one when it has none (or a
  *       malformed one), and the gateway's hop gets a span id of its own;</li>
- *   <li>an event-bus message received carries the sender's trace over to the receiving context (core);</li>
- *   <li>every request sent from a context that has a trace (event-bus message, backend HTTP request) carries a
- *       child of it: same trace id, new span id. Requests made outside a request (health probes) carry none.</li>
+ *   <li>every request sent from a context that has a trace (a backend HTTP request) carries a child of it: same
+ *       trace id, new span id. Requests made outside a request (health probes) carry none.</li>
+ *   <li>the event bus is left alone: the gateway sends on it untraced, and its messages to core carry their trace
+ *       themselves ({@code CoreBus}).</li>
  * </ul>
  */
 public final class TraceparentTracer implements VertxTracer<TraceContext, TraceContext> {
@@ -26,24 +27,11 @@ public final class TraceparentTracer implements VertxTracer<TraceContext, TraceC
   public <R> TraceContext receiveRequest(Context context, SpanKind kind, TracingPolicy policy, R request,
                                          String operation, Iterable<Map.Entry<String, String>> headers,
                                          TagExtractor<R> tagExtractor) {
-    if (policy == TracingPolicy.IGNORE) {
+    if (policy == TracingPolicy.IGNORE || !(request instanceof HttpServerRequest http)) {
       return null;
     }
-    TraceContext received = null;
-    for (Map.Entry<String, String> header : headers) {
-      if (TraceContext.HEADER.equalsIgnoreCase(header.getKey())) {
-        received = TraceContext.parse(header.getValue());
-        break;
-      }
-    }
-    TraceContext trace;
-    if (received != null) {
-      trace = received.child();
-    } else if (request instanceof HttpServerRequest) {
-      trace = TraceContext.newRoot();
-    } else {
-      return null;
-    }
+    TraceContext received = TraceContext.parse(http.getHeader(TraceContext.HEADER));
+    TraceContext trace = received != null ? received.child() : TraceContext.newRoot();
     TraceContext.attach(context, trace);
     return trace;
   }
