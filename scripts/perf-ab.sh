@@ -6,6 +6,8 @@
 #   scripts/perf-ab.sh OLD.jar NEW.jar "--concurrency 16" [ROUNDS=4] [WINDOW=6s] [STUB_ARGS, e.g. --sse]
 #
 # B_SESSIONS='{store: redis, ...}' gives gateway B another session store (A keeps memory): an A/B of a setting.
+# B_EXTRA='metrics: {enabled: false}' adds top-level YAML to gateway B's configuration (any key but server, backends,
+# aggregation and sessions), for an A/B of any other setting with the same jar on both sides.
 # Build the perf jar first (mvn -q -DskipTests package). Uses ports 47001-47003 on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,9 @@ backends:
 aggregation: {conflictResolution: priority}
 sessions: $sessions
 YAML
+  if [ "$side" = b ] && [ -n "${B_EXTRA:-}" ]; then
+    printf '%s\n' "$B_EXTRA" >> "$WORK/$side.yaml"
+  fi
 done
 java -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!
 java -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
