@@ -14,7 +14,7 @@ import dev.switchboard.perf.load.LoadOptions;
 public final class BenchmarkOptions {
   /** Every scenario, in the order they run. */
   public static final List<String> ALL_SCENARIOS = List.of("call-100k", "tools-list", "mixed", "churn", "open-loop",
-    "sse", "slow-backend", "stdio", "cross-instance", "auth", "stateless", "wrk");
+    "sse", "slow-backend", "stdio", "cross-instance", "auth", "stateless", "wrk", "wrk-sse");
   /** The scenarios of the smoke run: none that is expected to fail today or that needs Redis. */
   public static final List<String> SMOKE_SCENARIOS = List.of("call-100k", "churn");
 

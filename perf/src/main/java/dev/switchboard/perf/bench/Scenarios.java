@@ -28,7 +28,8 @@ final class Scenarios {
       case "cross-instance" -> new CrossInstanceScenario();
       case "auth" -> new AuthScenario();
       case "stateless" -> new StatelessScenario();
-      case "wrk" -> new WrkScenario();
+      case "wrk" -> WrkScenario.stateless();
+      case "wrk-sse" -> WrkScenario.sse();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }

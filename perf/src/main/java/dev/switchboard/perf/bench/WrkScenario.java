@@ -4,6 +4,13 @@ import dev.switchboard.perf.proc.NginxProcess;
 import dev.switchboard.perf.proc.NodeServer;
 import dev.switchboard.perf.proc.Wrk;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,31 +22,65 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Witnesses nobody here wrote: wrk drives stateless {@code tools/call}s (2026-07-28, no session to open) at a Node
- * backend built with the TypeScript SDK v2 ({@code interop/v2only.mjs}): directly, through nginx and through a gateway
- * JVM of its own, in rotating order per round, with the gateway's CPU per call. Skipped, with a note, when wrk, node or
- * the interop packages ({@code npm ci --prefix interop}) are missing.
+ * Witnesses nobody here wrote: wrk drives {@code tools/call}s at a Node backend, directly and through a gateway JVM of
+ * its own (and, for the stateless arm, through nginx), in rotating order per round, with the gateway's CPU per call.
+ * Two arms:
+ * <ul>
+ *   <li>{@code wrk}: stateless calls (2026-07-28, no session to open) to a server built with the TypeScript SDK v2
+ *       ({@code interop/v2only.mjs}), which answers as JSON;</li>
+ *   <li>{@code wrk-sse}: calls on one session (2025-11-25) to the reference {@code server-everything} (TypeScript SDK
+ *       v1), which answers every POST as SSE, the common case among real MCP servers. Each target gets a session of
+ *       its own.</li>
+ * </ul>
+ * Skipped, with a note, when wrk, node or the interop packages ({@code npm ci --prefix interop}) are missing.
  */
 final class WrkScenario implements Scenario {
   private static final int CONNECTIONS = 16;
-  private static final Path BACKEND = Path.of("interop", "v2only.mjs");
+  private static final Path V2_BACKEND = Path.of("interop", "v2only.mjs");
+  private static final Path EVERYTHING = Path.of("interop", "node_modules", "@modelcontextprotocol",
+    "server-everything", "dist", "index.js");
+  private static final Path LOOPBACK = Path.of("interop", "loopback.cjs");
   private static final Path SDK = Path.of("interop", "node_modules", "@modelcontextprotocol", "server");
   private static final String TOOL = "echo";
+  private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+    + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"switchboard-perf-wrk\","
+    + "\"version\":\"1\"}}}";
+  private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+  private final boolean sessions;
+
+  private WrkScenario(boolean sessions) {
+    this.sessions = sessions;
+  }
+
+  /** The stateless arm ({@code wrk}). */
+  static WrkScenario stateless() {
+    return new WrkScenario(false);
+  }
+
+  /** The session arm to an SSE-answering server ({@code wrk-sse}). */
+  static WrkScenario sse() {
+    return new WrkScenario(true);
+  }
 
   @Override
   public String name() {
-    return "wrk";
+    return sessions ? "wrk-sse" : "wrk";
   }
 
   @Override
   public String description() {
-    return "wrk, " + CONNECTIONS + " connections, stateless tools/call (2026-07-28) to a Node SDK v2 backend: direct, "
-      + "nginx and gateway, rotating order per round";
+    return sessions
+      ? "wrk, " + CONNECTIONS + " connections, tools/call on a session (2025-11-25) to the reference server-everything, "
+        + "which answers as SSE: direct and gateway, rotating order per round"
+      : "wrk, " + CONNECTIONS + " connections, stateless tools/call (2026-07-28) to a Node SDK v2 backend: direct, "
+        + "nginx and gateway, rotating order per round";
   }
 
   @Override
   public ScenarioResult run(Bench bench, Setup setup) {
-    String missing = !Files.exists(BACKEND) || !Files.isDirectory(SDK) ? "interop packages (npm ci --prefix interop)"
+    Path backend = sessions ? EVERYTHING : V2_BACKEND;
+    String missing = !Files.exists(backend) || !Files.isDirectory(SDK) ? "interop packages (npm ci --prefix interop)"
       : !NodeServer.available() ? "node" : null;
     var wrk = Wrk.find(bench.workDir());
     if (missing == null && wrk.isEmpty()) {
@@ -50,47 +91,90 @@ final class WrkScenario implements Scenario {
       return new ScenarioResult(name(), description(), List.of(), new JsonObject(),
         List.of("skipped: " + missing + " not found"));
     }
-    NodeServer node = bench.closeLater(NodeServer.start(BACKEND, bench.workDir().resolve("node-v2only.log")));
-    Bench.Started gateway = bench.gateway("gateway-wrk", new GatewayYaml().backend("node", node.url()));
+    NodeServer node = bench.closeLater(sessions
+      ? NodeServer.start(List.of("--require", LOOPBACK.toAbsolutePath().toString(), backend.toString(),
+        "streamableHttp"), bench.workDir().resolve("node-everything.log"))
+      : NodeServer.start(backend, bench.workDir().resolve("node-v2only.log")));
+    Bench.Started gateway = bench.gateway("gateway-" + name(), new GatewayYaml().backend("node", node.url()));
     try {
       Map<String, String> targets = new LinkedHashMap<>();
       targets.put("direct", node.url());
       targets.put("gateway", gateway.process().url());
-      Path nginxBinary = bench.options().nginx() ? NginxProcess.binary() : null;
+      Path nginxBinary = bench.options().nginx() && !sessions ? NginxProcess.binary() : null;
       if (nginxBinary != null) {
         NginxProcess nginx = bench.closeLater(NginxProcess.start(nginxBinary, node.port(),
           bench.workDir().resolve("wrk")));
         targets.put("nginx", nginx.url());
       }
-      return measure(bench, wrk.get(), targets, gateway.process()::cpuNanos);
+      Map<String, String[]> args = new LinkedHashMap<>();
+      targets.forEach((target, url) -> args.put(target, sessions ? new String[] {openSession(url), TOOL, "perf"}
+        : new String[] {TOOL, "perf"}));
+      return measure(bench, wrk.get(), targets, args, gateway.process()::cpuNanos);
     } finally {
       gateway.process().close();
       node.close();
     }
   }
 
-  private ScenarioResult measure(Bench bench, Wrk wrk, Map<String, String> targets, LongSupplier gatewayCpu) {
+  /** Opens a session at {@code url} (initialize, then notifications/initialized) and returns its id. */
+  static String openSession(String url) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    try {
+      HttpResponse<String> initialized = http.send(post(url, null, INITIALIZE), BodyHandlers.ofString());
+      String session = initialized.headers().firstValue("Mcp-Session-Id").orElse(null);
+      if (initialized.statusCode() != 200 || session == null) {
+        throw new IllegalStateException("initialize at " + url + " answered " + initialized.statusCode()
+          + " without a session");
+      }
+      HttpResponse<String> notified = http.send(post(url, session, INITIALIZED), BodyHandlers.ofString());
+      if (notified.statusCode() != 202) {
+        throw new IllegalStateException("notifications/initialized at " + url + " answered " + notified.statusCode());
+      }
+      return session;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open a session at " + url + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static HttpRequest post(String url, String session, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+      .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+      .POST(BodyPublishers.ofString(body));
+    if (session != null) {
+      request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
+    }
+    return request.build();
+  }
+
+  private ScenarioResult measure(Bench bench, Wrk wrk, Map<String, String> targets, Map<String, String[]> args,
+                                 LongSupplier gatewayCpu) {
+    Wrk.Script script = sessions ? Wrk.Script.SESSION : Wrk.Script.STATELESS;
     Duration window = bench.options().scenarioWindow().compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2)
       : bench.options().scenarioWindow();
     targets.forEach((name, url) -> bench.log("  " + wrk.run("warm-up " + name, url, CONNECTIONS,
-      Duration.ofSeconds(5), TOOL).brief()));
+      Duration.ofSeconds(5), script, args.get(name)).brief()));
     List<String> names = new ArrayList<>(targets.keySet());
     Map<String, List<Wrk.Result>> runs = new LinkedHashMap<>();
     long gatewayNanos = 0;
     long gatewayRequests = 0;
     long errors = 0;
+    Map<String, Long> sseAnswers = new LinkedHashMap<>();
     for (int round = 0; round < bench.options().rounds(); round++) {
       for (int i = 0; i < names.size(); i++) {
         String name = names.get((i + round) % names.size());
         long before = gatewayCpu.getAsLong();
         Wrk.Result result = wrk.run(String.format(Locale.ROOT, "wrk r%d %s", round + 1, name), targets.get(name),
-          CONNECTIONS, window, TOOL);
+          CONNECTIONS, window, script, args.get(name));
         long after = gatewayCpu.getAsLong();
         if (name.equals("gateway") && before >= 0 && after >= 0) {
           gatewayNanos += after - before;
           gatewayRequests += result.requests();
         }
         errors += result.errors();
+        sseAnswers.merge(name, result.sseAnswers(), Long::sum);
         runs.computeIfAbsent(name, n -> new ArrayList<>()).add(result);
         bench.log("  " + result.brief());
       }
@@ -109,6 +193,9 @@ final class WrkScenario implements Scenario {
     }
     double cpu = gatewayRequests == 0 ? -1 : gatewayNanos / 1e3 / gatewayRequests;
     figures.put("gatewayCpuMicrosPerCall", Stats.round(cpu, 1)).put("errors", errors);
+    if (sessions) {
+      figures.put("sseAnswersDirect", sseAnswers.get("direct"));
+    }
     List<String> notes = List.of(String.format(Locale.ROOT, "median throughput gateway/direct %.3f%s; gateway CPU "
         + "%.1f us per call; %d failed answers", median.get("gateway") / median.get("direct"),
       median.containsKey("nginx") ? String.format(Locale.ROOT, ", gateway/nginx %.3f",

@@ -18,7 +18,7 @@ final class Help {
         --no-progress
         --smoke exits 1 if the report is missing or any request failed (never on speed)
     scenario NAME[,NAME]          only the named scenarios: call-100k tools-list mixed churn open-loop sse
-                                  slow-backend cross-instance auth stateless wrk (same options as benchmark)
+                                  slow-backend cross-instance auth stateless wrk wrk-sse (same options as benchmark)
     profile                       JFR on the gateway during tools/call c=16; top frames in the report
     load --url URL[,URL2]         one run against an endpoint serving the stub's tools
         --concurrency N  --duration 10s  --requests N  --rate R (open loop)  --list-ratio 0.1  --tool tool_0

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,10 +32,20 @@ public final class NodeServer implements AutoCloseable {
 
   /** Starts {@code script} with {@code node} and waits (at most 30 s) for its URL; the log goes to {@code log}. */
   public static NodeServer start(Path script, Path log) {
+    return start(List.of(script.toString()), log);
+  }
+
+  /**
+   * Starts {@code node} with {@code nodeArgs} (options, the script and its arguments) and waits (at most 30 s) for its
+   * URL; the log goes to {@code log}.
+   */
+  public static NodeServer start(List<String> nodeArgs, Path log) {
+    String script = String.join(" ", nodeArgs);
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      ProcessBuilder builder = new ProcessBuilder("node", script.toString()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+      List<String> command = new ArrayList<>(List.of("node"));
+      command.addAll(nodeArgs);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("PORT", "0");
       Process process = builder.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -22,6 +22,7 @@ class WrkTest {
     Requests/sec:   1289.31
     Transfer/sec:    512.00KB
     mcp-errors: 5
+    sse-answers: 2570
     """;
 
   @Test
@@ -32,6 +33,7 @@ class WrkTest {
     assertThat(result.p50Millis()).isEqualTo(11.38);
     assertThat(result.p99Millis()).isEqualTo(41.99);
     assertThat(result.errors()).as("4 non-2xx + 5 MCP answers without a result + 3 socket errors").isEqualTo(12);
+    assertThat(result.sseAnswers()).isEqualTo(2570);
   }
 
   @Test
@@ -40,5 +42,6 @@ class WrkTest {
     assertThat(result.p50Millis()).isEqualTo(0.75);
     assertThat(result.p99Millis()).isEqualTo(1200.0);
     assertThat(result.errors()).isZero();
+    assertThat(result.sseAnswers()).as("the stateless script does not count them").isZero();
   }
 }
