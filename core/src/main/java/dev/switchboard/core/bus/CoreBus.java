@@ -33,7 +33,8 @@ public final class CoreBus {
   /** A bus that sends calls to {@code callAddress} (see {@link CoreAddress#call(String)}). */
   public CoreBus(Vertx vertx, Duration requestTimeout, String callAddress) {
     this.eventBus = vertx.eventBus();
-    this.delivery = new DeliveryOptions().setLocalOnly(true).setTracingPolicy(TracingPolicy.IGNORE).setSendTimeout(requestTimeout.toMillis());
+    this.delivery = new DeliveryOptions().setLocalOnly(true).setTracingPolicy(TracingPolicy.IGNORE)
+      .setSendTimeout(requestTimeout.toMillis());
     this.callAddress = callAddress;
     this.callTimeout = requestTimeout;
   }
