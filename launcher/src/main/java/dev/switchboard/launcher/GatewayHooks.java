@@ -47,7 +47,7 @@ final class GatewayHooks implements VertxApplicationHooks {
   public VertxBuilder createVertxBuilder(VertxOptions options) {
     OperationsOptions ops = operations();
     VertxBuilder builder = MetricsSetup.builder(Vertx.builder(), options, ops.metricsEnabled() ? registry : null,
-      ops.tracingEnabled());
+      ops.vertxMeters(), ops.tracingEnabled());
     return clusterManager == null ? builder : builder.withClusterManager(clusterManager);
   }
 

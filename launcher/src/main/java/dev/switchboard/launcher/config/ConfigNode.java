@@ -28,7 +28,8 @@ final class ConfigNode {
     return new ConfigNode(node, "");
   }
 
-  private boolean isPresent() {
+  /** Whether the key is there (and not null). */
+  boolean isPresent() {
     return !node.isMissingNode() && !node.isNull();
   }
 

@@ -12,10 +12,11 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Builds a Vert.x instance that propagates trace context and records its HTTP server and client, connection pool and
- * event-bus metrics, and the JVM's, into a Prometheus registry.
+ * Builds a Vert.x instance that propagates trace context and records its own metrics (the groups chosen in
+ * {@code metrics.vertx}, {@link VertxMeters}) and the JVM's into a Prometheus registry.
  * Labels keep Vert.x's defaults, which leave {@code HTTP_PATH} and {@code REMOTE} off (unbounded cardinality).
  */
 public final class MetricsSetup {
@@ -50,22 +51,22 @@ public final class MetricsSetup {
   }
 
   /**
-   * A builder for {@code options} whose Vert.x metrics go to {@code registry}, and whose requests propagate the W3C
-   * {@code traceparent} ({@link TraceparentTracerFactory}).
+   * A builder for {@code options} whose Vert.x metrics (every group) go to {@code registry}, and whose requests
+   * propagate the W3C {@code traceparent} ({@link TraceparentTracerFactory}).
    */
   public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry) {
-    return builder(builder, options, registry, true);
+    return builder(builder, options, registry, EnumSet.allOf(VertxMeters.class), true);
   }
 
   /**
-   * A builder for {@code options}: Vert.x metrics into {@code registry} unless it is null, and the
-   * {@code traceparent} tracer if {@code tracing}.
+   * A builder for {@code options}: Vert.x metrics (the groups in {@code meters}, and the JVM's) into
+   * {@code registry} unless it is null, and the {@code traceparent} tracer if {@code tracing}.
    */
   public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry,
-                                     boolean tracing) {
+                                     Set<VertxMeters> meters, boolean tracing) {
     if (registry != null) {
       options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-        .setLabels(LABELS));
+        .setLabels(LABELS).setDisabledMetricsCategories(VertxMeters.disabledCategories(meters)));
       builder.withMetrics(new MicrometerMetricsFactory(registry));
     }
     if (tracing) {

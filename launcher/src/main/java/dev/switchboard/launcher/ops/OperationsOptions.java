@@ -2,6 +2,8 @@ package dev.switchboard.launcher.ops;
 
 import dev.switchboard.core.audit.AuditOptions;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What the operator sees of the gateway: metrics, the management port and the audit log.
@@ -12,23 +14,27 @@ import java.time.Duration;
  * @param audit          the audit log
  * @param reload         watching the configuration file
  * @param tracingEnabled whether the W3C {@code traceparent} is propagated to backends (and started when absent)
+ * @param vertxMeters    which groups of Vert.x's own meters are recorded (with metrics enabled); null for
+ *                       {@link VertxMeters#DEFAULTS}
  */
 public record OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit,
-                                ReloadOptions reload, boolean tracingEnabled) {
+                                ReloadOptions reload, boolean tracingEnabled, Set<VertxMeters> vertxMeters) {
   public static final boolean DEFAULT_METRICS_ENABLED = true;
   public static final boolean DEFAULT_TRACING_ENABLED = true;
 
   public OperationsOptions {
     audit = audit == null ? AuditOptions.disabled() : audit;
     reload = reload == null ? ReloadOptions.defaults() : reload;
+    vertxMeters = vertxMeters == null ? VertxMeters.DEFAULTS
+      : vertxMeters.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(vertxMeters));
   }
 
   public OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit) {
-    this(metricsEnabled, management, audit, null, DEFAULT_TRACING_ENABLED);
+    this(metricsEnabled, management, audit, null, DEFAULT_TRACING_ENABLED, null);
   }
 
   public static OperationsOptions defaults() {
-    return new OperationsOptions(DEFAULT_METRICS_ENABLED, null, null, null, DEFAULT_TRACING_ENABLED);
+    return new OperationsOptions(DEFAULT_METRICS_ENABLED, null, null, null, DEFAULT_TRACING_ENABLED, null);
   }
 
   /**

@@ -85,7 +85,8 @@ class MetricsTest {
     client.openGet(null, event -> { }).await();
     String text = scrape();
     assertThat(text).contains("vertx_http_server_requests_total")
-      .contains("vertx_http_client_requests_total{client_name=\"backend-alpha\"")
+      .contains("vertx_http_client_requests_total{client_name=\"backend-alpha\"").contains("pool_type=\"http\"")
+      .contains("vertx_eventbus_sent_total")
       .contains("jvm_memory_used_bytes");
     assertThat(text).doesNotContain("path=\"").doesNotContain("remote=\"").doesNotContain("address=\"")
       .doesNotContain("switchboard.session");

@@ -9,6 +9,7 @@ import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.health.BreakerOptions;
 import dev.switchboard.core.health.HealthOptions;
 import dev.switchboard.launcher.ops.OperationsOptions;
+import dev.switchboard.launcher.ops.VertxMeters;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,25 @@ class OperationsValidationTest {
     assertThat(ops.audit().target()).isEqualTo("stdout");
     assertThat(ops.reload().watch()).isTrue();
     assertThat(ops.tracingEnabled()).isTrue();
+    assertThat(ops.vertxMeters()).isEqualTo(VertxMeters.DEFAULTS)
+      .containsExactlyInAnyOrder(VertxMeters.HTTP_SERVER, VertxMeters.POOLS);
+  }
+
+  @Test
+  void vertxMeterGroupsAreChosenByName() {
+    assertThat(parse(ONE_BACKEND + "metrics: {vertx: [httpServer, httpClient, pools, eventBus]}").operations()
+      .vertxMeters()).containsExactlyInAnyOrder(VertxMeters.values());
+    assertThat(parse(ONE_BACKEND + "metrics: {vertx: [eventBus]}").operations().vertxMeters())
+      .containsExactly(VertxMeters.EVENT_BUS);
+    assertThat(parse(ONE_BACKEND + "metrics: {vertx: []}").operations().vertxMeters()).as("none").isEmpty();
+  }
+
+  @Test
+  void badVertxMeterGroupsAreRejected() {
+    assertRejected(ONE_BACKEND + "metrics: {vertx: [httpserver]}",
+      "metrics.vertx[0]: unknown group \"httpserver\" (known: httpServer, httpClient, pools, eventBus)");
+    assertRejected(ONE_BACKEND + "metrics: {vertx: [pools, pools]}", "metrics.vertx[1]: \"pools\" is listed twice");
+    assertRejected(ONE_BACKEND + "metrics: {vertx: httpServer}", "metrics.vertx: expected a list");
   }
 
   @Test
