@@ -8,6 +8,7 @@
 # B_SESSIONS='{store: redis, ...}' gives gateway B another session store (A keeps memory): an A/B of a setting.
 # B_EXTRA='metrics: {enabled: false}' adds top-level YAML to gateway B's configuration (any key but server, backends,
 # aggregation and sessions), for an A/B of any other setting with the same jar on both sides.
+# B_JVM='-Dvertx.options.eventLoopPoolSize=1' adds JVM options to gateway B's command line.
 # Build the perf jar first (mvn -q -DskipTests package). Uses ports 47001-47003 on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +37,8 @@ YAML
   fi
 done
 java -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!
-java -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
+# shellcheck disable=SC2086
+java ${B_JVM:-} -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
 ready=no
 for _ in $(seq 1 100); do
   if curl -sf -o /dev/null http://127.0.0.1:47002/health/ready && curl -sf -o /dev/null http://127.0.0.1:47003/health/ready
