@@ -21,12 +21,13 @@ import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.stateless.StatelessEndpoint;
 import dev.switchboard.transport.streamable.StreamRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +79,7 @@ public final class Gateway {
       return Future.failedFuture(e);
     }
     SessionStore store = SessionStores.create(vertx, config.sessions());
-    int instances = config.server().instances() > 0 ? config.server().instances()
-      : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    int instances = config.server().instances() > 0 ? config.server().instances() : eventLoops(vertx);
     int cacheSize = config.incomingAuth().tokenCacheSize();
     CallerTokens callers = new CallerTokens(cacheSize > 0 ? cacheSize : CallerTokens.DEFAULT_MAX_ENTRIES);
     return IncomingAuth.start(vertx, config.incomingAuth(), callers)
@@ -127,6 +127,15 @@ public final class Gateway {
             .transform(v -> Future.failedFuture(err));
         });
     });
+  }
+
+  /** How many event loops {@code vertx} has. */
+  private static int eventLoops(Vertx vertx) {
+    int loops = 0;
+    for (EventExecutor ignored : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+      loops++;
+    }
+    return Math.max(1, loops);
   }
 
   /**

@@ -33,14 +33,29 @@ final class GatewayHooks implements VertxApplicationHooks {
     this.clusterManager = clusterManager;
   }
 
-  /** Native transport (epoll on Linux) unless the Vert.x options say otherwise; NIO when it is not available. */
+  /**
+   * Unless the Vert.x options say otherwise: the native transport (epoll on Linux; NIO when it is not available), and
+   * one event loop per processor ({@link #eventLoops()}).
+   */
   @Override
   public JsonObject afterVertxOptionsParsed(JsonObject vertxOptions) {
     JsonObject options = vertxOptions == null ? new JsonObject() : vertxOptions;
     if (!options.containsKey("preferNativeTransport")) {
       options.put("preferNativeTransport", true);
     }
+    if (!options.containsKey("eventLoopPoolSize")) {
+      options.put("eventLoopPoolSize", eventLoops());
+    }
     return options;
+  }
+
+  /**
+   * One event loop per processor, where Vert.x's default is two: the gateway never blocks an event loop, and every
+   * extra loop means calls whose client connection, core and backend connection sit on different loops, each hop a
+   * wake-up of another thread. On 2 cores, 2 loops instead of 4 took 25% off the CPU per call (docs/performance.md).
+   */
+  static int eventLoops() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   @Override
