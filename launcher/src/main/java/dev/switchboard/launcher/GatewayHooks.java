@@ -54,7 +54,7 @@ final class GatewayHooks implements VertxApplicationHooks {
    * extra loop means calls whose client connection, core and backend connection sit on different loops, each hop a
    * wake-up of another thread. On 2 cores, 2 loops instead of 4 took 25% off the CPU per call (docs/performance.md).
    */
-  static int eventLoops() {
+  private static int eventLoops() {
     return Runtime.getRuntime().availableProcessors();
   }
 

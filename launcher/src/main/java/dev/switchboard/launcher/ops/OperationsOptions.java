@@ -2,7 +2,6 @@ package dev.switchboard.launcher.ops;
 
 import dev.switchboard.core.audit.AuditOptions;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -25,8 +24,7 @@ public record OperationsOptions(boolean metricsEnabled, ManagementOptions manage
   public OperationsOptions {
     audit = audit == null ? AuditOptions.disabled() : audit;
     reload = reload == null ? ReloadOptions.defaults() : reload;
-    vertxMeters = vertxMeters == null ? VertxMeters.DEFAULTS
-      : vertxMeters.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(vertxMeters));
+    vertxMeters = vertxMeters == null ? VertxMeters.DEFAULTS : Set.copyOf(vertxMeters);
   }
 
   public OperationsOptions(boolean metricsEnabled, ManagementOptions management, AuditOptions audit) {

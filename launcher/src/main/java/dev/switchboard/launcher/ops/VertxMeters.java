@@ -27,7 +27,7 @@ public enum VertxMeters {
   EVENT_BUS("eventBus", MetricsDomain.EVENT_BUS);
 
   /** What is recorded when {@code metrics.vertx} is left out. */
-  public static final Set<VertxMeters> DEFAULTS = EnumSet.of(HTTP_SERVER, POOLS);
+  public static final Set<VertxMeters> DEFAULTS = Set.of(HTTP_SERVER, POOLS);
 
   private final String configName;
   private final MetricsDomain domain;
