@@ -117,7 +117,7 @@ final class WrkScenario implements Scenario {
   }
 
   /** Opens a session at {@code url} (initialize, then notifications/initialized) and returns its id. */
-  static String openSession(String url) {
+  private static String openSession(String url) {
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
       HttpResponse<String> initialized = http.send(post(url, null, INITIALIZE), BodyHandlers.ofString());
       String session = initialized.headers().firstValue("Mcp-Session-Id").orElse(null);
