@@ -51,16 +51,9 @@ public final class MetricsSetup {
   }
 
   /**
-   * A builder for {@code options} whose Vert.x metrics (every group) go to {@code registry}, and whose requests
-   * propagate the W3C {@code traceparent} ({@link TraceparentTracerFactory}).
-   */
-  public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry) {
-    return builder(builder, options, registry, EnumSet.allOf(VertxMeters.class), true);
-  }
-
-  /**
    * A builder for {@code options}: Vert.x metrics (the groups in {@code meters}, and the JVM's) into
-   * {@code registry} unless it is null, and the {@code traceparent} tracer if {@code tracing}.
+   * {@code registry} unless it is null, and the W3C {@code traceparent} tracer ({@link TraceparentTracerFactory}) if
+   * {@code tracing}.
    */
   public static VertxBuilder builder(VertxBuilder builder, VertxOptions options, PrometheusMeterRegistry registry,
                                      Set<VertxMeters> meters, boolean tracing) {

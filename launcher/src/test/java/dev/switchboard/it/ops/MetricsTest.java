@@ -8,11 +8,13 @@ import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.launcher.ops.MetricsSetup;
+import dev.switchboard.launcher.ops.VertxMeters;
 import dev.switchboard.transport.kit.RunningServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,8 @@ class MetricsTest {
   @BeforeEach
   void start() {
     registry = MetricsSetup.newRegistry();
-    vertx = MetricsSetup.builder(Vertx.builder(), new VertxOptions(), registry).build();
+    vertx = MetricsSetup.builder(Vertx.builder(), new VertxOptions(), registry, EnumSet.allOf(VertxMeters.class), true)
+      .build();
     RunningServer alpha = TestBackends.start(vertx, TestBackends.named("alpha", 0, "echo")).await();
     RunningServer beta = TestBackends.start(vertx, TestBackends.named("beta", 0, "echo")).await();
     gateway = Gateway.start(vertx, GatewayHarness.config(List.of(GatewayHarness.backend("alpha", alpha),

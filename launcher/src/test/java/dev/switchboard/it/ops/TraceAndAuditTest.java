@@ -10,6 +10,7 @@ import dev.switchboard.it.TestBackends;
 import dev.switchboard.launcher.Gateway;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.launcher.ops.MetricsSetup;
+import dev.switchboard.launcher.ops.VertxMeters;
 import dev.switchboard.launcher.ops.OperationsOptions;
 import dev.switchboard.transport.kit.RunningServer;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +46,8 @@ class TraceAndAuditTest {
 
   @BeforeEach
   void start() {
-    vertx = MetricsSetup.builder(Vertx.builder(), new VertxOptions(), MetricsSetup.newRegistry()).build();
+    vertx = MetricsSetup.builder(Vertx.builder(), new VertxOptions(), MetricsSetup.newRegistry(),
+      EnumSet.allOf(VertxMeters.class), true).build();
     RunningServer alpha = TestBackends.start(vertx, TestBackends.named("alpha", 0, "echo")).await();
     proxy = GateProxy.start(vertx, URI.create(alpha.url()).getPort()).await();
     auditFile = dir.resolve("audit.log");
