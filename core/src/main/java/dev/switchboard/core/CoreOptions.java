@@ -17,10 +17,13 @@ import java.util.List;
  * @param maxConcurrentRequestsPerSession requests one client session may run at once
  * @param backendSharePerSession percent of a backend's connection pool one client session may use at once
  * @param authorization per-tool authorization ({@code auth.authorization})
+ * @param poolPerLoop   true when a core serves calls on every event loop: each streamable-HTTP backend then gets one
+ *                      connection pool per loop, its {@code maxConnections} split among them; read at start-up
+ *                      only, like the session limits
  */
 public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation, String serverName,
                           String serverVersion, int maxConcurrentRequestsPerSession,
-                          int backendSharePerSession, AuthorizationOptions authorization) {
+                          int backendSharePerSession, AuthorizationOptions authorization, boolean poolPerLoop) {
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS_PER_SESSION = 64;
   public static final int DEFAULT_BACKEND_SHARE_PER_SESSION = 50;
   public static final String DEFAULT_SERVER_NAME = "switchboard";
@@ -39,17 +42,23 @@ public record CoreOptions(List<BackendOptions> backends, AggregationOptions aggr
 
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation,
                      AuthorizationOptions authorization) {
-    this(backends, aggregation, null, null, 0, 0, authorization);
+    this(backends, aggregation, null, null, 0, 0, authorization, false);
   }
 
   public CoreOptions(List<BackendOptions> backends, AggregationOptions aggregation) {
-    this(backends, aggregation, null, null, 0, 0, null);
+    this(backends, aggregation, null, null, 0, 0, null, false);
   }
 
   /** These options with the per-session request limits. */
   public CoreOptions withSessionLimits(int maxConcurrentRequests, int sharePercent) {
     return new CoreOptions(backends, aggregation, serverName, serverVersion, maxConcurrentRequests, sharePercent,
-      authorization);
+      authorization, poolPerLoop);
+  }
+
+  /** These options with {@code poolPerLoop} set as given. */
+  public CoreOptions withPoolPerLoop(boolean perLoop) {
+    return new CoreOptions(backends, aggregation, serverName, serverVersion, maxConcurrentRequestsPerSession,
+      backendSharePerSession, authorization, perLoop);
   }
 
   /** The longest backend timeout: callers waiting on core should wait a little longer than this. */

@@ -70,8 +70,12 @@ public final class Gateway {
    * records its own metrics into (see {@link MetricsSetup}), or null for a registry of the gateway's own.
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry) {
+    int loops = eventLoops(vertx);
+    int instances = config.server().instances() > 0 ? config.server().instances() : loops;
+    // A core on every loop (as many instances as loops or more): each backend gets one connection pool per loop.
     CoreOptions coreOptions = new CoreOptions(config.backends(), config.aggregation(), config.authorization())
-      .withSessionLimits(config.limits().maxConcurrentRequestsPerSession(), config.limits().backendSharePerSession());
+      .withSessionLimits(config.limits().maxConcurrentRequestsPerSession(), config.limits().backendSharePerSession())
+      .withPoolPerLoop(instances >= loops);
     GatewayOperations ops;
     try {
       ops = GatewayOperations.install(vertx, config.operations(), registry);
@@ -79,7 +83,6 @@ public final class Gateway {
       return Future.failedFuture(e);
     }
     SessionStore store = SessionStores.create(vertx, config.sessions());
-    int instances = config.server().instances() > 0 ? config.server().instances() : eventLoops(vertx);
     int cacheSize = config.incomingAuth().tokenCacheSize();
     CallerTokens callers = new CallerTokens(cacheSize > 0 ? cacheSize : CallerTokens.DEFAULT_MAX_ENTRIES);
     return IncomingAuth.start(vertx, config.incomingAuth(), callers)

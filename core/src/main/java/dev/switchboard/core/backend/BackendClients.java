@@ -18,10 +18,19 @@ public final class BackendClients {
    * @throws IllegalArgumentException when the URL is not {@code http(s)} or a configured header is invalid
    */
   public static BackendClient create(Vertx vertx, BackendOptions options) {
+    return create(vertx, options, false);
+  }
+
+  /**
+   * As {@link #create(Vertx, BackendOptions)}; with {@code poolPerLoop}, a streamable-HTTP backend gets one connection
+   * pool per event loop, its {@code maxConnections} split among them, so that a call goes out on a connection of the
+   * loop that makes it. For a gateway whose cores run on every loop.
+   */
+  public static BackendClient create(Vertx vertx, BackendOptions options, boolean poolPerLoop) {
     return switch (options.transport()) {
       case STDIO -> new StdioBackendClient(vertx, options);
       case SSE -> new SseBackendClient(vertx, options);
-      case STREAMABLE_HTTP -> new HttpBackendClient(vertx, options);
+      case STREAMABLE_HTTP -> new HttpBackendClient(vertx, options, poolPerLoop);
     };
   }
 }

@@ -46,11 +46,14 @@ public final class DefaultCoreServices implements CoreServices {
   private final CatalogCache catalogs;
   private final CallGuard guard;
   private final CallerTokens callers;
+  /** From the start-up options: a reload keeps it (it is how the gateway deployed, not a backend setting). */
+  private final boolean poolPerLoop;
   private AuthorizationOptions authorization;
 
   private DefaultCoreServices(Vertx vertx, CoreOptions options, BackendRegistry registry, SessionOpener opener,
                               ViewBuilder views, CatalogCache catalogs, CallerTokens callers) {
     this.callers = callers;
+    this.poolPerLoop = options.poolPerLoop();
     this.authorization = options.authorization();
     this.guard = new CallGuard(AccessPolicy.compile(options.authorization(), callers));
     this.vertx = vertx;
@@ -78,7 +81,8 @@ public final class DefaultCoreServices implements CoreServices {
   /** See {@link CoreServices#start(Vertx, CoreOptions, CallerTokens)}. */
   public static Future<CoreServices> start(Vertx vertx, CoreOptions options, CallerTokens callers) {
     CoreBus.registerCodecs(vertx);
-    List<BackendClient> clients = options.backends().stream().map(b -> BackendClients.create(vertx, b)).toList();
+    List<BackendClient> clients = options.backends().stream()
+      .map(b -> BackendClients.create(vertx, b, options.poolPerLoop())).toList();
     JsonObject clientInfo = new JsonObject().put("name", options.serverName()).put("version", options.serverVersion());
     BackendRegistry registry = new BackendRegistry(vertx, clients, clientInfo, GatewayMetrics.of(vertx),
       backends -> OutgoingCredentials.create(vertx, backends, callers));
@@ -171,7 +175,7 @@ public final class DefaultCoreServices implements CoreServices {
 
   @Override
   public Future<Void> reconfigure(CoreOptions options) {
-    List<String> replaced = registry.reconfigure(options.backends(), b -> BackendClients.create(vertx, b));
+    List<String> replaced = registry.reconfigure(options.backends(), b -> BackendClients.create(vertx, b, poolPerLoop));
     views.reconfigure(options.aggregation());
     catalogs.configure(options.aggregation().catalogCacheTtl(), options.aggregation().maxCachedCatalogs());
     boolean rulesChanged = !options.authorization().equals(authorization);

@@ -63,9 +63,9 @@ record Endpoint(String host, int port, boolean ssl, String requestUri) {
     return options;
   }
 
-  /** A bounded pool of {@code maxConnections} keep-alive connections. */
-  static PoolOptions poolOptions(int maxConnections) {
-    return new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(MAX_WAIT_QUEUE_SIZE);
+  /** A bounded pool of {@code maxConnections} keep-alive connections and at most {@code maxWaiting} waiting requests. */
+  static PoolOptions poolOptions(int maxConnections, int maxWaiting) {
+    return new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(maxWaiting);
   }
 
   /** Request options aimed at this endpoint, without headers. */

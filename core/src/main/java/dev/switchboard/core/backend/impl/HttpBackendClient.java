@@ -17,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -29,13 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link BackendClient} over MCP streamable HTTP: every message is one POST to the backend URL, answered with JSON or
- * an SSE stream (resumed with GET when it ends early); session streams are GETs; sessions end with DELETE. One pooled
- * keep-alive {@link HttpClientAgent} per backend for messages, shared by all sessions and event loops, and another
- * for the long-lived session streams ({@link SessionStreams}). Thread-safe: its mutable state is the id counter, the
+ * an SSE stream (resumed with GET when it ends early); session streams are GETs; sessions end with DELETE. Messages go
+ * out on pooled keep-alive connections of the calling event loop ({@link LoopClients}), shared by all sessions; the
+ * long-lived session streams have a pool of their own ({@link SessionStreams}). Thread-safe: its mutable state is the id counter, the
  * bounded map of requests in flight (for cancellation), the set of open session streams and the negotiated protocol
  * version.
  *
@@ -53,7 +51,7 @@ public final class HttpBackendClient implements BackendClient {
   private final BackendOptions options;
   private final Endpoint endpoint;
   private final BackendHeaders headers;
-  private final HttpClientAgent client;
+  private final LoopClients clients;
   private final RequestIds ids = new RequestIds();
   private final PendingExchanges inFlight;
   private final SessionStreams streams;
@@ -70,21 +68,19 @@ public final class HttpBackendClient implements BackendClient {
   }
 
   /**
-   * Creates the client and its connection pool.
+   * Creates the client and its connection pools: one per event loop with {@code poolPerLoop} (see {@link LoopClients}),
+   * else one.
    *
    * @throws IllegalArgumentException when the URL is not {@code http(s)} or a configured header is invalid
    */
-  public HttpBackendClient(Vertx vertx, BackendOptions options) {
+  public HttpBackendClient(Vertx vertx, BackendOptions options, boolean poolPerLoop) {
     this.vertx = vertx;
     this.options = options;
     this.endpoint = Endpoint.of(options.name(), options.url());
     this.headers = new BackendHeaders(options.name(), withStaticBearer(options));
     this.inFlight = new PendingExchanges(options.name());
     this.authorizations = new SessionAuthorizations(options.auth().maxCachedTokens());
-    this.client = vertx.httpClientBuilder()
-      .with(endpoint.clientOptions(options.name()))
-      .with(Endpoint.poolOptions(options.maxConnections()))
-      .build();
+    this.clients = new LoopClients(vertx, endpoint, options.name(), options.maxConnections(), poolPerLoop);
     this.streams = new SessionStreams(vertx, endpoint, options.name(), options.timeout(), this::streamGet,
       headers::redact);
     this.stateless = new StatelessSessions(options.name());
@@ -164,7 +160,7 @@ public final class HttpBackendClient implements BackendClient {
       post.putHeader(HttpHeaders.AUTHORIZATION, authorization);
     }
     Buffer body = JsonRpc.request(id, McpMethod.SERVER_DISCOVER, StatelessSessions.probeParams(clientInfo)).toBuffer();
-    Future<Discovered> probed = exchange.run(client, post, body, response -> {
+    Future<Discovered> probed = exchange.run(clients.current(), post, body, response -> {
       if (response.statusCode() == 401 || response.statusCode() == 403) {
         return BoundedBodies.reject(response, name(), null, headers::redact);
       }
@@ -214,7 +210,7 @@ public final class HttpBackendClient implements BackendClient {
     if (authorization != null) {
       post.putHeader(HttpHeaders.AUTHORIZATION, authorization);
     }
-    return exchange.run(client, post, body, response -> isSuccess(response)
+    return exchange.run(clients.current(), post, body, response -> isSuccess(response)
         ? reader.read(response).map(message -> new Initialized(response.getHeader(BackendHeaders.SESSION_ID), message))
         : BoundedBodies.reject(response, name(), null, headers::redact),
         NOTHING)
@@ -295,7 +291,7 @@ public final class HttpBackendClient implements BackendClient {
       return resume(exchange, sessionId, lastEventId);
     });
     Buffer body = JsonRpc.request(id, method, params).toBuffer();
-    return exchange.run(client, post(sessionId), body, response -> isSuccess(response)
+    return exchange.run(clients.current(), post(sessionId), body, response -> isSuccess(response)
         ? reader.read(response)
         : BoundedBodies.reject(response, name(), sessionId, headers::redact),
         () -> notifyCancelled(sessionId, id, "timed out after " + FailureClassifier.seconds(options.timeout()) + "s")
@@ -338,7 +334,7 @@ public final class HttpBackendClient implements BackendClient {
     JsonObject sent = stateless.withEnvelope(sessionId, params);
     Buffer body = JsonRpc.request(wireId, method, sent).toBuffer();
     RequestOptions post = statelessPost(sessionId, method, StatelessEnvelope.nameOf(method, params));
-    return exchange.run(client, post, body, response -> isSuccess(response)
+    return exchange.run(clients.current(), post, body, response -> isSuccess(response)
         ? reader.read(response)
         : BoundedBodies.reject(response, name(), null, headers::redact), NOTHING)
       .map(this::result)
@@ -415,7 +411,7 @@ public final class HttpBackendClient implements BackendClient {
       return Future.succeededFuture();
     }
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
-    return exchange.run(client, post(sessionId), message.toBuffer(), response -> isSuccess(response)
+    return exchange.run(clients.current(), post(sessionId), message.toBuffer(), response -> isSuccess(response)
         ? BoundedBodies.discard(response, name())
         : BoundedBodies.reject(response, name(), sessionId, headers::redact),
         NOTHING);
@@ -435,7 +431,7 @@ public final class HttpBackendClient implements BackendClient {
     headers.apply(delete, sessionId, protocolVersion, false);
     authorizations.apply(delete, sessionId);
     Exchange<Void> exchange = new Exchange<>(vertx, name(), options.timeout());
-    return exchange.run(client, delete, null, response -> isSuccess(response) || isGone(response)
+    return exchange.run(clients.current(), delete, null, response -> isSuccess(response) || isGone(response)
         ? BoundedBodies.discard(response, name())
         : BoundedBodies.reject(response, name(), sessionId, headers::redact),
         NOTHING).andThen(done -> authorizations.remove(sessionId));
@@ -444,13 +440,13 @@ public final class HttpBackendClient implements BackendClient {
   @Override
   public Future<Void> shutdown() {
     return Future.join(streams.shutdown(options.timeout()),
-        client.shutdown(options.timeout().toMillis(), TimeUnit.MILLISECONDS))
+        clients.shutdown(options.timeout().toMillis()))
       .mapEmpty();
   }
 
   /** Reopens a request's event stream with a GET carrying {@code Last-Event-ID}, under the request's exchange. */
   private Future<HttpClientResponse> resume(Exchange<?> exchange, String sessionId, String lastEventId) {
-    return exchange.send(client, streamGet(sessionId, lastEventId), null).compose(response -> isSuccess(response)
+    return exchange.send(clients.current(), streamGet(sessionId, lastEventId), null).compose(response -> isSuccess(response)
       ? Future.succeededFuture(response)
       : BoundedBodies.reject(response, name(), sessionId, headers::redact));
   }

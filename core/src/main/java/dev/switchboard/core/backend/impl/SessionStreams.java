@@ -43,7 +43,7 @@ final class SessionStreams {
     this.backend = backend;
     this.client = vertx.httpClientBuilder()
       .with(endpoint.clientOptions(backend + "-streams"))
-      .with(Endpoint.poolOptions(MAX_STREAMS))
+      .with(Endpoint.poolOptions(MAX_STREAMS, Endpoint.MAX_WAIT_QUEUE_SIZE))
       .build();
     this.attempts = new StreamAttempt(vertx, client, backend, timeout, request, redact);
   }
