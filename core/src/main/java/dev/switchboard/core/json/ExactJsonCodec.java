@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.JsonArray;
@@ -89,7 +91,7 @@ public class ExactJsonCodec extends JacksonCodec {
    * what is forwarded as bytes is always valid JSON.
    */
   public static Object decodeMessage(Buffer body) throws DecodeException {
-    try (JsonParser parser = STRICT.createParser(body.getBytes())) {
+    try (JsonParser parser = strictParser(body)) {
       Object value = parser.nextToken() == JsonToken.START_OBJECT ? parseObject(parser, body, Within.MESSAGE)
         : parseAny(parser);
       if (parser.nextToken() != null) {
@@ -99,6 +101,20 @@ public class ExactJsonCodec extends JacksonCodec {
     } catch (IOException | NumberFormatException | DecodeException | IndexOutOfBoundsException e) {
       return decode(JacksonCodec.createParser(body), Object.class);
     }
+  }
+
+  /**
+   * A strict parser over the body's own bytes when they are one heap array (a body collected from the network is),
+   * else over a copy. Its byte offsets count from the body's start either way.
+   */
+  private static JsonParser strictParser(Buffer body) throws IOException {
+    if (body instanceof BufferInternal internal) {
+      ByteBuf bytes = internal.getByteBuf();
+      if (bytes.hasArray()) {
+        return STRICT.createParser(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+      }
+    }
+    return STRICT.createParser(body.getBytes());
   }
 
   /** The object the parser is on, skipped and kept as a {@link RawObject} over its bytes. */

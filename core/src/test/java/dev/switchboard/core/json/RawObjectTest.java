@@ -40,6 +40,19 @@ class RawObjectTest {
   }
 
   @Test
+  void aBodyThatIsASliceOfALargerBufferIsCutAtItsOwnOffsets() {
+    String message = "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":" + RESULT + "}";
+    Buffer larger = Buffer.buffer("garbage before " + message + " and after");
+    int start = "garbage before ".length();
+    Buffer body = larger.slice(start, start + message.getBytes(StandardCharsets.UTF_8).length);
+
+    JsonObject result = ((JsonObject) ExactJsonCodec.decodeMessage(body)).getJsonObject("result");
+
+    assertThat(RawObject.unparsedBytes(result)).isEqualTo(Buffer.buffer(RESULT));
+    assertThat(response(1, result).encode()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + RESULT + "}");
+  }
+
+  @Test
   void isErrorIsReadWithoutParsing() {
     JsonObject failed = decode("{\"id\":1,\"result\":{\"content\":[],\"isError\":true}}").getJsonObject("result");
     JsonObject ok = decode("{\"id\":1,\"result\":{\"isError\":true,\"isError\":false}}").getJsonObject("result");
