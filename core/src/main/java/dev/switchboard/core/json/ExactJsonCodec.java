@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,13 +65,13 @@ public class ExactJsonCodec extends JacksonCodec {
     if (rawBytes < 0) {
       return super.toBuffer(object, pretty);
     }
-    Buffer out = Buffer.buffer(Math.toIntExact(Math.min(Integer.MAX_VALUE - 1024, rawBytes + 512)));
-    try (JsonGenerator generator = GENERATORS.createGenerator(new BufferOutput(out), JsonEncoding.UTF8)) {
+    SplicedOutput out = new SplicedOutput(rawBytes < SplicedOutput.SPLICE_BYTES ? (int) rawBytes + 512 : 512);
+    try (JsonGenerator generator = GENERATORS.createGenerator(out, JsonEncoding.UTF8)) {
       write(object, generator, out);
     } catch (IOException e) {
       throw new EncodeException(e.getMessage(), e);
     }
-    return out;
+    return out.result();
   }
 
   @Override
@@ -192,12 +191,12 @@ public class ExactJsonCodec extends JacksonCodec {
   }
 
   /** Vert.x's encoding, except that an unparsed raw object goes out as its bytes. */
-  private static void write(Object value, JsonGenerator generator, Buffer out) throws IOException {
+  private static void write(Object value, JsonGenerator generator, SplicedOutput out) throws IOException {
     Buffer raw = RawObject.unparsedBytes(value);
     if (raw != null) {
       generator.writeRawValue("");
       generator.flush();
-      out.appendBuffer(raw);
+      out.splice(raw);
       return;
     }
     Object unwrapped = value instanceof JsonObject object ? object.getMap()
@@ -217,25 +216,6 @@ public class ExactJsonCodec extends JacksonCodec {
       generator.writeEndArray();
     } else {
       JacksonCodec.encodeJson(unwrapped, generator);
-    }
-  }
-
-  /** Appends what a generator writes to a buffer. */
-  private static final class BufferOutput extends OutputStream {
-    private final Buffer out;
-
-    BufferOutput(Buffer out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) {
-      out.appendByte((byte) b);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      out.appendBytes(bytes, offset, length);
     }
   }
 

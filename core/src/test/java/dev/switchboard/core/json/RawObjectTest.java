@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -50,6 +51,32 @@ class RawObjectTest {
 
     assertThat(RawObject.unparsedBytes(result)).isEqualTo(Buffer.buffer(RESULT));
     assertThat(response(1, result).encode()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + RESULT + "}");
+  }
+
+  @Test
+  void aLargeResultIsSplicedWithoutACopyAndSurvivesBeingWrittenAndReleased() {
+    String text = "x".repeat(SplicedOutput.SPLICE_BYTES);
+    String large = "{\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}]}";
+    JsonObject message = decode("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":" + large + "}");
+    JsonObject result = message.getJsonObject("result");
+    String expected = "{\"jsonrpc\":\"2.0\",\"id\":\"c\",\"result\":" + large + "}";
+
+    Buffer written = response("c", result).toBuffer();
+    assertThat(((BufferInternal) written).getByteBuf()).as("a composite, not one copied array")
+      .matches(bytes -> !bytes.hasArray());
+    assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(written.appendString("\n").toString(StandardCharsets.UTF_8)).isEqualTo(expected + "\n");
+
+    // the network layer releases what it wrote: the raw bytes must stay readable for the next write
+    ((BufferInternal) response("c", result).toBuffer()).getByteBuf().release();
+    assertThat(response("c", result).toBuffer().toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(result.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo(text);
+  }
+
+  @Test
+  void aSmallResultIsCopiedIntoOneBuffer() {
+    JsonObject result = decode("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":" + RESULT + "}").getJsonObject("result");
+    assertThat(((BufferInternal) response(1, result).toBuffer()).getByteBuf().hasArray()).isTrue();
   }
 
   @Test
