@@ -63,7 +63,7 @@ record Endpoint(String host, int port, boolean ssl, String requestUri) {
     return options;
   }
 
-  /** A bounded pool of {@code maxConnections} keep-alive connections and at most {@code maxWaiting} waiting requests. */
+  /** A pool of at most {@code maxConnections} keep-alive connections and {@code maxWaiting} waiting requests. */
   static PoolOptions poolOptions(int maxConnections, int maxWaiting) {
     return new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(maxWaiting);
   }

@@ -33,9 +33,9 @@ import java.util.Map;
  * {@link BackendClient} over MCP streamable HTTP: every message is one POST to the backend URL, answered with JSON or
  * an SSE stream (resumed with GET when it ends early); session streams are GETs; sessions end with DELETE. Messages go
  * out on pooled keep-alive connections of the calling event loop ({@link LoopClients}), shared by all sessions; the
- * long-lived session streams have a pool of their own ({@link SessionStreams}). Thread-safe: its mutable state is the id counter, the
- * bounded map of requests in flight (for cancellation), the set of open session streams and the negotiated protocol
- * version.
+ * long-lived session streams have a pool of their own ({@link SessionStreams}). Thread-safe: its mutable state is the
+ * id counter, the bounded map of requests in flight (for cancellation), the set of open session streams and the
+ * negotiated protocol version.
  *
  * <p>The backend's revision is probed once, at the first {@code open}: a backend that answers {@code server/discover}
  * with {@code 2026-07-28} among its {@code supportedVersions} is stateless, and its "sessions" are the gateway's
@@ -446,7 +446,8 @@ public final class HttpBackendClient implements BackendClient {
 
   /** Reopens a request's event stream with a GET carrying {@code Last-Event-ID}, under the request's exchange. */
   private Future<HttpClientResponse> resume(Exchange<?> exchange, String sessionId, String lastEventId) {
-    return exchange.send(clients.current(), streamGet(sessionId, lastEventId), null).compose(response -> isSuccess(response)
+    RequestOptions get = streamGet(sessionId, lastEventId);
+    return exchange.send(clients.current(), get, null).compose(response -> isSuccess(response)
       ? Future.succeededFuture(response)
       : BoundedBodies.reject(response, name(), sessionId, headers::redact));
   }
