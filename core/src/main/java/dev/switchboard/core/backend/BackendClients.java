@@ -11,20 +11,13 @@ public final class BackendClients {
   }
 
   /**
-   * A client for one backend, of the kind its options name: streamable HTTP (its own keep-alive connection pool),
-   * legacy HTTP+SSE, or a stdio process the client starts. Call
-   * {@link BackendClient#shutdown()} when done.
+   * A client for one backend, of the kind its options name: streamable HTTP (its own keep-alive connection pools),
+   * legacy HTTP+SSE, or a stdio process the client starts. Call {@link BackendClient#shutdown()} when done.
+   * With {@code poolPerLoop}, a streamable-HTTP backend gets one connection pool per event loop, its
+   * {@code maxConnections} split among them, so that a call goes out on a connection of the loop that makes it: for a
+   * gateway whose cores run on every loop.
    *
    * @throws IllegalArgumentException when the URL is not {@code http(s)} or a configured header is invalid
-   */
-  public static BackendClient create(Vertx vertx, BackendOptions options) {
-    return create(vertx, options, false);
-  }
-
-  /**
-   * As {@link #create(Vertx, BackendOptions)}; with {@code poolPerLoop}, a streamable-HTTP backend gets one connection
-   * pool per event loop, its {@code maxConnections} split among them, so that a call goes out on a connection of the
-   * loop that makes it. For a gateway whose cores run on every loop.
    */
   public static BackendClient create(Vertx vertx, BackendOptions options, boolean poolPerLoop) {
     return switch (options.transport()) {

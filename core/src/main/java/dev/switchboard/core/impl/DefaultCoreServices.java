@@ -175,7 +175,8 @@ public final class DefaultCoreServices implements CoreServices {
 
   @Override
   public Future<Void> reconfigure(CoreOptions options) {
-    List<String> replaced = registry.reconfigure(options.backends(), b -> BackendClients.create(vertx, b, poolPerLoop));
+    List<String> replaced = registry.reconfigure(options.backends(),
+      b -> BackendClients.create(vertx, b, poolPerLoop));
     views.reconfigure(options.aggregation());
     catalogs.configure(options.aggregation().catalogCacheTtl(), options.aggregation().maxCachedCatalogs());
     boolean rulesChanged = !options.authorization().equals(authorization);

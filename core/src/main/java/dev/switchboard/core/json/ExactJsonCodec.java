@@ -316,7 +316,6 @@ public class ExactJsonCodec extends JacksonCodec {
   /** Where {@link #parseObject(JsonParser, Buffer, Within)} is: what it keeps raw. */
   private enum Within { MESSAGE, PARAMS, PLAIN }
 
-
   private static List<Object> parseArray(JsonParser parser) throws IOException {
     List<Object> list = new ArrayList<>();
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {

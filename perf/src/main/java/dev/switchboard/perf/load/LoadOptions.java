@@ -160,7 +160,6 @@ public final class LoadOptions {
     return this;
   }
 
-  /** Characters of text each {@code tools/call} asks for. */
   /** Characters of padding ({@code "pad"}) each tools/call carries in its arguments; 0 for none. */
   public int getArgumentSize() {
     return argumentSize;
@@ -174,6 +173,7 @@ public final class LoadOptions {
     return this;
   }
 
+  /** Characters of text each {@code tools/call} asks for. */
   public int getPayloadSize() {
     return payloadSize;
   }

@@ -52,7 +52,7 @@ abstract class BackendClientTestBase {
   }
 
   BackendClient client(URI url, Duration timeout, Map<String, String> headers) {
-    client = BackendClients.create(vertx, new BackendOptions("fake", url, timeout, headers, 4));
+    client = BackendClients.create(vertx, new BackendOptions("fake", url, timeout, headers, 4), false);
     return client;
   }
 

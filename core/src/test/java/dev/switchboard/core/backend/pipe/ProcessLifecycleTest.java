@@ -38,7 +38,7 @@ class ProcessLifecycleTest {
   @Test
   void missingCommandFailsOpenNamingTheProgram(Vertx vertx) {
     client = BackendClients.create(vertx, BackendOptions.stdio("ghost", Duration.ofSeconds(5),
-      new StdioOptions(List.of("/nonexistent/mcp-server", "--secret-arg"))));
+      new StdioOptions(List.of("/nonexistent/mcp-server", "--secret-arg"))), false);
 
     assertThatThrownBy(() -> await(client.open(INFO, new JsonObject()))).isInstanceOfSatisfying(
       BackendException.class, e -> {
@@ -50,7 +50,7 @@ class ProcessLifecycleTest {
 
   @Test
   void invalidAndOverlongLinesAreDroppedAndTheProcessGoesOn(Vertx vertx) throws Exception {
-    client = BackendClients.create(vertx, StubProcess.options(SessionMode.SHARED, 1, 1000));
+    client = BackendClients.create(vertx, StubProcess.options(SessionMode.SHARED, 1, 1000), false);
     String session = await(client.open(INFO, new JsonObject())).sessionId();
 
     JsonObject result = await(client.request(session, "tools/call", tool("garbage",
@@ -62,7 +62,7 @@ class ProcessLifecycleTest {
   @Test
   void perSessionModeStartsOneProcessPerSessionAndStopsItOnClose(Vertx vertx) throws Exception {
     StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx,
-      StubProcess.options(SessionMode.PER_SESSION, 2, StdioOptions.DEFAULT_MAX_LINE_BYTES));
+      StubProcess.options(SessionMode.PER_SESSION, 2, StdioOptions.DEFAULT_MAX_LINE_BYTES), false);
     client = stdio;
     String first = await(client.open(INFO, new JsonObject())).sessionId();
     String second = await(client.open(INFO, new JsonObject())).sessionId();
@@ -76,7 +76,7 @@ class ProcessLifecycleTest {
   @Test
   void perSessionModeBeyondMaxProcessesRefusesTheSession(Vertx vertx) throws Exception {
     client = BackendClients.create(vertx, StubProcess.options(SessionMode.PER_SESSION, 1,
-      StdioOptions.DEFAULT_MAX_LINE_BYTES));
+      StdioOptions.DEFAULT_MAX_LINE_BYTES), false);
     await(client.open(INFO, new JsonObject()));
 
     assertThatThrownBy(() -> await(client.open(INFO, new JsonObject())))
@@ -86,7 +86,7 @@ class ProcessLifecycleTest {
   @Test
   void perSessionProcessThatExitsExpiresItsSession(Vertx vertx) throws Exception {
     client = BackendClients.create(vertx, StubProcess.options(SessionMode.PER_SESSION, 2,
-      StdioOptions.DEFAULT_MAX_LINE_BYTES));
+      StdioOptions.DEFAULT_MAX_LINE_BYTES), false);
     String session = await(client.open(INFO, new JsonObject())).sessionId();
     assertThatThrownBy(() -> await(client.request(session, "tools/call", tool("exit", new JsonObject()))));
 
@@ -97,7 +97,7 @@ class ProcessLifecycleTest {
   @Test
   void idlePerSessionProcessIsStopped(Vertx vertx) throws Exception {
     StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx, StubProcess.options(
-      SessionMode.PER_SESSION, 2, StdioOptions.DEFAULT_MAX_LINE_BYTES, Duration.ofSeconds(1)));
+      SessionMode.PER_SESSION, 2, StdioOptions.DEFAULT_MAX_LINE_BYTES, Duration.ofSeconds(1)), false);
     client = stdio;
     String session = await(client.open(INFO, new JsonObject())).sessionId();
     assertThat(await(stdio.processCount())).isEqualTo(1);
@@ -115,7 +115,7 @@ class ProcessLifecycleTest {
   @Test
   void sharedSessionWithAnOpenStreamIsNotIdle(Vertx vertx) throws Exception {
     client = BackendClients.create(vertx, StubProcess.options(SessionMode.SHARED, 1,
-      StdioOptions.DEFAULT_MAX_LINE_BYTES, Duration.ofSeconds(1)));
+      StdioOptions.DEFAULT_MAX_LINE_BYTES, Duration.ofSeconds(1)), false);
     String listening = await(client.open(INFO, new JsonObject())).sessionId();
     String idle = await(client.open(INFO, new JsonObject())).sessionId();
     await(client.listen(listening, m -> { }));
@@ -138,7 +138,7 @@ class ProcessLifecycleTest {
   @Test
   void processThatIgnoresSigtermIsKilledAfterTheGracePeriod(Vertx vertx) throws Exception {
     StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx,
-      StubProcess.stubborn(Duration.ofMillis(500)));
+      StubProcess.stubborn(Duration.ofMillis(500)), false);
     String session = await(stdio.open(INFO, new JsonObject())).sessionId();
     long pid = await(stdio.pid(session));
 
@@ -149,7 +149,7 @@ class ProcessLifecycleTest {
 
   @Test
   void shutdownStopsTheSharedProcess(Vertx vertx) throws Exception {
-    StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx, StubProcess.shared());
+    StdioBackendClient stdio = (StdioBackendClient) BackendClients.create(vertx, StubProcess.shared(), false);
     String session = await(stdio.open(INFO, new JsonObject())).sessionId();
     long pid = await(stdio.pid(session));
 

@@ -43,7 +43,7 @@ class SharedProcessTest {
 
   @BeforeEach
   void open(Vertx vertx) throws Exception {
-    client = BackendClients.create(vertx, StubProcess.shared());
+    client = BackendClients.create(vertx, StubProcess.shared(), false);
     a = await(client.open(INFO, SAMPLING)).sessionId();
     b = await(client.open(INFO, SAMPLING)).sessionId();
   }

@@ -35,7 +35,7 @@ class SseBackendClientTest {
   void start(Vertx vertx) throws Exception {
     server = await(new FakeLegacyServer(vertx).start());
     client = BackendClients.create(vertx, new BackendOptions("legacy", server.url(), Duration.ofSeconds(5),
-      Map.of("Authorization", "Bearer s3cret"), 4, BackendTransport.SSE, null));
+      Map.of("Authorization", "Bearer s3cret"), 4, BackendTransport.SSE, null), false);
   }
 
   @AfterEach
@@ -129,7 +129,7 @@ class SseBackendClientTest {
   @Test
   void serverThatRefusesTheStreamFailsTheOpening(Vertx vertx) throws Exception {
     BackendClient wrong = BackendClients.create(vertx, new BackendOptions("legacy", server.url().resolve("/nope"),
-      Duration.ofSeconds(5), Map.of(), 4, BackendTransport.SSE, null));
+      Duration.ofSeconds(5), Map.of(), 4, BackendTransport.SSE, null), false);
     try {
       assertThatThrownBy(() -> await(wrong.open(INFO, new JsonObject()))).isInstanceOfSatisfying(
         BackendException.class, e -> assertThat(e.getMessage()).contains("HTTP 404"));
