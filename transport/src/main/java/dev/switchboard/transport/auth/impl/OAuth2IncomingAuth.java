@@ -49,11 +49,12 @@ public final class OAuth2IncomingAuth implements IncomingAuth {
     this.callers = callers;
     this.options = options;
     this.provider = provider;
-    this.keys = new KeyRefresher(provider, options.keyRefreshMinInterval().toNanos(), System::nanoTime);
+    this.keys = new KeyRefresher(provider::jWKSet, options.keyRefreshMinInterval().toNanos(), System::nanoTime);
     this.cache = new TokenCache(options.tokenCacheSize(), options.tokenCacheTtl().toMillis(),
       System::currentTimeMillis);
     this.claims = new ClaimCheck(options);
     this.required = Set.copyOf(options.scopes());
+    // vertx-auth calls this for an unknown key id even when it then introspects the token instead of failing
     provider.missingKeyHandler(kid -> keys.refresh());
   }
 
@@ -153,9 +154,9 @@ public final class OAuth2IncomingAuth implements IncomingAuth {
           return Future.failedFuture(e);
         }
       }
-      if (mayRefresh && done.cause() instanceof NoSuchKeyIdException) {
-        return keys.refresh().compose(refreshed -> refreshed ? validate(token, false)
-          : Future.failedFuture(AuthFailure.invalid("unknown signing key")));
+      if (done.cause() instanceof NoSuchKeyIdException) {
+        return mayRefresh ? keys.refresh().compose(fresh -> validate(token, false))
+          : Future.failedFuture(AuthFailure.invalid("unknown signing key"));
       }
       return Future.failedFuture(AuthFailure.invalid("invalid token"));
     });
