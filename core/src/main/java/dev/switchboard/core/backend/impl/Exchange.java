@@ -9,7 +9,10 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,7 +27,6 @@ import java.util.function.Supplier;
  * @param <T> what the response is read into
  */
 final class Exchange<T> {
-  private final Vertx vertx;
   private final String backend;
   private final Duration timeout;
   private final Context context;
@@ -32,7 +34,6 @@ final class Exchange<T> {
   private HttpClientRequest request;
 
   Exchange(Vertx vertx, String backend, Duration timeout) {
-    this.vertx = vertx;
     this.backend = backend;
     this.timeout = timeout;
     this.context = vertx.getOrCreateContext();
@@ -100,8 +101,14 @@ final class Exchange<T> {
     });
   }
 
+  /**
+   * Starts the steps under the timer. The timer is a task on the context's Netty event loop rather than a Vert.x
+   * timer: almost every exchange cancels it, and a Vert.x timer also registers in a map shared by all event loops and
+   * takes an id from a shared counter. When it fires, the expiry runs on the exchange's context.
+   */
   private void start(Supplier<Future<T>> steps, Runnable onTimeout) {
-    long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), fired -> expire(onTimeout));
+    ScheduledFuture<?> timer = ((ContextInternal) context).nettyEventLoop().schedule(
+      () -> context.runOnContext(fired -> expire(onTimeout)), Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     Future<T> result;
     try {
       result = steps.get();
@@ -109,7 +116,7 @@ final class Exchange<T> {
       result = Future.failedFuture(e);
     }
     result.onComplete(done -> {
-      vertx.cancelTimer(timer);
+      timer.cancel(false);
       if (done.succeeded()) {
         promise.tryComplete(done.result());
       } else {
