@@ -1,6 +1,8 @@
 package dev.switchboard.core.fairness;
 
 import dev.switchboard.core.backend.BackendException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,10 +13,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * verticle of the process. Counters of sessions with nothing running are dropped.
  */
 public final class CallPermits {
+  private static final int TAKEN = 0;
+  private static final int SESSION_FULL = 1;
+  private static final int SHARE_FULL = 2;
+
   private final int maxPerSession;
   private final int sharePercent;
-  private final ConcurrentHashMap<String, Integer> perSession = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<SessionBackend, Integer> perBackend = new ConcurrentHashMap<>();
+  /** Per session, one entry holding both counts, so that a permit costs one map update each way. */
+  private final ConcurrentHashMap<String, Running> running = new ConcurrentHashMap<>();
 
   public CallPermits(int maxPerSession, int sharePercent) {
     this.maxPerSession = maxPerSession;
@@ -32,60 +38,78 @@ public final class CallPermits {
    * @throws BackendException {@code BUSY} when the session has too many requests running
    */
   public Permit acquire(String sessionId, String backend, int poolSize) {
-    if (!increment(perSession, sessionId, maxPerSession)) {
+    int share = share(poolSize);
+    int[] outcome = {TAKEN};
+    running.compute(sessionId, (k, held) -> {
+      Running now = held == null ? new Running() : held;
+      outcome[0] = now.take(backend, maxPerSession, share);
+      return outcome[0] == TAKEN ? now : held;
+    });
+    if (outcome[0] == SESSION_FULL) {
       throw new BackendException(backend, BackendException.Kind.BUSY, "session has " + maxPerSession
         + " requests running (limits.maxConcurrentRequestsPerSession)");
     }
-    SessionBackend key = new SessionBackend(sessionId, backend);
-    int share = share(poolSize);
-    if (!increment(perBackend, key, share)) {
-      decrement(perSession, sessionId);
+    if (outcome[0] == SHARE_FULL) {
       throw new BackendException(backend, BackendException.Kind.BUSY, "session has " + share
         + " requests running on this backend (limits.backendSharePerSession)");
     }
-    return new Permit(sessionId, key);
+    return new Permit(sessionId, backend);
   }
 
   /** Requests of one session running now. */
   public int running(String sessionId) {
-    return perSession.getOrDefault(sessionId, 0);
+    Running counts = running.get(sessionId);
+    return counts == null ? 0 : counts.total;
   }
 
-  private static <K> boolean increment(ConcurrentHashMap<K, Integer> counts, K key, int max) {
-    AtomicBoolean taken = new AtomicBoolean();
-    counts.compute(key, (k, held) -> {
-      int current = held == null ? 0 : held;
-      if (current >= max) {
-        return held;
+  /** Sessions with at least one request running (the others hold no entry). */
+  int sessionsRunning() {
+    return running.size();
+  }
+
+  /**
+   * One session's counts. Changed only inside the map's {@code compute} functions, which lock the session's entry;
+   * {@link #total} is volatile for {@link #running(String)}, which reads it outside.
+   */
+  private static final class Running {
+    private final Map<String, Integer> perBackend = new HashMap<>(4);
+    private volatile int total;
+
+    int take(String backend, int maxPerSession, int share) {
+      if (total >= maxPerSession) {
+        return SESSION_FULL;
       }
-      taken.set(true);
-      return current + 1;
-    });
-    return taken.get();
-  }
+      int onBackend = perBackend.getOrDefault(backend, 0);
+      if (onBackend >= share) {
+        return SHARE_FULL;
+      }
+      perBackend.put(backend, onBackend + 1);
+      total = total + 1;
+      return TAKEN;
+    }
 
-  private static <K> void decrement(ConcurrentHashMap<K, Integer> counts, K key) {
-    counts.computeIfPresent(key, (k, held) -> held <= 1 ? null : held - 1);
-  }
-
-  private record SessionBackend(String sessionId, String backend) {
+    /** False when nothing is left running. */
+    boolean give(String backend) {
+      perBackend.computeIfPresent(backend, (k, held) -> held <= 1 ? null : held - 1);
+      total = total - 1;
+      return total > 0;
+    }
   }
 
   /** One running request's permit; {@link #release()} is idempotent. */
   public final class Permit {
     private final String sessionId;
-    private final SessionBackend key;
+    private final String backend;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    private Permit(String sessionId, SessionBackend key) {
+    private Permit(String sessionId, String backend) {
       this.sessionId = sessionId;
-      this.key = key;
+      this.backend = backend;
     }
 
     public void release() {
       if (released.compareAndSet(false, true)) {
-        decrement(perBackend, key);
-        decrement(perSession, sessionId);
+        running.computeIfPresent(sessionId, (k, counts) -> counts.give(backend) ? counts : null);
       }
     }
   }
