@@ -33,24 +33,21 @@ final class CallRouter {
   private final BackendRegistry registry;
   private final SessionOpener opener;
   private final StreamRelay relay;
-  private final RunningRequests inFlight;
   private final LoggingFanout logging;
   private final CallPermits permits;
   private final CallGuard guard;
 
-  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, RunningRequests inFlight,
-             CallPermits permits) {
-    this(registry, opener, relay, inFlight, permits, new CallGuard(AccessPolicy.ALLOW_ALL));
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, CallPermits permits) {
+    this(registry, opener, relay, permits, new CallGuard(AccessPolicy.ALLOW_ALL));
   }
 
-  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, RunningRequests inFlight,
-             CallPermits permits, CallGuard guard) {
+  CallRouter(BackendRegistry registry, SessionOpener opener, StreamRelay relay, CallPermits permits,
+             CallGuard guard) {
     this.permits = permits;
     this.guard = guard;
     this.registry = registry;
     this.opener = opener;
     this.relay = relay;
-    this.inFlight = inFlight;
     this.logging = new LoggingFanout(registry);
   }
 
@@ -140,7 +137,8 @@ final class CallRouter {
 
   /**
    * Sends the request on the session's backend session under the client's own id, renewing that session once if
-   * the backend forgot it. While it runs, {@link RunningRequests} knows which backend has it (for cancellations).
+   * the backend forgot it. While it runs, its permit ({@link CallPermits}) says which backend has it (for
+   * cancellations).
    */
   private Future<CoreReply> forward(CoreCall call, String backend, JsonObject params) {
     BackendClient client = registry.get(backend);
@@ -154,16 +152,14 @@ final class CallRouter {
     Object id = call.requestId();
     CallPermits.Permit permit;
     try {
-      permit = permits.acquire(sessionId, backend, client.options().maxConnections());
+      permit = permits.acquire(sessionId, id, backend, client.options().maxConnections());
     } catch (BackendException busy) {
       return Future.failedFuture(busy);
-    }
-    Handler<JsonObject> onMessage = opener.catalogs().watching(backend, relay.toCall(call, backend));
-    if (id != null && !inFlight.started(sessionId, id, backend)) {
-      permit.release();
+    } catch (IllegalStateException idInUse) {
       return Future.failedFuture(new McpException(JsonRpcError.INVALID_REQUEST,
         "Invalid Request: request id " + id + " is already in use in this session"));
     }
+    Handler<JsonObject> onMessage = opener.catalogs().watching(backend, relay.toCall(call, backend));
     long start = System.nanoTime();
     return authorized(client, stored, call)
       .compose(backendSessionId -> send(client, backendSessionId, call, params, onMessage))
@@ -187,12 +183,7 @@ final class CallRouter {
             .map(result -> new CoreReply(result, null, renewed));
         });
       })
-      .andThen(done -> {
-        permit.release();
-        if (id != null) {
-          inFlight.ended(sessionId, id, backend);
-        }
-      })
+      .andThen(done -> permit.release())
       .andThen(outcome -> registry.observer().routed(call, backend, start, outcome));
   }
 

@@ -3,6 +3,7 @@ package dev.switchboard.core.impl;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.bus.ClientMessage;
 import dev.switchboard.core.bus.SessionContext;
+import dev.switchboard.core.fairness.CallPermits;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
 import io.vertx.core.json.JsonObject;
@@ -17,9 +18,9 @@ final class ClientMessages {
   private static final System.Logger LOG = System.getLogger(ClientMessages.class.getName());
 
   private final BackendRegistry registry;
-  private final RunningRequests inFlight;
+  private final CallPermits inFlight;
 
-  ClientMessages(BackendRegistry registry, RunningRequests inFlight) {
+  ClientMessages(BackendRegistry registry, CallPermits inFlight) {
     this.registry = registry;
     this.inFlight = inFlight;
   }

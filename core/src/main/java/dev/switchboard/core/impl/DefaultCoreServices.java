@@ -61,10 +61,10 @@ public final class DefaultCoreServices implements CoreServices {
     this.opener = opener;
     CoreBus bus = new CoreBus(vertx, options.longestBackendTimeout());
     StreamRelay relay = new StreamRelay(bus);
-    RunningRequests inFlight = new RunningRequests();
-    this.router = new CallRouter(registry, opener, relay, inFlight,
-      new CallPermits(options.maxConcurrentRequestsPerSession(), options.backendSharePerSession()), guard);
-    this.clientMessages = new ClientMessages(registry, inFlight);
+    CallPermits permits = new CallPermits(options.maxConcurrentRequestsPerSession(),
+      options.backendSharePerSession());
+    this.router = new CallRouter(registry, opener, relay, permits, guard);
+    this.clientMessages = new ClientMessages(registry, permits);
     this.views = views;
     this.catalogs = catalogs;
     this.listeners = new SessionListeners(registry, views, relay, bus, opener, catalogs);

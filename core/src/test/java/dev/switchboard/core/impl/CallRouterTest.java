@@ -54,7 +54,7 @@ class CallRouterTest {
     ViewBuilder views = new ViewBuilder(AggregationOptions.defaults());
     SessionOpener opener = new SessionOpener(registry, views, new CatalogCache(Duration.ofMinutes(1), 100));
     router = new CallRouter(registry, opener, new StreamRelay(new CoreBus(vertx, Duration.ofSeconds(5))),
-      new RunningRequests(), new CallPermits(64, 50));
+      new CallPermits(64, 50));
     JsonObject echo = new JsonObject().put("name", "echo").put("inputSchema", new JsonObject().put("type", "object"));
     session = new SessionContext(new ClientSession("s1", Identity.ANONYMOUS, "2025-11-25", new JsonObject(),
       new JsonObject()), Map.of("alpha", StoredIds.toStored("alpha-s"), "beta", StoredIds.toStored("beta-s")),
