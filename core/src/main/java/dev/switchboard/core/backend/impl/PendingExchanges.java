@@ -3,11 +3,12 @@ package dev.switchboard.core.backend.impl;
 import dev.switchboard.core.backend.BackendException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The requests in flight on one backend client, by backend session and JSON-RPC id, so that a cancellation can find
- * the exchange to abort. Bounded: beyond {@link #MAX_REQUESTS} new requests fail fast. Thread-safe.
+ * the exchange to abort. Bounded: beyond {@link #MAX_REQUESTS} new requests fail fast (give or take the requests
+ * added at the same moment on other event loops: the bound reads the map's size rather than keeping a counter of its
+ * own, which every call on every loop would write). Thread-safe.
  */
 final class PendingExchanges {
   /** Most requests in flight at once on one backend client. */
@@ -18,7 +19,6 @@ final class PendingExchanges {
 
   private final String backend;
   private final ConcurrentMap<Key, Exchange<?>> exchanges = new ConcurrentHashMap<>();
-  private final AtomicInteger size = new AtomicInteger();
 
   PendingExchanges(String backend) {
     this.backend = backend;
@@ -31,31 +31,20 @@ final class PendingExchanges {
    * @throws BackendException      UNREACHABLE when {@link #MAX_REQUESTS} are in flight
    */
   void add(String sessionId, Object id, Exchange<?> exchange) {
-    if (size.incrementAndGet() > MAX_REQUESTS) {
-      size.decrementAndGet();
-      throw new BackendException(backend, BackendException.Kind.UNREACHABLE, "more than " + MAX_REQUESTS
-        + " requests in flight");
+    if (exchanges.size() >= MAX_REQUESTS) {
+      throw new BackendException(backend, BackendException.Kind.UNREACHABLE, MAX_REQUESTS
+        + " requests already in flight");
     }
     Key key = new Key(sessionId, RequestIds.key(id));
     if (exchanges.putIfAbsent(key, exchange) != null) {
-      size.decrementAndGet();
       throw new IllegalStateException("request id " + FailureClassifier.snippet(String.valueOf(id), 64)
         + " is already in flight on this session");
     }
-    exchange.future().onComplete(ignored -> {
-      if (exchanges.remove(key, exchange)) {
-        size.decrementAndGet();
-      }
-    });
+    exchange.future().onComplete(ignored -> exchanges.remove(key, exchange));
   }
 
   /** The exchange of a request in flight, or null. */
   Exchange<?> get(String sessionId, Object id) {
     return exchanges.get(new Key(sessionId, RequestIds.key(id)));
-  }
-
-  /** How many requests are in flight. */
-  int size() {
-    return size.get();
   }
 }
