@@ -18,11 +18,11 @@ final class ClientMessages {
   private static final System.Logger LOG = System.getLogger(ClientMessages.class.getName());
 
   private final BackendRegistry registry;
-  private final CallPermits inFlight;
+  private final CallPermits permits;
 
-  ClientMessages(BackendRegistry registry, CallPermits inFlight) {
+  ClientMessages(BackendRegistry registry, CallPermits permits) {
     this.registry = registry;
-    this.inFlight = inFlight;
+    this.permits = permits;
   }
 
   void handle(ClientMessage clientMessage) {
@@ -55,7 +55,7 @@ final class ClientMessages {
     if (!(requestId instanceof String) && !(requestId instanceof Number)) {
       return;
     }
-    String backend = inFlight.backendOf(session.client().sessionId(), requestId);
+    String backend = permits.backendOf(session.client().sessionId(), requestId);
     if (backend != null) {
       cancel(session, backend, requestId, params.getString("reason"));
     } else {
