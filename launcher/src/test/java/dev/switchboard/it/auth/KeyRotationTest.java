@@ -1,8 +1,8 @@
 package dev.switchboard.it.auth;
 
-import dev.switchboard.testkit.McpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.testkit.McpTestClient;
 import dev.switchboard.testkit.McpTestClient.Answer;
 import java.util.ArrayList;
 import java.util.List;
