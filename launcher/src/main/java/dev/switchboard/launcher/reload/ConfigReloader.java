@@ -46,6 +46,7 @@ public final class ConfigReloader {
   private Future<Boolean> last = Future.succeededFuture(false);
   private long timer = -1;
   private volatile boolean stopped;
+  private boolean hangupReloads;
 
   private ConfigReloader(Vertx vertx, Path file, Map<String, String> env, GatewayConfig running, CoreServices core) {
     this.vertx = vertx;
@@ -72,13 +73,18 @@ public final class ConfigReloader {
         reloader.timer = vertx.setPeriodic(running.operations().reload().interval().toMillis(),
           id -> reloader.check());
       }
-      HangupSignal.install(() -> {
+      reloader.hangupReloads = HangupSignal.install(() -> {
         if (!reloader.stopped) {
           reloader.context.runOnContext(v -> reloader.reloadNow());
         }
       });
       return reloader;
     });
+  }
+
+  /** Whether {@code SIGHUP} reloads the configuration in this process (not where it is ignored or unavailable). */
+  public boolean reloadsOnHangup() {
+    return hangupReloads;
   }
 
   /** Registers a hook that takes its part of each new configuration. */
