@@ -1,5 +1,6 @@
 package dev.switchboard.launcher.ops;
 
+import dev.switchboard.transport.limits.MissedSocketMetric;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ public final class ManagementServer {
   public static Future<ManagementServer> start(Vertx vertx, OperationsOptions.ManagementOptions options,
                                                Function<String, Handler<HttpServerRequest>> routes) {
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+      .connectionHandler(MissedSocketMetric::restore)
       .requestHandler(req -> {
         Handler<HttpServerRequest> handler = routes.apply(req.path());
         if (handler == null) {

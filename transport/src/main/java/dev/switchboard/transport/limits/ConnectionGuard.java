@@ -52,10 +52,11 @@ public final class ConnectionGuard {
     return open.get();
   }
 
-  private void connected(HttpConnection connection) {
+  void connected(HttpConnection connection) {
     if (!(connection instanceof ConnectionBase base)) {
       return;
     }
+    MissedSocketMetric.restore(connection);
     Channel channel = base.channel();
     if (open.incrementAndGet() > limits.maxConnections()) {
       open.decrementAndGet();
