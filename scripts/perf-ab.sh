@@ -41,7 +41,7 @@ java -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!
 java ${B_JVM:-} -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
 ready=no
 for _ in $(seq 1 100); do
-  if curl -sf -o /dev/null http://127.0.0.1:47002/health/ready && curl -sf -o /dev/null http://127.0.0.1:47003/health/ready
+  if curl -sf -m 5 -o /dev/null http://127.0.0.1:47002/health/ready && curl -sf -m 5 -o /dev/null http://127.0.0.1:47003/health/ready
   then
     ready=yes
     break

@@ -11,7 +11,7 @@ URL="http://127.0.0.1:8080/mcp"
 CACHE="$ROOT/.cache/conformance"
 log() { echo "readme-clients: $*" >&2; }
 
-if curl -s -o /dev/null "http://127.0.0.1:8080/health/live"; then
+if curl -s -m 5 -o /dev/null "http://127.0.0.1:8080/health/live"; then
   log "port 8080 is taken; stop what listens there first"
   exit 1
 fi
@@ -31,7 +31,7 @@ demo=$!   # scripts/run.sh execs the gateway's JVM, so this is its pid
 cleanup() { kill "$demo" 2>/dev/null || true; wait "$demo" 2>/dev/null || true; rm -f "$demo_log"; }
 trap cleanup EXIT
 for _ in $(seq 1 240); do
-  curl -s -o /dev/null "http://127.0.0.1:8080/health/ready" && break
+  curl -s -m 5 -o /dev/null "http://127.0.0.1:8080/health/ready" && break
   kill -0 "$demo" 2>/dev/null || { cat "$demo_log" >&2; log "the demo did not start"; exit 1; }
   sleep 0.5
 done
