@@ -89,7 +89,7 @@ class MissedSocketMetricTest {
   }
 
   @Test
-  void theGuardRestoresItBeforeCountingTheConnection() {
+  void theConnectionGuardRestoresIt() {
     ConnectionGuard guard = ConnectionGuard.of(vertx, "127.0.0.1", 0, LimitsOptions.defaults());
     int port = serve(connection -> {
       lose(connection);
