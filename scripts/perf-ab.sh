@@ -9,7 +9,8 @@
 # B_EXTRA='metrics: {enabled: false}' adds top-level YAML to gateway B's configuration (any key but server, backends,
 # aggregation and sessions), for an A/B of any other setting with the same jar on both sides.
 # B_JVM='-Dvertx.options.eventLoopPoolSize=1' adds JVM options to gateway B's command line.
-# Build the perf jar first (mvn -q -DskipTests package). Uses ports 47001-47003 on 127.0.0.1.
+# Build the perf jar first (mvn -q -DskipTests package). Uses ports 27001-27003 on 127.0.0.1: below Linux's ephemeral
+# range, so that a readiness poll made before a gateway listens cannot connect a socket to itself and take the port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -20,15 +21,15 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 # shellcheck disable=SC2086
-java -jar "$PERF" stub --port 47001 $STUB_ARGS --duration 60m > "$WORK/stub.log" 2>&1 & pids+=($!)
+java -jar "$PERF" stub --port 27001 $STUB_ARGS --duration 60m > "$WORK/stub.log" 2>&1 & pids+=($!)
 for side in a b; do
-  port=$([ "$side" = a ] && echo 47002 || echo 47003)
+  port=$([ "$side" = a ] && echo 27002 || echo 27003)
   sessions="{store: memory, ttl: 30m}"
   [ "$side" = b ] && [ -n "${B_SESSIONS:-}" ] && sessions=$B_SESSIONS
   cat > "$WORK/$side.yaml" <<YAML
 server: {host: 127.0.0.1, port: $port, path: /mcp}
 backends:
-  - {name: stub, url: "http://127.0.0.1:47001/mcp", timeout: 30s, maxConnections: 64}
+  - {name: stub, url: "http://127.0.0.1:27001/mcp", timeout: 30s, maxConnections: 64}
 aggregation: {conflictResolution: priority}
 sessions: $sessions
 YAML
@@ -41,7 +42,7 @@ java -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!
 java ${B_JVM:-} -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
 ready=no
 for _ in $(seq 1 100); do
-  if curl -sf -m 5 -o /dev/null http://127.0.0.1:47002/health/ready && curl -sf -m 5 -o /dev/null http://127.0.0.1:47003/health/ready
+  if curl -sf -m 5 -o /dev/null http://127.0.0.1:27002/health/ready && curl -sf -m 5 -o /dev/null http://127.0.0.1:27003/health/ready
   then
     ready=yes
     break
@@ -53,7 +54,7 @@ if [ "$ready" != yes ]; then
   exit 1
 fi
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-url() { [ "$1" = a ] && echo http://127.0.0.1:47002/mcp || echo http://127.0.0.1:47003/mcp; }
+url() { [ "$1" = a ] && echo http://127.0.0.1:27002/mcp || echo http://127.0.0.1:27003/mcp; }
 for side in a b; do
   # shellcheck disable=SC2086
   java -jar "$PERF" load --url "$(url $side)" $LOAD --duration 25s --no-progress > /dev/null 2>&1
