@@ -1,6 +1,7 @@
 package dev.switchboard.core.fairness;
 
 import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.protocol.RequestIdKey;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ public final class CallPermits {
    */
   public Permit acquire(String sessionId, Object requestId, String backend, int poolSize) {
     int share = share(poolSize);
-    String idKey = requestId == null ? null : idKey(requestId);
+    String idKey = requestId == null ? null : RequestIdKey.of(requestId);
     int[] outcome = {TAKEN};
     running.compute(sessionId, (k, held) -> {
       Running now = held == null ? new Running() : held;
@@ -71,7 +72,7 @@ public final class CallPermits {
 
   /** The backend running the session's request with this id, or null when none runs here. */
   public String backendOf(String sessionId, Object requestId) {
-    String idKey = idKey(requestId);
+    String idKey = RequestIdKey.of(requestId);
     String[] backend = {null};
     running.computeIfPresent(sessionId, (k, counts) -> {
       backend[0] = counts.backendOf(idKey);
@@ -83,11 +84,6 @@ public final class CallPermits {
   /** Sessions with at least one request running (the others hold no entry). */
   int sessionsRunning() {
     return running.size();
-  }
-
-  /** Equal for ids a client means as one: 1 and "1" are two ids. */
-  private static String idKey(Object requestId) {
-    return (requestId instanceof Number ? "n" : "s") + requestId;
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.json.ExactNumber;
 import org.junit.jupiter.api.Test;
 
 class CallPermitsTest {
@@ -138,6 +139,17 @@ class CallPermitsTest {
     assertThat(permits.running("a")).isEqualTo(1);
     assertThat(permits.backendOf("a", 7)).isEqualTo("alpha");
     permits.acquire("b", 7, "beta", 16);
+  }
+
+  @Test
+  void oneIdInAnotherNotationIsTheSameRequest() {
+    CallPermits permits = new CallPermits(64, 50);
+    permits.acquire("a", 100, "alpha", 16);
+
+    assertThatThrownBy(() -> permits.acquire("a", new ExactNumber("1E+2"), "beta", 16))
+      .isInstanceOf(IllegalStateException.class);
+    assertThat(permits.backendOf("a", new ExactNumber("1e2"))).isEqualTo("alpha");
+    assertThat(permits.backendOf("a", "100")).isNull();
   }
 
   @Test

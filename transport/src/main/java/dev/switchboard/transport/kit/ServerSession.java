@@ -4,6 +4,7 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import dev.switchboard.core.protocol.McpException;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.RequestIdKey;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -48,11 +49,6 @@ final class ServerSession {
     this.protocolVersion = protocolVersion;
     this.clientCapabilities = clientCapabilities;
     this.runtime = runtime;
-  }
-
-  /** A map key for a JSON-RPC id, so that 7 (Integer) and 7 (Long) are the same and differ from "7". */
-  static String idKey(Object requestId) {
-    return requestId instanceof Number n ? "n:" + n.longValue() : "s:" + requestId;
   }
 
   String id() {
@@ -150,7 +146,7 @@ final class ServerSession {
 
   /** Registers a client request; returns an error message when it cannot be accepted. */
   String register(InboundCall call) {
-    String key = idKey(call.requestId());
+    String key = RequestIdKey.of(call.requestId());
     if (inflight.containsKey(key)) {
       return "Duplicate request id: " + call.requestId();
     }
@@ -162,12 +158,12 @@ final class ServerSession {
   }
 
   void unregister(InboundCall call) {
-    inflight.remove(idKey(call.requestId()), call);
+    inflight.remove(RequestIdKey.of(call.requestId()), call);
   }
 
   /** Handles {@code notifications/cancelled}; unknown ids are ignored. */
   void cancel(Object requestId) {
-    InboundCall call = requestId == null ? null : inflight.remove(idKey(requestId));
+    InboundCall call = requestId == null ? null : inflight.remove(RequestIdKey.of(requestId));
     if (call != null) {
       call.cancel();
     }
@@ -182,7 +178,7 @@ final class ServerSession {
       return Future.failedFuture(new McpException(JsonRpcError.SERVER_ERROR, "Too many pending requests to the client"));
     }
     long requestId = ++outboundSeq;
-    String key = idKey(requestId);
+    String key = RequestIdKey.of(requestId);
     Promise<JsonObject> promise = Promise.promise();
     long timer = runtime.vertx().setTimer(runtime.options().getClientRequestTimeout().toMillis(), t -> {
       if (pending.remove(key) != null) {
@@ -205,7 +201,7 @@ final class ServerSession {
 
   /** Handles a JSON-RPC response from the client; answers to unknown ids are ignored. */
   void completeRequest(JsonObject response) {
-    PendingRequest entry = pending.remove(idKey(response.getValue("id")));
+    PendingRequest entry = pending.remove(RequestIdKey.of(response.getValue("id")));
     if (entry == null) {
       return;
     }

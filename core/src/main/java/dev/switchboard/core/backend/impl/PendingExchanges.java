@@ -1,6 +1,7 @@
 package dev.switchboard.core.backend.impl;
 
 import dev.switchboard.core.backend.BackendException;
+import dev.switchboard.core.protocol.RequestIdKey;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -35,7 +36,7 @@ final class PendingExchanges {
       throw new BackendException(backend, BackendException.Kind.UNREACHABLE, MAX_REQUESTS
         + " requests already in flight");
     }
-    Key key = new Key(sessionId, RequestIds.key(id));
+    Key key = new Key(sessionId, RequestIdKey.of(id));
     if (exchanges.putIfAbsent(key, exchange) != null) {
       throw new IllegalStateException("request id " + FailureClassifier.snippet(String.valueOf(id), 64)
         + " is already in flight on this session");
@@ -45,6 +46,6 @@ final class PendingExchanges {
 
   /** The exchange of a request in flight, or null. */
   Exchange<?> get(String sessionId, Object id) {
-    return exchanges.get(new Key(sessionId, RequestIds.key(id)));
+    return exchanges.get(new Key(sessionId, RequestIdKey.of(id)));
   }
 }

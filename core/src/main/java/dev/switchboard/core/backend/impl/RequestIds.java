@@ -1,6 +1,7 @@
 package dev.switchboard.core.backend.impl;
 
 import dev.switchboard.core.json.JsonNumbers;
+import dev.switchboard.core.protocol.RequestIdKey;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,16 +48,7 @@ final class RequestIds {
     if (expected instanceof String) {
       return expected.equals(actual);
     }
-    return isInteger(actual)
-      && JsonNumbers.canonical((Number) expected).equals(JsonNumbers.canonical((Number) actual));
-  }
-
-  /**
-   * A key equal for equal ids whatever their Java type or notation: {@code s:<text>} or {@code n:<canonical>}
-   * ({@code 100} and {@code 1E+2} are one id).
-   */
-  static String key(Object id) {
-    return id instanceof String text ? "s:" + text : "n:" + JsonNumbers.canonical((Number) id);
+    return isInteger(actual) && RequestIdKey.of(expected).equals(RequestIdKey.of(actual));
   }
 
   /** An integer in any notation ({@code 7}, {@code 1E+2}, {@code 1e999999}); not {@code 1.5}. */

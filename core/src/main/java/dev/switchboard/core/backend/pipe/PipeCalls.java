@@ -4,6 +4,7 @@ import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
+import dev.switchboard.core.protocol.RequestIdKey;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -70,7 +71,7 @@ final class PipeCalls {
     }
     pending.put(id, call);
     if (session != null && callerId != null) {
-      session.calls.put(VirtualSession.key(callerId), call);
+      session.calls.put(RequestIdKey.of(callerId), call);
     }
     call.timer = vertx.setTimer(options.timeout().toMillis(), t -> context.runOnContext(v -> {
       if (pending.remove(id) != null) {
@@ -143,7 +144,7 @@ final class PipeCalls {
       vertx.cancelTimer(call.timer);
     }
     if (call.session != null && call.callerId != null) {
-      call.session.calls.remove(VirtualSession.key(call.callerId), call);
+      call.session.calls.remove(RequestIdKey.of(call.callerId), call);
     }
     if (failure != null) {
       call.promise.tryFail(failure);

@@ -9,6 +9,7 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.LogLevels;
 import dev.switchboard.core.protocol.McpMethod;
 import dev.switchboard.core.protocol.ProtocolVersion;
+import dev.switchboard.core.protocol.RequestIdKey;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -300,7 +301,7 @@ final class PipeSession {
       return Future.failedFuture(unreachable("the process is not running"
         + (lastFailure == null ? "" : " (" + lastFailure.getMessage() + ")") + "; restarting"));
     }
-    if (callerId != null && session.calls.containsKey(VirtualSession.key(callerId))) {
+    if (callerId != null && session.calls.containsKey(RequestIdKey.of(callerId))) {
       return Future.failedFuture(new IllegalStateException("request id " + snippet(String.valueOf(callerId))
         + " is already in flight on this session"));
     }
@@ -317,7 +318,7 @@ final class PipeSession {
 
   Future<Void> cancel(String sessionId, Object callerId, String reason) {
     VirtualSession session = sessions.get(sessionId);
-    PendingCall call = session == null ? null : session.calls.get(VirtualSession.key(callerId));
+    PendingCall call = session == null ? null : session.calls.get(RequestIdKey.of(callerId));
     if (call == null) {
       return Future.succeededFuture();
     }
@@ -354,7 +355,7 @@ final class PipeSession {
     }
     session.lastUsedNanos = System.nanoTime();
     if (JsonRpc.isResponse(message)) {
-      String key = VirtualSession.key(message.getValue("id"));
+      String key = RequestIdKey.of(message.getValue("id"));
       if (!sessionId.equals(serverRequests.get(key))) {
         LOG.log(Level.DEBUG, "backend ''{0}'': dropped a response to a request this session was not sent",
           backend());
@@ -450,7 +451,7 @@ final class PipeSession {
         });
       }
       case McpMethod.NOTIFICATION_CANCELLED -> {
-        String owner = serverRequests.remove(VirtualSession.key(params.getValue("requestId")));
+        String owner = serverRequests.remove(RequestIdKey.of(params.getValue("requestId")));
         VirtualSession session = owner == null ? null : sessions.get(owner);
         if (session != null) {
           session.deliver(message);
@@ -504,7 +505,7 @@ final class PipeSession {
   }
 
   void passed(JsonObject request, String sessionId) {
-    serverRequests.put(VirtualSession.key(request.getValue("id")), sessionId);
+    serverRequests.put(RequestIdKey.of(request.getValue("id")), sessionId);
     if (request.getValue("params") instanceof JsonObject params && params.getValue("elicitationId") instanceof String
       elicitation && elicitations.size() < MAX_ELICITATIONS) {
       elicitations.put(elicitation, sessionId);

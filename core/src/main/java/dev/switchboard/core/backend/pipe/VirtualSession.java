@@ -26,11 +26,6 @@ final class VirtualSession {
     this.capabilities = capabilities == null ? new JsonObject() : capabilities;
   }
 
-  /** The key of a client's request id: strings and numbers never collide. */
-  static String key(Object requestId) {
-    return (requestId instanceof String ? "s:" : "n:") + requestId;
-  }
-
   /** Whether the session has had no call and no open stream since {@code cutoffNanos}. */
   boolean idleSince(long cutoffNanos) {
     return calls.isEmpty() && (stream == null || stream.isClosed()) && lastUsedNanos - cutoffNanos < 0;
