@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * How to start a gateway JVM: {@code java -jar switchboard.jar} when the launcher's fat jar is found (with the AOT
- * cache the build trained beside it, {@code switchboard.aot}, as {@code scripts/run.sh} does), else the launcher's
- * main class from the perf jar's own class path (it contains the gateway).
+ * cache the build trained beside it, {@code switchboard.aot}, and the Unsafe option the training used, as {@code
+ * scripts/run.sh} does), else the launcher's main class from the perf jar's own class path (it contains the gateway).
  *
  * @param gatewayJar the launcher fat jar, or null to use {@code selfClassPath}
  * @param selfClassPath the class path of this JVM
@@ -16,6 +16,8 @@ import java.util.List;
  */
 public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> jvmArgs) {
   static final String MAIN_CLASS = "dev.switchboard.launcher.SwitchboardApplication";
+  /** Only with the cache, which only JDK 25+ trains: older JDKs refuse the option. */
+  static final String UNSAFE_ALLOWED = "--sun-misc-unsafe-memory-access=allow";
 
   public GatewayLaunch {
     jvmArgs = List.copyOf(jvmArgs);
@@ -49,6 +51,7 @@ public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> 
       Path aotCache = gatewayJar.resolveSibling("switchboard.aot");
       if (Files.isRegularFile(aotCache)) {
         command.add("-XX:AOTCache=" + aotCache);
+        command.add(UNSAFE_ALLOWED);
       }
       command.add("-jar");
       command.add(gatewayJar.toString());
