@@ -8,7 +8,8 @@
 # B_SESSIONS='{store: redis, ...}' gives gateway B another session store (A keeps memory): an A/B of a setting.
 # B_EXTRA='metrics: {enabled: false}' adds top-level YAML to gateway B's configuration (any key but server, backends,
 # aggregation and sessions), for an A/B of any other setting with the same jar on both sides.
-# B_JVM='-Dvertx.options.eventLoopPoolSize=1' adds JVM options to gateway B's command line.
+# B_JVM='-Dvertx.options.eventLoopPoolSize=1' adds JVM options to gateway B's command line; A_JVM to A's (both sides,
+# e.g. A_JVM=--sun-misc-unsafe-memory-access=allow B_JVM="$A_JVM -Dother=1", to A/B one option on top of another).
 # Build the perf jar first (mvn -q -DskipTests package). Uses ports 27001-27003 on 127.0.0.1: below Linux's ephemeral
 # range, so that a readiness poll made before a gateway listens cannot connect a socket to itself and take the port.
 set -euo pipefail
@@ -37,7 +38,8 @@ YAML
     printf '%s\n' "$B_EXTRA" >> "$WORK/$side.yaml"
   fi
 done
-java -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!
+# shellcheck disable=SC2086
+java ${A_JVM:-} -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=($!); PA=$!
 # shellcheck disable=SC2086
 java ${B_JVM:-} -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
 ready=no
