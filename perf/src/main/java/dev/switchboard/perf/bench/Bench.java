@@ -113,8 +113,14 @@ final class Bench implements AutoCloseable {
    * (requests and time), not reported. A sixth, as before, left the JIT compiling through the measured windows.
    */
   void warm(Target target) {
+    warm(target, false);
+  }
+
+  /** Like {@link #warm(Target)}, with stateless calls (MCP 2026-07-28) when {@code stateless}. */
+  void warm(Target target, boolean stateless) {
     LoadResult warm = load(loadOptions("warm-up " + target.name(), List.of(target), 16,
-      options.warmup().dividedBy(2)).setMaxRequests(Math.max(1, options.warmupRequests() / 2)).setProgress(false));
+      options.warmup().dividedBy(2)).setMaxRequests(Math.max(1, options.warmupRequests() / 2))
+      .setStateless(stateless).setProgress(false));
     log("  " + warm.brief());
   }
 

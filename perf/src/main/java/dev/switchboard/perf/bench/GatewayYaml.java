@@ -7,17 +7,24 @@ import java.util.Map;
 /**
  * Gateway configurations for the benchmark, as YAML with {@code {port}} for the port the process gets. Backends are
  * named in order; names stay bare with one backend ({@code priority}), and are prefixed {@code <backend>_} with
- * several.
+ * several unless {@link #bareNames()} is asked for.
  */
 final class GatewayYaml {
   private final Map<String, String> backends = new LinkedHashMap<>();
   private final Map<String, List<String>> stdioBackends = new LinkedHashMap<>();
   private String sessions = "{store: memory, ttl: 30m}";
+  private boolean bareNames;
   private String auth;
   private String extra;
 
   GatewayYaml backend(String name, String url) {
     backends.put(name, url);
+    return this;
+  }
+
+  /** Bare names ({@code priority}) even with several backends, whose tool names then must not clash. */
+  GatewayYaml bareNames() {
+    bareNames = true;
     return this;
   }
 
@@ -57,7 +64,7 @@ final class GatewayYaml {
       .append(String.join(", ", command.stream().map(part -> "\"" + part.replace("\"", "\\\"") + "\"").toList()))
       .append("], timeout: 30s}\n"));
     int count = backends.size() + stdioBackends.size();
-    yaml.append("aggregation: {conflictResolution: ").append(count == 1 ? "priority" : "prefix")
+    yaml.append("aggregation: {conflictResolution: ").append(count == 1 || bareNames ? "priority" : "prefix")
       .append("}\n");
     yaml.append("sessions: ").append(sessions).append('\n');
     if (auth != null) {

@@ -1,8 +1,11 @@
 package dev.switchboard.perf.bench;
 
+import dev.switchboard.perf.load.Target;
 import dev.switchboard.perf.proc.NginxProcess;
 import dev.switchboard.perf.proc.NodeServer;
 import dev.switchboard.perf.proc.Wrk;
+import dev.switchboard.perf.stub.RunningStub;
+import dev.switchboard.perf.stub.StubOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +35,10 @@ import java.util.function.LongSupplier;
  *       v1), which answers every POST as SSE, the common case among real MCP servers. Each target gets a session of
  *       its own.</li>
  * </ul>
+ * The gateway is warmed up first as every measured gateway is ({@link Bench#warm}): the Node servers answer about
+ * 1,500 calls a second, too few to bring a fresh JVM's JIT to its steady state in a warm-up, so the gateway has a
+ * second backend, a perf stub (answering as the Node server does, JSON or SSE), and the load generator warms it
+ * through that one. Names stay bare, so a call to the Node server is routed and forwarded as with one backend.
  * Skipped, with a note, when wrk, node or the interop packages ({@code npm ci --prefix interop}) are missing.
  */
 final class WrkScenario implements Scenario {
@@ -95,8 +102,11 @@ final class WrkScenario implements Scenario {
       ? NodeServer.start(List.of("--require", LOOPBACK.toAbsolutePath().toString(), backend.toString(),
         "streamableHttp"), bench.workDir().resolve("node-everything.log"))
       : NodeServer.start(backend, bench.workDir().resolve("node-v2only.log")));
-    Bench.Started gateway = bench.gateway("gateway-" + name(), new GatewayYaml().backend("node", node.url()));
+    RunningStub warmStub = bench.stub(new StubOptions().setName("perf-stub-" + name()).setSse(sessions));
+    Bench.Started gateway = bench.gateway("gateway-" + name(), new GatewayYaml().backend("node", node.url())
+      .backend("warmup", warmStub.url()).bareNames());
     try {
+      bench.warm(Target.of("gateway", gateway.process().url()), !sessions);
       Map<String, String> targets = new LinkedHashMap<>();
       targets.put("direct", node.url());
       targets.put("gateway", gateway.process().url());
