@@ -17,20 +17,21 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 A=$(realpath "$1"); B=$(realpath "$2"); LOAD=$3; ROUNDS=${4:-4}; WINDOW=${5:-6s}; STUB_ARGS=${6:-}
 PERF=perf/target/switchboard-perf.jar
+STUB_PORT=27001; A_PORT=27002; B_PORT=27003
 WORK=$(mktemp -d /tmp/perf-ab.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 # shellcheck disable=SC2086
-java -jar "$PERF" stub --port 27001 $STUB_ARGS --duration 60m > "$WORK/stub.log" 2>&1 & pids+=($!)
+java -jar "$PERF" stub --port $STUB_PORT $STUB_ARGS --duration 60m > "$WORK/stub.log" 2>&1 & pids+=($!)
 for side in a b; do
-  port=$([ "$side" = a ] && echo 27002 || echo 27003)
+  port=$([ "$side" = a ] && echo $A_PORT || echo $B_PORT)
   sessions="{store: memory, ttl: 30m}"
   [ "$side" = b ] && [ -n "${B_SESSIONS:-}" ] && sessions=$B_SESSIONS
   cat > "$WORK/$side.yaml" <<YAML
 server: {host: 127.0.0.1, port: $port, path: /mcp}
 backends:
-  - {name: stub, url: "http://127.0.0.1:27001/mcp", timeout: 30s, maxConnections: 64}
+  - {name: stub, url: "http://127.0.0.1:$STUB_PORT/mcp", timeout: 30s, maxConnections: 64}
 aggregation: {conflictResolution: priority}
 sessions: $sessions
 YAML
@@ -44,7 +45,7 @@ java ${A_JVM:-} -jar "$A" --config "$WORK/a.yaml" > "$WORK/a.log" 2>&1 & pids+=(
 java ${B_JVM:-} -jar "$B" --config "$WORK/b.yaml" > "$WORK/b.log" 2>&1 & pids+=($!); PB=$!
 ready=no
 for _ in $(seq 1 100); do
-  if curl -sf -m 5 -o /dev/null http://127.0.0.1:27002/health/ready && curl -sf -m 5 -o /dev/null http://127.0.0.1:27003/health/ready
+  if curl -sf -m 5 -o /dev/null http://127.0.0.1:$A_PORT/health/ready && curl -sf -m 5 -o /dev/null http://127.0.0.1:$B_PORT/health/ready
   then
     ready=yes
     break
@@ -56,7 +57,7 @@ if [ "$ready" != yes ]; then
   exit 1
 fi
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-url() { [ "$1" = a ] && echo http://127.0.0.1:27002/mcp || echo http://127.0.0.1:27003/mcp; }
+url() { [ "$1" = a ] && echo http://127.0.0.1:$A_PORT/mcp || echo http://127.0.0.1:$B_PORT/mcp; }
 for side in a b; do
   # shellcheck disable=SC2086
   java -jar "$PERF" load --url "$(url $side)" $LOAD --duration 25s --no-progress > /dev/null 2>&1
