@@ -31,8 +31,8 @@ public final class AotTraining {
   }
 
   public static void main(String[] args) throws Exception {
-    // the demo backends' Vert.x starts Netty before the gateway's main would choose its allocator
-    SwitchboardApplication.preferPooledBuffers();
+    // the demo backends' Vert.x starts Netty before the gateway's main would choose its settings
+    SwitchboardApplication.chooseNettyDefaults();
     Vertx vertx = Vertx.vertx();
     int code = 0;
     try {

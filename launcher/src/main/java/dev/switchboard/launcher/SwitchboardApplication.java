@@ -4,6 +4,7 @@ import dev.switchboard.launcher.cluster.SwitchboardCluster;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.launcher.application.VertxApplication;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The main class of {@code switchboard.jar}: the Vert.x launcher (so its options still work) running
@@ -11,14 +12,28 @@ import java.io.UncheckedIOException;
  * {@link SwitchboardCluster}; a bad cluster setting stops the process before anything starts.
  */
 public final class SwitchboardApplication extends VertxApplication {
-  static final String ALLOCATOR_PROPERTY = "io.netty.allocator.type";
+  /**
+   * Netty's settings that the gateway chooses unless the operator names them ({@code -Dname=value}); they must be set
+   * before Netty's first class runs.
+   * <ul>
+   *   <li>The pooled buffer allocator. Netty 4.2's default, the adaptive one, copies a composite buffer (a large result
+   *   spliced by reference) into a fresh heap array before copying it into the socket's direct buffer; the pooled one
+   *   copies its parts straight in.</li>
+   *   <li>No JFR events from Netty's allocators. Their event classes, loaded by the first buffer, set up JDK Flight
+   *   Recorder's metadata even when nothing records: about 300 ms of CPU in every start (docs/performance.md, round
+   *   9). An operator who records Netty's allocations sets {@code -Dio.netty.jfr.enabled=true}.</li>
+   * </ul>
+   */
+  static final Map<String, String> NETTY_DEFAULTS = Map.of(
+    "io.netty.allocator.type", "pooled",
+    "io.netty.jfr.enabled", "false");
 
   private SwitchboardApplication(String[] args, GatewayHooks hooks) {
     super(args, hooks);
   }
 
   public static void main(String[] args) {
-    preferPooledBuffers();
+    chooseNettyDefaults();
     LaunchArgs launch;
     ClusterManager clusterManager;
     try {
@@ -37,15 +52,12 @@ public final class SwitchboardApplication extends VertxApplication {
     }
   }
 
-  /**
-   * Netty's pooled buffer allocator, unless the operator chose one ({@code -Dio.netty.allocator.type}). Netty 4.2's
-   * default, the adaptive allocator, copies a composite buffer (a large result spliced by reference) into a fresh
-   * heap array before copying it into the socket's direct buffer; the pooled one copies its parts straight in. Must
-   * run before Netty's first buffer.
-   */
-  static void preferPooledBuffers() {
-    if (System.getProperty(ALLOCATOR_PROPERTY) == null) {
-      System.setProperty(ALLOCATOR_PROPERTY, "pooled");
-    }
+  /** Sets each of {@link #NETTY_DEFAULTS} that the operator did not set. */
+  static void chooseNettyDefaults() {
+    NETTY_DEFAULTS.forEach((property, value) -> {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, value);
+      }
+    });
   }
 }

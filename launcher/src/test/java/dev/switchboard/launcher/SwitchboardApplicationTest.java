@@ -2,42 +2,63 @@ package dev.switchboard.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SwitchboardApplicationTest {
-  private String before;
+  private static final String ALLOCATOR = "io.netty.allocator.type";
+  private static final String JFR = "io.netty.jfr.enabled";
+
+  private final Map<String, String> before = new HashMap<>();
 
   @BeforeEach
   void remember() {
-    before = System.getProperty(SwitchboardApplication.ALLOCATOR_PROPERTY);
+    for (String property : SwitchboardApplication.NETTY_DEFAULTS.keySet()) {
+      before.put(property, System.getProperty(property));
+      System.clearProperty(property);
+    }
   }
 
   @AfterEach
   void restore() {
-    if (before == null) {
-      System.clearProperty(SwitchboardApplication.ALLOCATOR_PROPERTY);
-    } else {
-      System.setProperty(SwitchboardApplication.ALLOCATOR_PROPERTY, before);
-    }
+    before.forEach((property, value) -> {
+      if (value == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, value);
+      }
+    });
   }
 
   @Test
-  void nettyPoolsItsBuffersUnlessTheOperatorChoseAnAllocator() {
-    System.clearProperty(SwitchboardApplication.ALLOCATOR_PROPERTY);
+  void nettyPoolsItsBuffersAndSendsNoFlightRecorderEventsUnlessTheOperatorSaidOtherwise() {
+    SwitchboardApplication.chooseNettyDefaults();
 
-    SwitchboardApplication.preferPooledBuffers();
-
-    assertThat(System.getProperty(SwitchboardApplication.ALLOCATOR_PROPERTY)).isEqualTo("pooled");
+    assertThat(System.getProperty(ALLOCATOR)).isEqualTo("pooled");
+    assertThat(System.getProperty(JFR)).isEqualTo("false");
   }
 
   @Test
-  void theOperatorsAllocatorStays() {
-    System.setProperty(SwitchboardApplication.ALLOCATOR_PROPERTY, "adaptive");
+  void theOperatorsChoicesStay() {
+    System.setProperty(ALLOCATOR, "adaptive");
+    System.setProperty(JFR, "true");
 
-    SwitchboardApplication.preferPooledBuffers();
+    SwitchboardApplication.chooseNettyDefaults();
 
-    assertThat(System.getProperty(SwitchboardApplication.ALLOCATOR_PROPERTY)).isEqualTo("adaptive");
+    assertThat(System.getProperty(ALLOCATOR)).isEqualTo("adaptive");
+    assertThat(System.getProperty(JFR)).isEqualTo("true");
+  }
+
+  @Test
+  void anOperatorsChoiceOfOneLeavesTheOtherDefaulted() {
+    System.setProperty(JFR, "true");
+
+    SwitchboardApplication.chooseNettyDefaults();
+
+    assertThat(System.getProperty(ALLOCATOR)).isEqualTo("pooled");
+    assertThat(System.getProperty(JFR)).isEqualTo("true");
   }
 }
