@@ -94,7 +94,7 @@ public final class Benchmark {
       summary.put("scenarios", scenarios);
       if (options.comparison()) {
         bench.log("idle sessions and cold start (fresh gateway JVMs)");
-        ColdStart.Measured cold = ColdStart.measure(bench, yaml, Math.max(0, options.coldStarts() - 1),
+        ColdStart.Measured cold = ColdStart.measure(bench, yaml, options.coldStarts(),
           gateway.coldStart());
         summary.put("coldStart", cold.figures());
         if (options.idleSessions() > 0) {

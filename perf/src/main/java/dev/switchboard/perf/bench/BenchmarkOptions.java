@@ -68,7 +68,7 @@ public final class BenchmarkOptions {
     o.warmup = Duration.ofSeconds(1);
     o.warmupRequests = 1_000;
     o.idleSessions = 200;
-    o.coldStarts = 1;
+    o.coldStarts = 0;
     o.scenarioWindow = Duration.ofMillis(500);
     o.scenarios = SMOKE_SCENARIOS;
     o.openLoopRate = 500;

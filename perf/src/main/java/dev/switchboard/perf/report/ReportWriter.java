@@ -43,8 +43,10 @@ public final class ReportWriter {
         idle.getValue("heapUsedBytesPerSession")));
     }
     if (summary.getJsonObject("coldStart") != null) {
-      out.append("Cold start to first initialize: ").append(summary.getJsonObject("coldStart").getValue("millis"))
-        .append(" ms (median ").append(summary.getJsonObject("coldStart").getValue("medianMillis")).append(")\n");
+      JsonObject cold = summary.getJsonObject("coldStart");
+      out.append("Cold start to first initialize: ").append(cold.getValue("millis")).append(" ms (median ")
+        .append(cold.getValue("medianMillis")).append("; the comparison's gateway, started beside the stub: ")
+        .append(cold.getValue("firstGatewayMillis")).append(" ms)\n");
     }
     JsonArray scenarios = summary.getJsonArray("scenarios", new JsonArray());
     if (!scenarios.isEmpty()) {
