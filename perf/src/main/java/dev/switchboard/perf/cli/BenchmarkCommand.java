@@ -6,6 +6,7 @@ import dev.switchboard.perf.proc.GatewayLaunch;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,8 +61,14 @@ final class BenchmarkCommand {
     o.launch(GatewayLaunch.find(jar == null ? null : Path.of(jar), Locations.repoRoot(),
       jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"))));
     String candidate = args.string("candidate-jar", null);
-    if (candidate != null) {
-      o.candidate(GatewayLaunch.find(Path.of(candidate), null, o.launch().jvmArgs()));
+    String candidateJvmArgs = args.string("candidate-jvm-args", "");
+    if (candidate != null || !candidateJvmArgs.isBlank()) {
+      List<String> candidateArgs = new ArrayList<>(o.launch().jvmArgs());
+      if (!candidateJvmArgs.isBlank()) {
+        candidateArgs.addAll(List.of(candidateJvmArgs.trim().split("\\s+")));
+      }
+      o.candidate(candidate == null ? new GatewayLaunch(o.launch().gatewayJar(), o.launch().selfClassPath(),
+        candidateArgs) : GatewayLaunch.find(Path.of(candidate), null, candidateArgs));
     }
     String candidateConfig = args.string("candidate-config", null);
     if (candidateConfig != null) {

@@ -14,7 +14,8 @@ final class Help {
         --profile  --profile-window 20s  --profile-size 64  --lanes N  --redis-url redis://127.0.0.1:6379  --out DIR
         --gateway-jar PATH  --gateway-jvm-args "..."  --candidate-jar PATH (A/B: a changed gateway as one more
         contender, reported as candidate/gateway)  --candidate-config "YAML" (top-level keys added to the
-        candidate's configuration; without --candidate-jar the candidate is the same jar)  --warmup-requests N
+        candidate's configuration; without --candidate-jar the candidate is the same jar)  --candidate-jvm-args "..."
+        (JVM options added to the candidate's; likewise)  --warmup-requests N
         --no-progress
         --smoke exits 1 if the report is missing or any request failed (never on speed)
     scenario NAME[,NAME]          only the named scenarios: call-100k tools-list mixed churn open-loop sse
