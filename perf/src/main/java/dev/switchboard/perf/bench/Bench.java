@@ -4,18 +4,20 @@ import dev.switchboard.perf.load.LoadGenerator;
 import dev.switchboard.perf.load.LoadOptions;
 import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.load.Target;
+import dev.switchboard.perf.proc.GatewayLaunch;
 import dev.switchboard.perf.proc.GatewayProcess;
 import dev.switchboard.perf.proc.Ports;
+import dev.switchboard.perf.proc.ThreadCpu;
 import dev.switchboard.perf.stub.RunningStub;
 import dev.switchboard.perf.stub.StubOptions;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.ArrayList;
-import dev.switchboard.perf.proc.GatewayLaunch;
+import java.util.Map;
 
 /**
  * What the benchmark steps share: the Vert.x instance of the load generator and the stubs, the options, the work
@@ -23,6 +25,9 @@ import dev.switchboard.perf.proc.GatewayLaunch;
  */
 final class Bench implements AutoCloseable {
   /** Slack on top of a load run's duration and request timeout before the orchestration gives up on it. */
+  static final long SETTLE_SLICE_SECONDS = 2;
+  static final double JIT_SETTLED_SHARE = 0.05;
+  private static final int WARM_CONCURRENCY = 16;
   private static final Duration RUN_SLACK = Duration.ofSeconds(60);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -110,18 +115,52 @@ final class Bench implements AutoCloseable {
 
   /**
    * Warms a freshly started gateway up before it is measured: tools/call at c=16 for half the warm-up budget
-   * (requests and time), not reported. A sixth, as before, left the JIT compiling through the measured windows.
+   * (requests and time), not reported, then {@link #settle} on its JVM ({@code jvmPid}). A sixth, as before, left the
+   * JIT compiling through the measured windows.
    */
-  void warm(Target target) {
-    warm(target, false);
+  void warm(Target target, long jvmPid) {
+    warm(target, jvmPid, false);
   }
 
-  /** Like {@link #warm(Target)}, with stateless calls (MCP 2026-07-28) when {@code stateless}. */
-  void warm(Target target, boolean stateless) {
-    LoadResult warm = load(loadOptions("warm-up " + target.name(), List.of(target), 16,
+  /** Like {@link #warm(Target, long)}, with stateless calls (MCP 2026-07-28) when {@code stateless}. */
+  void warm(Target target, long jvmPid, boolean stateless) {
+    LoadResult warm = load(loadOptions("warm-up " + target.name(), List.of(target), WARM_CONCURRENCY,
       options.warmup().dividedBy(2)).setMaxRequests(Math.max(1, options.warmupRequests() / 2))
       .setStateless(stateless).setProgress(false));
     log("  " + warm.brief());
+    settle(target, jvmPid, WARM_CONCURRENCY, stateless);
+  }
+
+  /**
+   * More warm-up of the JVM {@code jvmPid} (none when it is -1 or its threads cannot be read) in slices of {@value
+   * #SETTLE_SLICE_SECONDS} s, while its JIT compiler threads used at least {@value #JIT_SETTLED_SHARE} of its CPU in
+   * the last slice, for at most another {@link BenchmarkOptions#warmup()}: on a slow machine a request or time budget
+   * can end while C2 still compiles, and the first windows then measure the compiler (round 9 of
+   * docs/performance.md saw 566 us of JIT per call at c=1, and an SSE gateway still speeding up from round to round).
+   */
+  void settle(Target target, long jvmPid, int concurrency, boolean stateless) {
+    Map<String, Long> before = jvmPid < 0 ? Map.of() : ThreadCpu.byRole(jvmPid);
+    if (before.isEmpty()) {
+      return;
+    }
+    Duration slice = Duration.ofSeconds(SETTLE_SLICE_SECONDS);
+    Duration spent = Duration.ZERO;
+    double jitShare = 1;
+    while (jitShare >= JIT_SETTLED_SHARE && spent.plus(slice).compareTo(options.warmup()) <= 0) {
+      load(loadOptions("settle " + target.name(), List.of(target), concurrency, slice).setStateless(stateless)
+        .setProgress(false));
+      Map<String, Long> after = ThreadCpu.byRole(jvmPid);
+      Map<String, Long> used = ThreadCpu.delta(before, after);
+      long total = used.values().stream().mapToLong(Long::longValue).sum();
+      jitShare = total <= 0 ? 0 : (double) used.getOrDefault("jit", 0L) / total;
+      spent = spent.plus(slice);
+      before = after;
+    }
+    if (!spent.isZero()) {
+      log(String.format("  warm-up %s: %d s more; its JIT used %.0f%% of its CPU in the last %d s%s", target.name(),
+        spent.toSeconds(), jitShare * 100, SETTLE_SLICE_SECONDS,
+        jitShare >= JIT_SETTLED_SHARE ? ", still compiling when --warmup ran out" : ""));
+    }
   }
 
   /** Registers something to close at the end. */

@@ -3,7 +3,6 @@ package dev.switchboard.perf.bench;
 import dev.switchboard.perf.load.LoadOptions;
 import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.proc.ThreadCpu;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,6 @@ import java.util.Map;
  * its JIT settles on a loaded 2-core machine).
  */
 final class Comparison {
-  static final long SETTLE_SLICE_SECONDS = 2;
-  static final double JIT_SETTLED_SHARE = 0.05;
-
   private final Bench bench;
   private final List<Contender> contenders;
 
@@ -35,7 +31,7 @@ final class Comparison {
       LoadResult warm = bench.load(bench.loadOptions("warm-up " + contender.name(), List.of(contender.target()),
         warmupConcurrency, options.warmup()).setMaxRequests(options.warmupRequests()));
       bench.log("  " + warm.brief());
-      settle(contender, warmupConcurrency);
+      bench.settle(contender.target(), contender.jvmPid(), warmupConcurrency, false);
     }
     List<Measured> measured = new ArrayList<>();
     int window = 0;
@@ -49,37 +45,6 @@ final class Comparison {
       }
     }
     return measured;
-  }
-
-  /**
-   * For a JVM contender, more warm-up in slices of {@value #SETTLE_SLICE_SECONDS} s while its JIT compiler threads
-   * used at least {@value #JIT_SETTLED_SHARE} of its CPU in the last slice, for at most another {@link
-   * BenchmarkOptions#warmup()}: on a slow machine the request or time budget can end while C2 still compiles, and the
-   * first rounds then measure the compiler (round 9 of docs/performance.md saw 566 us of JIT per request at c=1).
-   */
-  private void settle(Contender contender, int concurrency) {
-    Map<String, Long> before = contender.cpuByRoleNow();
-    if (before.isEmpty()) {
-      return;
-    }
-    Duration slice = Duration.ofSeconds(SETTLE_SLICE_SECONDS);
-    Duration spent = Duration.ZERO;
-    double jitShare = 1;
-    while (jitShare >= JIT_SETTLED_SHARE && spent.plus(slice).compareTo(bench.options().warmup()) <= 0) {
-      bench.load(bench.loadOptions("settle " + contender.name(), List.of(contender.target()), concurrency, slice)
-        .setProgress(false));
-      Map<String, Long> after = contender.cpuByRoleNow();
-      Map<String, Long> used = ThreadCpu.delta(before, after);
-      long total = used.values().stream().mapToLong(Long::longValue).sum();
-      jitShare = total <= 0 ? 0 : (double) used.getOrDefault("jit", 0L) / total;
-      spent = spent.plus(slice);
-      before = after;
-    }
-    if (!spent.isZero()) {
-      bench.log(String.format("  warm-up %s: %d s more; its JIT used %.0f%% of its CPU in the last %d s%s",
-        contender.name(), spent.toSeconds(), jitShare * 100, SETTLE_SLICE_SECONDS,
-        jitShare >= JIT_SETTLED_SHARE ? ", still compiling when --warmup ran out" : ""));
-    }
   }
 
   private Measured measure(int round, int concurrency, Contender contender) {

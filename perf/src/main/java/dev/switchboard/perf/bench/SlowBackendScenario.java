@@ -43,7 +43,7 @@ final class SlowBackendScenario implements Scenario {
     try {
       Target fastTarget = Target.of("gateway", gateway.process().url(), "fast_");
       Target slowTarget = Target.of("gateway", gateway.process().url(), "slow_");
-      bench.warm(fastTarget);
+      bench.warm(fastTarget, gateway.process().pid());
       LoadResult alone = bench.load(bench.loadOptions("slow-backend fast alone", List.of(fastTarget),
         FAST_CONCURRENCY, window));
       bench.log("  " + alone.brief());

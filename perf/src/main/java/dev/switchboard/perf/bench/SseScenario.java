@@ -39,7 +39,7 @@ final class SseScenario implements Scenario {
     List<Double> ratios = new ArrayList<>();
     JsonObject last = new JsonObject();
     try {
-      bench.warm(Target.of("gateway", gateway.process().url()));
+      bench.warm(Target.of("gateway", gateway.process().url()), gateway.process().pid());
       List<Target> order = new ArrayList<>(List.of(Target.of("direct", stub.url()),
         Target.of("gateway", gateway.process().url())));
       for (int round = 1; round <= ROUNDS; round++) {

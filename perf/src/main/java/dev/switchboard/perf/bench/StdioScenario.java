@@ -46,7 +46,7 @@ final class StdioScenario implements Scenario {
         gateway.process().pid()));
     List<Measured> measured = new ArrayList<>();
     try {
-      arms.forEach(arm -> bench.warm(arm.target()));
+      arms.forEach(arm -> bench.warm(arm.target(), arm.jvmPid()));
       int window = 0;
       for (int round = 1; round <= bench.options().rounds(); round++) {
         for (int concurrency : bench.options().concurrencies()) {

@@ -106,7 +106,7 @@ final class WrkScenario implements Scenario {
     Bench.Started gateway = bench.gateway("gateway-" + name(), new GatewayYaml().backend("node", node.url())
       .backend("warmup", warmStub.url()).bareNames());
     try {
-      bench.warm(Target.of("gateway", gateway.process().url()), !sessions);
+      bench.warm(Target.of("gateway", gateway.process().url()), gateway.process().pid(), !sessions);
       Map<String, String> targets = new LinkedHashMap<>();
       targets.put("direct", node.url());
       targets.put("gateway", gateway.process().url());
