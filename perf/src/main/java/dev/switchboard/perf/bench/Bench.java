@@ -24,10 +24,10 @@ import java.util.Map;
  * directory for gateway configs and logs, and what must be stopped at the end (closed in reverse order).
  */
 final class Bench implements AutoCloseable {
-  /** Slack on top of a load run's duration and request timeout before the orchestration gives up on it. */
   static final long SETTLE_SLICE_SECONDS = 2;
   static final double JIT_SETTLED_SHARE = 0.05;
   private static final int WARM_CONCURRENCY = 16;
+  /** Slack on top of a load run's duration and request timeout before the orchestration gives up on it. */
   private static final Duration RUN_SLACK = Duration.ofSeconds(60);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 

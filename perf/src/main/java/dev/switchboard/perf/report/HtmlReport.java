@@ -45,10 +45,10 @@ final class HtmlReport {
     }
     if (summary.getJsonObject("coldStart") != null) {
       JsonObject cold = summary.getJsonObject("coldStart");
-      h.append("<h2>Cold start</h2>\n<p>Process start to first initialize answered, each started once the machine was "
-          + "quiet: ").append(cold.getValue("millis")).append(" ms, median ").append(cold.getValue("medianMillis"))
-        .append(" ms. The comparison's gateway, started beside the stub: ").append(cold.getValue("firstGatewayMillis"))
-        .append(" ms.</p>\n");
+      h.append("<h2>Cold start</h2>\n<p>Process start to first initialize answered: ").append(cold.getValue("millis"))
+        .append(" ms, median ").append(cold.getValue("medianMillis")).append(" ms (fresh processes, each started once "
+          + "the machine was quiet; the comparison's own gateway when none was asked for). The comparison's gateway, "
+          + "started beside the stub: ").append(cold.getValue("firstGatewayMillis")).append(" ms.</p>\n");
     }
     JsonArray scenarios = summary.getJsonArray("scenarios", new JsonArray());
     if (!scenarios.isEmpty()) {
