@@ -57,20 +57,13 @@ public final class MachineCpu {
     }
     long started = System.nanoTime();
     long deadline = started + max.toNanos();
-    long quietSince = -1;
+    long samplesNeeded = Math.max(1, quietFor.toMillis() / SAMPLE_MILLIS);
+    long quietSamples = 0;
     Ticks before = read();
-    while (System.nanoTime() < deadline) {
+    while (quietSamples < samplesNeeded && System.nanoTime() < deadline) {
       pause();
       Ticks now = read();
-      long at = System.nanoTime();
-      if (now.busyShareSince(before) >= QUIET_SHARE) {
-        quietSince = -1;
-      } else if (quietSince < 0) {
-        quietSince = at - SAMPLE_MILLIS * 1_000_000;
-      }
-      if (quietSince >= 0 && at - quietSince >= quietFor.toNanos()) {
-        break;
-      }
+      quietSamples = now.busyShareSince(before) < QUIET_SHARE ? quietSamples + 1 : 0;
       before = now;
     }
     return Duration.ofNanos(System.nanoTime() - started);
