@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.json.JsonObject;
@@ -138,7 +137,7 @@ final class ListenStream implements BackendStream {
     boolean[] progressed = {false};
     SseParser parser = new SseParser(event -> {
       progressed[0] = true;
-      onEvent(event.data());
+      onEvent(event);
     }, BoundedBodies.MAX_JSON_BYTES, lastEventId, retry);
     Handler<Throwable> end = cause -> {
       if (!ended[0]) {
@@ -214,13 +213,13 @@ final class ListenStream implements BackendStream {
     });
   }
 
-  private void onEvent(String data) {
-    if (stopped || data.isBlank()) {
+  private void onEvent(SseEvent event) {
+    if (stopped || event.isBlank()) {
       return;
     }
     JsonObject message;
     try {
-      message = MessageDecoding.decode(backend, Buffer.buffer(data), "event data");
+      message = MessageDecoding.decode(backend, event.data(), "event data");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e.getMessage() + "; skipped on the session stream");
       return;

@@ -5,7 +5,6 @@ import dev.switchboard.core.protocol.JsonRpc;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -72,7 +71,7 @@ final class SseAnswer {
 
   private void readConnection(HttpClientResponse response) {
     current = response;
-    SseParser parser = new SseParser(event -> onEvent(event.data(), response), BoundedBodies.MAX_JSON_BYTES, lastEventId,
+    SseParser parser = new SseParser(event -> onEvent(event, response), BoundedBodies.MAX_JSON_BYTES, lastEventId,
       retry);
     boolean[] ended = {false};
     response.exceptionHandler(cause -> {
@@ -153,13 +152,13 @@ final class SseAnswer {
     });
   }
 
-  private void onEvent(String data, HttpClientResponse response) {
-    if (isOver() || data.isBlank()) {
+  private void onEvent(SseEvent event, HttpClientResponse response) {
+    if (isOver() || event.isBlank()) {
       return;
     }
     JsonObject message;
     try {
-      message = MessageDecoding.decode(backend, Buffer.buffer(data), "event data");
+      message = MessageDecoding.decode(backend, event.data(), "event data");
     } catch (BackendException e) {
       fail(response, e);
       return;

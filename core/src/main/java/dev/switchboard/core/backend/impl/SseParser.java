@@ -1,6 +1,8 @@
 package dev.switchboard.core.backend.impl;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -12,19 +14,31 @@ import java.util.function.Consumer;
  * with {@code :} are comments and a blank line dispatches the event. Chunks may split lines and UTF-8 characters
  * anywhere. An event whose data buffer is empty is not dispatched; an unterminated event at the end is discarded.
  *
+ * <p>Lines are split and matched as bytes (the delimiters are ASCII, which never occurs inside a UTF-8 sequence).
+ * Event data stays bytes, so a JSON-RPC message is parsed from what the stream carried, without a round trip through
+ * a {@code String}. Only {@code event:} and {@code id:} values are decoded (UTF-8, malformed sequences replaced).
+ *
  * <p>Not thread-safe: feed one stream from one thread. A line or event larger than the limit fails with
  * {@link IllegalStateException}.
  */
 public final class SseParser {
   private static final byte LF = '\n';
   private static final byte CR = '\r';
+  private static final byte[] DATA = {'d', 'a', 't', 'a'};
+  private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+  private static final byte[] ID = {'i', 'd'};
+  private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
+  /** The most digits of a {@code retry:} value read (more could overflow a long). */
+  private static final int MAX_RETRY_DIGITS = 18;
 
   private final Consumer<SseEvent> sink;
   private final int maxEventBytes;
   /** The line being read: its bytes up to {@code lineLength}. */
   private byte[] line = new byte[128];
   private int lineLength;
-  private final StringBuilder data = new StringBuilder();
+  /** The event's data lines so far, each followed by a line feed: its bytes up to {@code dataLength}. */
+  private byte[] data = new byte[128];
+  private int dataLength;
   private String eventType = "";
   private String lastEventIdBuffer;
   private String lastEventId;
@@ -56,26 +70,36 @@ public final class SseParser {
 
   /** Parses one chunk, dispatching every event it completes. */
   public void feed(Buffer chunk) {
-    byte[] bytes = chunk.getBytes();
-    int length = bytes.length;
-    int i = 0;
-    if (afterCr && length > 0) {
+    byte[] bytes;
+    int i;
+    int limit;
+    ByteBuf buf = chunk instanceof BufferInternal internal ? internal.getByteBuf() : null;
+    if (buf != null && buf.hasArray()) {
+      bytes = buf.array();
+      i = buf.arrayOffset() + buf.readerIndex();
+      limit = i + buf.readableBytes();
+    } else {
+      bytes = chunk.getBytes();
+      i = 0;
+      limit = bytes.length;
+    }
+    if (afterCr && limit > i) {
       afterCr = false;
-      if (bytes[0] == LF) {
-        i = 1;
+      if (bytes[i] == LF) {
+        i++;
       }
     }
-    while (i < length) {
+    while (i < limit) {
       int end = i;
-      while (end < length && bytes[end] != LF && bytes[end] != CR) {
+      while (end < limit && bytes[end] != LF && bytes[end] != CR) {
         end++;
       }
       append(bytes, i, end - i);
-      if (end == length) {
+      if (end == limit) {
         return;
       }
       if (bytes[end] == CR) {
-        if (end + 1 == length) {
+        if (end + 1 == limit) {
           afterCr = true;
         } else if (bytes[end + 1] == LF) {
           end++;
@@ -116,64 +140,88 @@ public final class SseParser {
   }
 
   private void endOfLine() {
-    String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    int length = lineLength;
     lineLength = 0;
+    int start = 0;
     if (firstLine) {
       firstLine = false;
-      if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-        text = text.substring(1);
+      if (length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+        start = 3;
       }
     }
-    if (text.isEmpty()) {
+    if (start == length) {
       dispatch();
-    } else if (text.charAt(0) != ':') {
-      int colon = text.indexOf(':');
-      if (colon < 0) {
-        field(text, "");
-      } else {
-        int start = colon + 1;
-        if (start < text.length() && text.charAt(start) == ' ') {
-          start++;
-        }
-        field(text.substring(0, colon), text.substring(start));
+    } else if (line[start] != ':') {
+      int colon = start;
+      while (colon < length && line[colon] != ':') {
+        colon++;
       }
+      int value = colon == length ? length : colon + 1;
+      if (value < length && line[value] == ' ') {
+        value++;
+      }
+      field(start, colon, value, length);
     }
   }
 
-  private void field(String name, String value) {
-    switch (name) {
-      case "data" -> {
-        if (data.length() + value.length() >= maxEventBytes) {
-          throw new IllegalStateException("SSE event data exceeds " + maxEventBytes + " bytes");
-        }
-        data.append(value).append('\n');
+  /** One field: its name is {@code line[nameStart, nameEnd)}, its value {@code line[valueStart, valueEnd)}. */
+  private void field(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+    int valueLength = valueEnd - valueStart;
+    if (isName(DATA, nameStart, nameEnd)) {
+      if (dataLength + valueLength >= maxEventBytes) {
+        throw new IllegalStateException("SSE event data exceeds " + maxEventBytes + " bytes");
       }
-      case "event" -> eventType = value;
-      case "id" -> {
-        if (value.indexOf('\0') < 0) {
-          lastEventIdBuffer = value;
-        }
+      if (dataLength + valueLength + 1 > data.length) {
+        data = Arrays.copyOf(data, Math.min(maxEventBytes, Math.max(data.length * 2, dataLength + valueLength + 1)));
       }
-      case "retry" -> {
-        if (!value.isEmpty() && value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-          retry = Long.parseLong(value);
-        }
+      System.arraycopy(line, valueStart, data, dataLength, valueLength);
+      dataLength += valueLength;
+      data[dataLength++] = LF;
+    } else if (isName(EVENT, nameStart, nameEnd)) {
+      eventType = new String(line, valueStart, valueLength, StandardCharsets.UTF_8);
+    } else if (isName(ID, nameStart, nameEnd)) {
+      if (indexOf(valueStart, valueEnd, (byte) 0) < 0) {
+        lastEventIdBuffer = new String(line, valueStart, valueLength, StandardCharsets.UTF_8);
       }
-      default -> {
-        // The WHATWG algorithm ignores unknown field names.
+    } else if (isName(RETRY, nameStart, nameEnd)) {
+      if (valueLength > 0 && valueLength <= MAX_RETRY_DIGITS && allDigits(valueStart, valueEnd)) {
+        retry = Long.parseLong(new String(line, valueStart, valueLength, StandardCharsets.US_ASCII));
       }
     }
+    // The WHATWG algorithm ignores unknown field names.
+  }
+
+  private boolean isName(byte[] name, int from, int to) {
+    return Arrays.equals(line, from, to, name, 0, name.length);
+  }
+
+  private int indexOf(int from, int to, byte b) {
+    for (int i = from; i < to; i++) {
+      if (line[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean allDigits(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (line[i] < '0' || line[i] > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void dispatch() {
     lastEventId = lastEventIdBuffer;
-    if (data.isEmpty()) {
+    if (dataLength == 0) {
       eventType = "";
       return;
     }
-    String payload = data.substring(0, data.length() - 1);
+    Buffer payload = Buffer.buffer(dataLength - 1).appendBytes(data, 0, dataLength - 1);
     String type = eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
-    data.setLength(0);
+    dataLength = 0;
     eventType = "";
     sink.accept(new SseEvent(lastEventId, type, payload, retry));
   }

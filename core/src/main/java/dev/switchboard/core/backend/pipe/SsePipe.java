@@ -100,7 +100,7 @@ final class SsePipe implements Pipe {
   private void event(SseEvent event) {
     if ("endpoint".equals(event.type())) {
       try {
-        URI uri = options.url().resolve(event.data().strip());
+        URI uri = options.url().resolve(event.text().strip());
         if (!sameOrigin(uri, options.url())) {
           fail(new BackendException(name(), BackendException.Kind.PROTOCOL, "the endpoint event names another origin "
             + "than the SSE URL (the configured headers are not sent there)"));
@@ -110,8 +110,8 @@ final class SsePipe implements Pipe {
       } catch (IllegalArgumentException e) {
         fail(new BackendException(name(), BackendException.Kind.PROTOCOL, "the endpoint event is not a URL"));
       }
-    } else if (SseEvent.DEFAULT_TYPE.equals(event.type()) && !event.data().isEmpty()) {
-      onMessage.handle(Buffer.buffer(event.data()));
+    } else if (SseEvent.DEFAULT_TYPE.equals(event.type()) && event.data().length() > 0) {
+      onMessage.handle(event.data());
     }
   }
 

@@ -3,7 +3,10 @@ package dev.switchboard.core.backend.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +21,14 @@ class SseParserTest {
   void dataLinesAreJoinedWithNewlines() {
     feed("data: one\ndata: two\ndata:three\n\n");
 
-    assertThat(events).containsExactly(new SseEvent("", "message", "one\ntwo\nthree", -1));
+    assertThat(events).containsExactly(new SseEvent("", "message", Buffer.buffer("one\ntwo\nthree"), -1));
   }
 
   @Test
   void idEventAndRetryFieldsAreRead() {
     feed("id: 42\nevent: update\nretry: 1500\ndata: x\n\n");
 
-    assertThat(events).containsExactly(new SseEvent("42", "update", "x", 1500));
+    assertThat(events).containsExactly(new SseEvent("42", "update", Buffer.buffer("x"), 1500));
   }
 
   @Test
@@ -41,7 +44,7 @@ class SseParserTest {
   void crlfAndCrLineEndingsAreAccepted() {
     feed("data: a\r\n\r\ndata: b\r\rdata: c\n\n");
 
-    assertThat(events).extracting(SseEvent::data).containsExactly("a", "b", "c");
+    assertThat(events).extracting(SseEvent::text).containsExactly("a", "b", "c");
   }
 
   @Test
@@ -51,7 +54,7 @@ class SseParserTest {
     feed("\n\r");
     feed("\n");
 
-    assertThat(events).extracting(SseEvent::data).containsExactly("a\nb");
+    assertThat(events).extracting(SseEvent::text).containsExactly("a\nb");
   }
 
   @Test
@@ -61,7 +64,7 @@ class SseParserTest {
       parser.feed(Buffer.buffer(new byte[] {b}));
     }
 
-    assertThat(events).containsExactly(new SseEvent("9", "e", "{\"k\": 1}", -1));
+    assertThat(events).containsExactly(new SseEvent("9", "e", Buffer.buffer("{\"k\": 1}"), -1));
   }
 
   @Test
@@ -70,49 +73,49 @@ class SseParserTest {
     parser.feed(Buffer.buffer(bytes).getBuffer(0, 8));
     parser.feed(Buffer.buffer(bytes).getBuffer(8, bytes.length));
 
-    assertThat(events).extracting(SseEvent::data).containsExactly("h\u00e9llo \u20ac");
+    assertThat(events).extracting(SseEvent::text).containsExactly("h\u00e9llo \u20ac");
   }
 
   @Test
   void commentsAreIgnored() {
     feed(": ping\ndata: x\n: another\n\n:\n\n");
 
-    assertThat(events).extracting(SseEvent::data).containsExactly("x");
+    assertThat(events).extracting(SseEvent::text).containsExactly("x");
   }
 
   @Test
   void primingEventWithEmptyDataIsDispatchedEmpty() {
     feed("id: p1\ndata:\n\n");
 
-    assertThat(events).containsExactly(new SseEvent("p1", "message", "", -1));
+    assertThat(events).containsExactly(new SseEvent("p1", "message", Buffer.buffer(""), -1));
   }
 
   @Test
   void blockWithoutDataIsNotDispatchedButKeepsItsId() {
     feed("id: 5\nevent: nothing\n\ndata: x\n\n");
 
-    assertThat(events).containsExactly(new SseEvent("5", "message", "x", -1));
+    assertThat(events).containsExactly(new SseEvent("5", "message", Buffer.buffer("x"), -1));
   }
 
   @Test
   void onlyOneLeadingSpaceIsRemovedFromAValue() {
     feed("data:  indented\n\n");
 
-    assertThat(events).extracting(SseEvent::data).containsExactly(" indented");
+    assertThat(events).extracting(SseEvent::text).containsExactly(" indented");
   }
 
   @Test
   void fieldWithoutColonHasEmptyValue() {
     feed("data\ndata\n\n");
 
-    assertThat(events).extracting(SseEvent::data).containsExactly("\n");
+    assertThat(events).extracting(SseEvent::text).containsExactly("\n");
   }
 
   @Test
   void unknownFieldsAndInvalidRetryAreIgnored() {
     feed("foo: bar\nretry: 10s\ndata: x\n\n");
 
-    assertThat(events).containsExactly(new SseEvent("", "message", "x", -1));
+    assertThat(events).containsExactly(new SseEvent("", "message", Buffer.buffer("x"), -1));
   }
 
   @Test
@@ -126,7 +129,7 @@ class SseParserTest {
   void leadingByteOrderMarkIsSkipped() {
     feed("\uFEFFdata: x\n\n");
 
-    assertThat(events).extracting(SseEvent::data).containsExactly("x");
+    assertThat(events).extracting(SseEvent::text).containsExactly("x");
   }
 
   @Test
@@ -147,7 +150,7 @@ class SseParserTest {
     String data = "x".repeat(1024 - "data: ".length());
     feed("data: " + data.substring(0, 500));
     feed(data.substring(500) + "\n\n");
-    assertThat(events).extracting(SseEvent::data).containsExactly(data);
+    assertThat(events).extracting(SseEvent::text).containsExactly(data);
 
     feed("data: " + data.substring(0, 500));
     assertThatThrownBy(() -> feed(data.substring(500) + "x")).isInstanceOf(IllegalStateException.class);
@@ -157,7 +160,7 @@ class SseParserTest {
   void manyEventsInOneChunkWithMixedLineEndsAreAllDispatched() {
     feed("data: a\r\n\r\ndata: b\r\rdata: c\n\ndata: d\r");
     feed("\n\r\n");
-    assertThat(events).extracting(SseEvent::data).containsExactly("a", "b", "c", "d");
+    assertThat(events).extracting(SseEvent::text).containsExactly("a", "b", "c", "d");
   }
 
   @Test
@@ -188,9 +191,54 @@ class SseParserTest {
     SseParser resumed = new SseParser(events::add, 1024, "41", 250);
     resumed.feed(Buffer.buffer("data: x\n\n"));
 
-    assertThat(events).containsExactly(new SseEvent("41", "message", "x", 250));
+    assertThat(events).containsExactly(new SseEvent("41", "message", Buffer.buffer("x"), 250));
     assertThat(resumed.lastEventId()).isEqualTo("41");
     assertThat(resumed.retry()).isEqualTo(250);
+  }
+
+  @Test
+  void dataBytesArePassedOnAsTheStreamCarriedThem() {
+    byte[] notUtf8 = {'d', 'a', 't', 'a', ':', ' ', (byte) 0xFF, 'x', (byte) 0xC3, '\n', '\n'};
+    parser.feed(Buffer.buffer(notUtf8));
+
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).data().getBytes()).containsExactly((byte) 0xFF, 'x', (byte) 0xC3);
+  }
+
+  @Test
+  void aChunkThatIsASliceOfALargerBufferIsReadFromItsOwnBytesOnly() {
+    Buffer around = Buffer.buffer("data: before\n\ndata: mine\n\ndata: after\n\n");
+    int from = "data: before\n\n".length();
+
+    parser.feed(around.slice(from, from + "data: mine\n\n".length()));
+
+    assertThat(events).extracting(SseEvent::text).containsExactly("mine");
+  }
+
+  @Test
+  void aDirectBufferChunkIsParsed() {
+    ByteBuf direct = Unpooled.directBuffer().writeBytes("id: d\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+    try {
+      parser.feed(BufferInternal.buffer(direct));
+    } finally {
+      direct.release();
+    }
+
+    assertThat(events).containsExactly(new SseEvent("d", "message", Buffer.buffer("{}"), -1));
+  }
+
+  @Test
+  void eventAndIdValuesAreDecodedAsUtf8() {
+    feed("id: \u00e9t\u00e9\nevent: caf\u00e9\ndata: x\n\n");
+
+    assertThat(events).containsExactly(new SseEvent("\u00e9t\u00e9", "caf\u00e9", Buffer.buffer("x"), -1));
+  }
+
+  @Test
+  void dataOfOnlyJsonWhitespaceIsBlank() {
+    feed("data:  \t\ndata:\n\ndata: {}\n\n");
+
+    assertThat(events).extracting(SseEvent::isBlank).containsExactly(true, false);
   }
 
   private void feed(String text) {
