@@ -51,7 +51,7 @@ public final class Benchmark {
         + ", first initialize after " + gateway.coldStart().toMillis() + " ms)");
       List<Contender> contenders = new ArrayList<>();
       contenders.add(new Contender(Target.of("direct", stub.url()), null, -1));
-      contenders.add(new Contender(Target.of("gateway", gateway.process().url()), gateway.process()::cpuNanos,
+      contenders.add(new Contender(Target.of("gateway", gateway.process().url()), gateway.process()::cpuTime,
         gateway.process().pid()));
       nginx(bench, stub, summary).ifPresent(contenders::add);
       if (options.candidate() != null && options.comparison()) {
@@ -62,7 +62,7 @@ public final class Benchmark {
           + (options.candidateConfig() == null ? "" : " with " + options.candidateConfig()));
         bench.log("candidate gateway " + candidate.process().url() + " from " + options.candidate().describe());
         contenders.add(new Contender(Target.of(ComparisonFigures.CANDIDATE, candidate.process().url()),
-          candidate.process()::cpuNanos, candidate.process().pid()));
+          candidate.process()::cpuTime, candidate.process().pid()));
       }
       Setup setup = new Setup(stub, gateway.process(), contenders);
       JsonObject headline = new JsonObject();
@@ -137,7 +137,7 @@ public final class Benchmark {
     NginxProcess nginx = bench.closeLater(NginxProcess.start(binary, stub.port(), bench.workDir()));
     summary.put("nginx", NginxProcess.version(binary));
     bench.log("nginx " + nginx.url() + " -> stub (" + summary.getString("nginx") + ")");
-    return Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuNanos, -1));
+    return Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuTime, -1));
   }
 
   private JsonObject profile(Bench bench, GatewayProcess gateway) {
@@ -174,6 +174,8 @@ public final class Benchmark {
     put(headline, "gatewayCpuMicrosPerCall", c16.getJsonObject("gateway"), "cpuMicrosPerRequest");
     put(headline, "gatewayCpuMicrosPerCallC1", c1.getJsonObject("gateway"), "cpuMicrosPerRequest");
     put(headline, "nginxCpuMicrosPerCall", c16.getJsonObject("nginx"), "cpuMicrosPerRequest");
+    put(headline, "gatewaySystemCpuMicrosPerCall", c16.getJsonObject("gateway"), "systemCpuMicrosPerRequest");
+    put(headline, "nginxSystemCpuMicrosPerCall", c16.getJsonObject("nginx"), "systemCpuMicrosPerRequest");
     put(headline, "heapKiBPerIdleSession", summary.getJsonObject("idleSessions"), "kibPerSession");
     put(headline, "coldStartMillis", summary.getJsonObject("coldStart"), "medianMillis");
   }

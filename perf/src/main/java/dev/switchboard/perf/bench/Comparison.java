@@ -2,10 +2,8 @@ package dev.switchboard.perf.bench;
 
 import dev.switchboard.perf.load.LoadOptions;
 import dev.switchboard.perf.load.LoadResult;
-import dev.switchboard.perf.proc.ThreadCpu;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The standard comparison: tools/call (small payload, closed loop) against every contender, interleaved: for each
@@ -50,15 +48,10 @@ final class Comparison {
   private Measured measure(int round, int concurrency, Contender contender) {
     LoadOptions load = bench.loadOptions(String.format("r%d c=%d %s", round, concurrency, contender.name()),
       List.of(contender.target()), concurrency, bench.options().window());
-    long cpuBefore = contender.cpuNow();
-    Map<String, Long> rolesBefore = contender.cpuByRoleNow();
-    LoadResult result = bench.load(load);
-    long cpuAfter = contender.cpuNow();
-    Map<String, Long> roles = ThreadCpu.delta(rolesBefore, contender.cpuByRoleNow());
-    Measured m = new Measured(round, concurrency, contender.name(), result,
-      cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, roles);
-    bench.log("  " + result.brief() + (m.cpuNanos() >= 0
-      ? String.format("  cpu %.1f us/req%s", m.cpuMicrosPerRequest(), m.rolesBrief()) : ""));
+    Measured m = contender.measure(round, concurrency, () -> bench.load(load));
+    bench.log("  " + m.result().brief() + (m.cpuNanos() >= 0
+      ? String.format("  cpu %.1f us/req, kernel %.1f%s", m.cpuMicrosPerRequest(), m.systemMicrosPerRequest(),
+      m.rolesBrief()) : ""));
     return m;
   }
 }

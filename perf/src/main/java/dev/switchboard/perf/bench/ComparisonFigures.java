@@ -42,6 +42,7 @@ final class ComparisonFigures {
         double cpu = median(ms, Measured::cpuMicrosPerRequest);
         if (!Double.isNaN(cpu) && cpu >= 0) {
           t.put("cpuMicrosPerRequest", Stats.round(cpu, 1))
+            .put("systemCpuMicrosPerRequest", Stats.round(median(ms, Measured::systemMicrosPerRequest), 1))
             .put("cpuCores", Stats.round(median(ms, Measured::cpuCores), 2));
           JsonObject roles = new JsonObject();
           for (String role : List.of("event-loop", "jit", "gc", "other")) {

@@ -54,16 +54,15 @@ final class StatelessScenario implements Scenario {
         int arm = target == session ? 0 : 1;
         LoadOptions options = bench.loadOptions("stateless r" + round + " " + target.name(), List.of(target),
           CONCURRENCY, bench.options().scenarioWindow()).setStateless(target == stateless);
-        long before = gateway.cpuNow();
-        LoadResult result = bench.load(options);
-        long after = gateway.cpuNow();
-        if (before >= 0 && after >= 0) {
-          cpu[arm] += after - before;
+        Measured m = gateway.measure(round, CONCURRENCY, () -> bench.load(options));
+        LoadResult result = m.result();
+        if (m.cpuNanos() >= 0) {
+          cpu[arm] += m.cpuNanos();
         }
         requests[arm] += result.requests();
         rate[arm] += result.throughput();
-        bench.log("  " + result.brief() + (before >= 0 ? String.format("  cpu %.1f us/req",
-          (after - before) / 1e3 / Math.max(1, result.requests())) : ""));
+        bench.log("  " + result.brief() + (m.cpuNanos() >= 0 ? String.format("  cpu %.1f us/req",
+          m.cpuMicrosPerRequest()) : ""));
         results.add(result);
       }
     }

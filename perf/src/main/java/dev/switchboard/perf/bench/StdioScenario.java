@@ -1,8 +1,6 @@
 package dev.switchboard.perf.bench;
 
-import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.load.Target;
-import dev.switchboard.perf.proc.ThreadCpu;
 import dev.switchboard.perf.stub.RunningStub;
 import dev.switchboard.perf.stub.StdioStubMain;
 import dev.switchboard.perf.stub.StubOptions;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The stdio arm: one gateway JVM in front of the perf stub twice, over streamable HTTP ({@code http_*}, the stub in
@@ -40,9 +37,9 @@ final class StdioScenario implements Scenario {
     Bench.Started gateway = bench.gateway("gateway-stdio", new GatewayYaml().backend("http", http.url())
       .stdioBackend("stdio", stubCommand()));
     List<Contender> arms = List.of(
-      new Contender(Target.of("http", gateway.process().url(), "http_"), gateway.process()::cpuNanos,
+      new Contender(Target.of("http", gateway.process().url(), "http_"), gateway.process()::cpuTime,
         gateway.process().pid()),
-      new Contender(Target.of("stdio", gateway.process().url(), "stdio_"), gateway.process()::cpuNanos,
+      new Contender(Target.of("stdio", gateway.process().url(), "stdio_"), gateway.process()::cpuTime,
         gateway.process().pid()));
     List<Measured> measured = new ArrayList<>();
     try {
@@ -85,14 +82,10 @@ final class StdioScenario implements Scenario {
   }
 
   private static Measured measure(Bench bench, int round, int concurrency, Contender arm) {
-    long cpuBefore = arm.cpuNow();
-    Map<String, Long> rolesBefore = arm.cpuByRoleNow();
-    LoadResult result = bench.load(bench.loadOptions(String.format(Locale.ROOT, "stdio r%d c=%d %s", round,
-      concurrency, arm.name()), List.of(arm.target()), concurrency, bench.options().scenarioWindow()));
-    long cpuAfter = arm.cpuNow();
-    Measured m = new Measured(round, concurrency, arm.name(), result,
-      cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, ThreadCpu.delta(rolesBefore, arm.cpuByRoleNow()));
-    bench.log("  " + result.brief() + String.format(Locale.ROOT, "  cpu %.1f us/req%s", m.cpuMicrosPerRequest(),
+    Measured m = arm.measure(round, concurrency, () -> bench.load(bench.loadOptions(String.format(Locale.ROOT,
+      "stdio r%d c=%d %s", round, concurrency, arm.name()), List.of(arm.target()), concurrency,
+      bench.options().scenarioWindow())));
+    bench.log("  " + m.result().brief() + String.format(Locale.ROOT, "  cpu %.1f us/req%s", m.cpuMicrosPerRequest(),
       m.rolesBrief()));
     return m;
   }

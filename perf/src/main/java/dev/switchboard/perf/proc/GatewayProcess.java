@@ -131,6 +131,11 @@ public final class GatewayProcess implements AutoCloseable {
     return ProcessCpu.cpuNanos(process.pid());
   }
 
+  /** {@link #cpuNanos()} split into user and system time; null when it cannot be read. */
+  public CpuTime cpuTime() {
+    return ProcessCpu.times(process.pid());
+  }
+
   public JvmProbe probe() {
     return new JvmProbe(process.pid());
   }

@@ -148,6 +148,11 @@ public final class NginxProcess implements AutoCloseable {
     return ProcessCpu.cpuNanos(pids());
   }
 
+  /** {@link #cpuNanos()} split into user and system time; null when it cannot be read. */
+  public CpuTime cpuTime() {
+    return ProcessCpu.times(pids());
+  }
+
   @Override
   public void close() {
     process.destroy();

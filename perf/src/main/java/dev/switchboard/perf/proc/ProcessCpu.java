@@ -19,28 +19,38 @@ public final class ProcessCpu {
     return Files.isReadable(Path.of("/proc/self/stat"));
   }
 
-  /** User + system CPU time of {@code pid} in nanoseconds (resolution: one clock tick, usually 10 ms). */
+  /** User + system CPU time of {@code pid} in nanoseconds (resolution: one clock tick, usually 10 ms), or -1. */
   public static long cpuNanos(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long utime = Long.parseLong(fields[11]);
-      long stime = Long.parseLong(fields[12]);
-      return (utime + stime) * 1_000_000_000L / TICKS_PER_SECOND;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
+    CpuTime time = times(pid);
+    return time == null ? -1 : time.totalNanos();
   }
 
   /** CPU time of several processes together (e.g. nginx master and workers); -1 if any cannot be read. */
   public static long cpuNanos(List<Long> pids) {
-    long sum = 0;
+    CpuTime time = times(pids);
+    return time == null ? -1 : time.totalNanos();
+  }
+
+  /** User and system CPU time of {@code pid} so far, or null when it cannot be read. */
+  public static CpuTime times(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return new CpuTime(ticksToNanos(Long.parseLong(fields[11])), ticksToNanos(Long.parseLong(fields[12])));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** User and system CPU time of several processes together, or null if any cannot be read. */
+  public static CpuTime times(List<Long> pids) {
+    CpuTime sum = new CpuTime(0, 0);
     for (long pid : pids) {
-      long cpu = cpuNanos(pid);
-      if (cpu < 0) {
-        return -1;
+      CpuTime time = times(pid);
+      if (time == null) {
+        return null;
       }
-      sum += cpu;
+      sum = new CpuTime(sum.userNanos() + time.userNanos(), sum.systemNanos() + time.systemNanos());
     }
     return sum;
   }

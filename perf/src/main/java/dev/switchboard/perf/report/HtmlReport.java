@@ -32,7 +32,8 @@ final class HtmlReport {
       h.append("<h2>Comparison: tools/call, interleaved</h2>\n<p>Medians of ").append(comparison.getValue("rounds"))
         .append(" rounds of ").append(comparison.getValue("windowSeconds"))
         .append(" s windows per target and concurrency. Proxy CPU is the gateway JVM's (or nginx's) own CPU time "
-          + "from /proc/&lt;pid&gt;/stat over the window.</p>\n");
+          + "(user and system) from /proc/&lt;pid&gt;/stat over the window; \"of it kernel\" is the system part, "
+          + "mostly the sockets' work, which any proxy pays.</p>\n");
       h.append(pre(Tables.comparison(comparison))).append(pre(Tables.ratios(comparison)));
       JsonObject byC = comparison.getJsonObject("byConcurrency");
       for (String c : byC.fieldNames()) {

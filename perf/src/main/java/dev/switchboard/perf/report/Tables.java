@@ -10,7 +10,7 @@ final class Tables {
 
   static String comparison(JsonObject comparison) {
     ConsoleTable t = new ConsoleTable("c", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "proxy CPU us/req",
-      "proxy cores", "errors");
+      "of it kernel", "proxy cores", "errors");
     JsonObject byC = comparison.getJsonObject("byConcurrency");
     for (String c : byC.fieldNames()) {
       JsonObject level = byC.getJsonObject(c);
@@ -19,7 +19,8 @@ final class Tables {
         if (m != null) {
           t.row(c, target, Fmt.num(m.getValue("throughput"), 0), Fmt.num(m.getValue("p50Ms"), 3),
             Fmt.num(m.getValue("p99Ms"), 3), Fmt.num(m.getValue("p999Ms"), 3),
-            Fmt.num(m.getValue("cpuMicrosPerRequest"), 1), Fmt.num(m.getValue("cpuCores"), 2),
+            Fmt.num(m.getValue("cpuMicrosPerRequest"), 1), Fmt.num(m.getValue("systemCpuMicrosPerRequest"), 1),
+            Fmt.num(m.getValue("cpuCores"), 2),
             String.valueOf(m.getValue("errors")));
         }
       }
