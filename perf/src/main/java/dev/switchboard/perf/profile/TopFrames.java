@@ -14,12 +14,16 @@ import jdk.jfr.consumer.RecordingFile;
 import java.util.Arrays;
 
 /**
- * Summarises the {@code jdk.ExecutionSample} events of a JFR file: where the CPU samples landed (self), which
- * methods were on the stack (inclusive, counted once per sample), and which threads were sampled; and the
- * {@code jdk.NativeMethodSample} events (threads in native code: waiting in epoll or in a socket read or write).
+ * Summarises the CPU samples of a JFR file: where they landed (self), which methods were on the stack (inclusive,
+ * counted once per sample), and which threads were sampled; and the {@code jdk.NativeMethodSample} events (threads
+ * in native code: waiting in epoll or in a socket read or write). The CPU samples are the {@code jdk.CPUTimeSample}
+ * events when the recording has any (JDK 25+: samples of each thread's CPU time, so the time spent in system calls
+ * is counted where it was spent), else the {@code jdk.ExecutionSample} events (threads running Java code only).
  */
 public final class TopFrames {
   private static final int TOP = 25;
+  private static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
+  private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
   private final Ranking selfByMethod = new Ranking();
   private final Ranking selfByPackage = new Ranking();
   private final Ranking selfByLibrary = new Ranking();
@@ -28,18 +32,25 @@ public final class TopFrames {
   private final Ranking nativeByMethod = new Ranking();
   private long samples;
   private long nativeSamples;
+  private final String sampleEvent;
 
-  private TopFrames() {
+  private TopFrames(String sampleEvent) {
+    this.sampleEvent = sampleEvent;
   }
 
-  /** Reads {@code jfr} and ranks its execution samples. */
+  /** Reads {@code jfr} and ranks its CPU-time samples, or its execution samples when it has none. */
   public static TopFrames of(Path jfr) {
-    TopFrames top = new TopFrames();
+    TopFrames cpuTime = read(jfr, CPU_TIME_SAMPLE);
+    return cpuTime.samples > 0 ? cpuTime : read(jfr, EXECUTION_SAMPLE);
+  }
+
+  private static TopFrames read(Path jfr, String sampleEvent) {
+    TopFrames top = new TopFrames(sampleEvent);
     try (RecordingFile file = new RecordingFile(jfr)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
         String type = event.getEventType().getName();
-        if ("jdk.ExecutionSample".equals(type)) {
+        if (sampleEvent.equals(type)) {
           top.add(event);
         } else if ("jdk.NativeMethodSample".equals(type)) {
           top.addNative(event);
@@ -70,7 +81,7 @@ public final class TopFrames {
         inclusiveByMethod.add(name);
       }
     }
-    RecordedThread thread = event.getThread("sampledThread");
+    RecordedThread thread = event.getThread(CPU_TIME_SAMPLE.equals(sampleEvent) ? "eventThread" : "sampledThread");
     byThread.add(thread == null ? "?" : threadGroup(thread.getJavaName()));
   }
 
@@ -88,7 +99,7 @@ public final class TopFrames {
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("samples", samples)
+    return new JsonObject().put("sampleEvent", sampleEvent).put("samples", samples)
       .put("selfByMethod", selfByMethod.toJson(TOP, samples))
       .put("selfByPackage", selfByPackage.toJson(TOP, samples))
       .put("selfByLibrary", selfByLibrary.toJson(TOP, samples))
@@ -99,7 +110,7 @@ public final class TopFrames {
   }
 
   public String toText() {
-    return "jdk.ExecutionSample: " + samples + " samples\n\n"
+    return sampleEvent + ": " + samples + " samples\n\n"
       + selfByMethod.toText("Top frames, self (by method):", TOP, samples) + '\n'
       + selfByPackage.toText("Self by package:", TOP, samples) + '\n'
       + selfByLibrary.toText("Self by library:", 15, samples) + '\n'
