@@ -71,16 +71,12 @@ public final class JvmProbe {
    * Starts a JFR recording named {@code name} with the {@code profile} settings and Java execution samples every
    * millisecond (the default 10-20 ms gives too few samples in a short window). On a JVM that has CPU-time sampling
    * (JDK 25+, Linux: {@code jdk.CPUTimeSample}), also one sample per {@value #CPU_TIME_SAMPLE_PERIOD} of each
-   * thread's CPU time, system calls included, which execution samples miss; an older JVM refuses that setting, and
-   * the recording then starts without it.
+   * thread's CPU time, system calls included, which execution samples miss. An older JVM warns that the setting does
+   * not exist and records without it (JDK 17 checked).
    */
   public void jfrStart(String name) {
-    try {
-      jcmd("JFR.start", "name=" + name, "settings=profile", "jdk.ExecutionSample#period=1ms",
-        "jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=" + CPU_TIME_SAMPLE_PERIOD);
-    } catch (IllegalStateException e) {
-      jcmd("JFR.start", "name=" + name, "settings=profile", "jdk.ExecutionSample#period=1ms");
-    }
+    jcmd("JFR.start", "name=" + name, "settings=profile", "jdk.ExecutionSample#period=1ms",
+      "jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=" + CPU_TIME_SAMPLE_PERIOD);
   }
 
   /** Stops recording {@code name} and writes it to {@code file}. */
