@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * A backend that answers every request as an SSE stream (the kit's {@code alwaysSse}, as the reference servers do):
  * tools/call direct to it vs through a gateway of its own, which reads the stream and answers its client with JSON.
- * The gateway is warmed up first ({@link Bench#warm}); rounds alternate the order, and the figure is the median of the
+ * Both are warmed up first ({@link Bench#warm}): the direct path too, since only there does the load generator read
+ * SSE answers itself, and a first direct window with that code cold measured half the later ones (16.0k against
+ * 34.1k req/s in round 10 of docs/performance.md). Rounds alternate the order, and the figure is the median of the
  * per-round throughput ratios.
  */
 final class SseScenario implements Scenario {
@@ -39,9 +41,10 @@ final class SseScenario implements Scenario {
     List<Double> ratios = new ArrayList<>();
     JsonObject last = new JsonObject();
     try {
+      Target direct = Target.of("direct", stub.url());
+      bench.warm(direct, -1);
       bench.warm(Target.of("gateway", gateway.process().url()), gateway.process().pid());
-      List<Target> order = new ArrayList<>(List.of(Target.of("direct", stub.url()),
-        Target.of("gateway", gateway.process().url())));
+      List<Target> order = new ArrayList<>(List.of(direct, Target.of("gateway", gateway.process().url())));
       for (int round = 1; round <= ROUNDS; round++) {
         List<LoadResult> these = new ArrayList<>();
         for (Target target : order) {
