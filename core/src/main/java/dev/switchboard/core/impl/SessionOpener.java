@@ -1,5 +1,6 @@
 package dev.switchboard.core.impl;
 
+import dev.switchboard.core.async.Deadline;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.bus.Identity;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -137,7 +137,7 @@ final class SessionOpener {
    */
   private Future<Opened> withDeadline(String sessionId, BackendClient client, Future<Opened> opening) {
     long deadline = client.options().health().registrationDeadline().toMillis();
-    return opening.timeout(deadline, TimeUnit.MILLISECONDS).recover(err -> {
+    return Deadline.within(opening, deadline).recover(err -> {
       if (err instanceof TimeoutException) {
         LOG.log(System.Logger.Level.INFO, "backend ''{0}'' did not answer within {1} ms; the session is registered "
           + "without it", client.name(), deadline);

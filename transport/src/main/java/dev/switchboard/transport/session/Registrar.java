@@ -1,5 +1,6 @@
 package dev.switchboard.transport.session;
 
+import dev.switchboard.core.async.Deadline;
 import dev.switchboard.core.bus.CloseSession;
 import dev.switchboard.core.bus.CoreBus;
 import dev.switchboard.core.bus.OpenSession;
@@ -11,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -46,7 +46,7 @@ final class Registrar {
           return reinject(session);
         }));
     }
-    return context.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return Deadline.within(context, timeout.toMillis());
   }
 
   private Future<SessionContext> reinject(LocalSession session) {

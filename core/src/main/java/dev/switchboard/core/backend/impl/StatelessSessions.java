@@ -1,5 +1,6 @@
 package dev.switchboard.core.backend.impl;
 
+import dev.switchboard.core.async.Deadline;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -112,7 +112,7 @@ final class StatelessSessions {
       JsonObject meta = params.getValue("_meta") instanceof JsonObject m ? m : new JsonObject();
       params.put("_meta", meta.put(StatelessEnvelope.INPUT_KEY_HINT, key));
       relay.accept(JsonRpc.request(id, method, params));
-      Future<JsonObject> bounded = answer.future().timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+      Future<JsonObject> bounded = Deadline.within(answer.future(), timeoutMillis)
         .andThen(done -> inputs.remove(sessionId + "|" + id));
       all = all.compose(v -> bounded.map(result -> {
         answers.put(key, result);

@@ -1,5 +1,6 @@
 package dev.switchboard.core.health.impl;
 
+import dev.switchboard.core.async.Deadline;
 import dev.switchboard.core.backend.BackendClient;
 import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.health.HealthOptions;
@@ -7,7 +8,6 @@ import dev.switchboard.core.protocol.McpException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,7 +58,7 @@ public final class HealthProbe {
     if (!health.probeDue() || !running.compareAndSet(false, true)) {
       return Future.succeededFuture();
     }
-    return ping().timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
+    return Deadline.within(ping(), options.timeout().toMillis())
       .andThen(ar -> {
         HealthMachine.Change change;
         if (ar.succeeded()) {
