@@ -11,6 +11,7 @@ import dev.switchboard.core.bus.CoreCall;
 import dev.switchboard.core.bus.CoreReply;
 import dev.switchboard.core.bus.Identity;
 import dev.switchboard.core.bus.ListenSession;
+import dev.switchboard.core.bus.LoopAddresses;
 import dev.switchboard.core.bus.OpenSession;
 import dev.switchboard.core.bus.SessionContext;
 import dev.switchboard.core.bus.SessionOpened;
@@ -26,6 +27,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.tracing.TracingOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,8 @@ class CoreVerticleTest {
   private final Queue<String> busHeaders = new ConcurrentLinkedQueue<>();
   /** The trace on the handling context of each message core handled, in order (empty: none). */
   private final BlockingQueue<Optional<TraceContext>> seen = new LinkedBlockingQueue<>();
+  /** The thread that handled each message, in order. */
+  private final BlockingQueue<Thread> handlers = new LinkedBlockingQueue<>();
   private Vertx vertx;
   private CoreBus bus;
 
@@ -117,18 +121,52 @@ class CoreVerticleTest {
       bus.clientMessage(new ClientMessage(session(), new JsonObject()));
       bus.listen(new ListenSession(session(), "test.listen"));
     });
-    sendFromARequest(trace, () -> bus.open(new OpenSession(session().client(), null, null, null)));
+    Promise<Void> openAnswered = Promise.promise();
+    sendFromARequest(trace, () -> bus.open(new OpenSession(session().client(), null, null, null))
+      .onComplete(answer -> openAnswered.complete()));
 
     for (int i = 0; i < 4; i++) {
       assertThat(seen.poll(5, TimeUnit.SECONDS)).as("message %d", i).isEqualTo(Optional.of(trace));
     }
-    assertThat(busHeaders).isEmpty();
+    openAnswered.future().await();
+    assertThat(busHeaders).as("no traceparent on the bus, the open's reply included").isEmpty();
+  }
+
+  @Test
+  void opensCallsAndClosesSentToALoopsAddressesAreHandledOnThatLoopOnly() throws InterruptedException {
+    LoopAddresses loop = LoopAddresses.of("a");
+    vertx.deployVerticle(new CoreVerticle(new RecordingServices(), loop)).await();
+    vertx.deployVerticle(new CoreVerticle(new RecordingServices(), LoopAddresses.of("b"))).await();
+    CoreBus toLoop = new CoreBus(vertx, Duration.ofSeconds(5), loop);
+    Promise<CallEvent> lastCall = Promise.promise();
+    vertx.eventBus().<CallEvent>localConsumer(REPLY_TO, msg -> {
+      if (msg.body().callId() == 5) {
+        lastCall.tryComplete(msg.body());
+      }
+    });
+
+    for (int i = 0; i < 6; i++) {
+      int id = i;
+      sendFromARequest(null, () -> {
+        toLoop.open(new OpenSession(session().client(), null, null, null));
+        toLoop.call(new CoreCall(session(), id, "tools/call", new JsonObject(), REPLY_TO, id, true));
+        toLoop.close(new CloseSession(session()));
+      });
+    }
+    lastCall.future().await();
+
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 18; i++) {
+      threads.add(handlers.poll(5, TimeUnit.SECONDS));
+    }
+    assertThat(threads).doesNotContainNull().containsOnly(threads.get(0));
   }
 
   /** Records the trace on the current context when each message is handled. */
   private final class RecordingServices implements CoreServices {
     private void record() {
       seen.add(Optional.ofNullable(TraceContext.current()));
+      handlers.add(Thread.currentThread());
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.switchboard.launcher;
 
 import dev.switchboard.core.CoreServices;
 import dev.switchboard.core.CoreVerticle;
-import dev.switchboard.core.bus.CoreAddress;
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.bus.LoopAddresses;
 import dev.switchboard.transport.TransportVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 /**
  * One event loop's share of the gateway: a core verticle and a transport verticle started on this verticle's own
- * context. The transport sends its calls to a private address that only this core verticle serves, so a call is
- * handled from HTTP request to backend request on one event loop, without waking another thread. They still talk
- * only over the event bus.
+ * context. The transport sends its calls, session opens and session closes to private addresses that only this core
+ * verticle serves ({@link LoopAddresses}), so a call is handled from HTTP request to backend request on one event
+ * loop, without waking another thread, and so is a session's opening. They still talk only over the event bus.
  */
 final class LoopVerticle extends VerticleBase {
   private final CoreServices services;
@@ -32,9 +32,9 @@ final class LoopVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() throws Exception {
-    String address = CoreAddress.call(UUID.randomUUID().toString());
-    core = new CoreVerticle(services, address);
-    transport = transports.apply(new CoreBus(vertx, coreTimeout, address));
+    LoopAddresses addresses = LoopAddresses.of(UUID.randomUUID().toString());
+    core = new CoreVerticle(services, addresses);
+    transport = transports.apply(new CoreBus(vertx, coreTimeout, addresses));
     core.init(vertx, context);
     transport.init(vertx, context);
     return core.start().compose(v -> {

@@ -15,19 +15,12 @@ package dev.switchboard.core.bus;
  *   <tr><td>{@link #SESSION_UNLISTEN}</td><td>{@link StopListening}</td><td>none</td></tr>
  * </table>
  *
- * A failure reply ({@code ReplyException}) carries a JSON-RPC error code as its failure code.
+ * A failure reply ({@code ReplyException}) carries a JSON-RPC error code as its failure code. A core verticle may
+ * also serve the first three on private addresses of its event loop ({@link LoopAddresses}).
  */
 public final class CoreAddress {
   public static final String SESSION_OPEN = "switchboard.core.session.open";
   public static final String CALL = "switchboard.core.call";
-
-  /**
-   * A private call address: a transport that shares its event loop with a core verticle serving this address sends
-   * its calls there, so a call never leaves its event loop.
-   */
-  public static String call(String suffix) {
-    return CALL + "." + suffix;
-  }
   public static final String SESSION_CLOSE = "switchboard.core.session.close";
   public static final String CLIENT_MESSAGE = "switchboard.core.client.message";
   public static final String SESSION_LISTEN = "switchboard.core.session.listen";

@@ -23,19 +23,19 @@ public final class CoreBus {
 
   private final EventBus eventBus;
   private final DeliveryOptions delivery;
-  private final String callAddress;
+  private final LoopAddresses addresses;
   private final Duration callTimeout;
 
   public CoreBus(Vertx vertx, Duration requestTimeout) {
-    this(vertx, requestTimeout, CoreAddress.CALL);
+    this(vertx, requestTimeout, LoopAddresses.SHARED);
   }
 
-  /** A bus that sends calls to {@code callAddress} (see {@link CoreAddress#call(String)}). */
-  public CoreBus(Vertx vertx, Duration requestTimeout, String callAddress) {
+  /** A bus that sends calls, session opens and session closes to {@code addresses}. */
+  public CoreBus(Vertx vertx, Duration requestTimeout, LoopAddresses addresses) {
     this.eventBus = vertx.eventBus();
     this.delivery = new DeliveryOptions().setLocalOnly(true).setTracingPolicy(TracingPolicy.IGNORE)
       .setSendTimeout(requestTimeout.toMillis());
-    this.callAddress = callAddress;
+    this.addresses = addresses;
     this.callTimeout = requestTimeout;
   }
 
@@ -61,12 +61,12 @@ public final class CoreBus {
   }
 
   public Future<SessionOpened> open(OpenSession request) {
-    return eventBus.<SessionOpened>request(CoreAddress.SESSION_OPEN, request, delivery).map(m -> m.body());
+    return eventBus.<SessionOpened>request(addresses.open(), request, delivery).map(m -> m.body());
   }
 
   /** Sends a call; its stream messages and reply come back as {@link CallEvent}s to {@link CoreCall#replyTo()}. */
   public void call(CoreCall request) {
-    eventBus.send(callAddress, request, delivery);
+    eventBus.send(addresses.call(), request, delivery);
   }
 
   /** Sends one event of a call back to its caller. */
@@ -75,7 +75,7 @@ public final class CoreBus {
   }
 
   public void close(CloseSession request) {
-    eventBus.send(CoreAddress.SESSION_CLOSE, request, delivery);
+    eventBus.send(addresses.close(), request, delivery);
   }
 
   public void clientMessage(ClientMessage message) {
