@@ -143,12 +143,7 @@ public final class NginxProcess implements AutoCloseable {
     return pids;
   }
 
-  /** CPU time of master and workers together. */
-  public long cpuNanos() {
-    return ProcessCpu.cpuNanos(pids());
-  }
-
-  /** {@link #cpuNanos()} split into user and system time; null when it cannot be read. */
+  /** CPU time of master and workers together, user and system; null when it cannot be read. */
   public CpuTime cpuTime() {
     return ProcessCpu.times(pids());
   }

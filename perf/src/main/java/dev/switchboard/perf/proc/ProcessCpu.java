@@ -25,12 +25,6 @@ public final class ProcessCpu {
     return time == null ? -1 : time.totalNanos();
   }
 
-  /** CPU time of several processes together (e.g. nginx master and workers); -1 if any cannot be read. */
-  public static long cpuNanos(List<Long> pids) {
-    CpuTime time = times(pids);
-    return time == null ? -1 : time.totalNanos();
-  }
-
   /** User and system CPU time of {@code pid} so far, or null when it cannot be read. */
   public static CpuTime times(long pid) {
     try {

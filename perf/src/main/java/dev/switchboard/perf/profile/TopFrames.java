@@ -24,6 +24,7 @@ public final class TopFrames {
   private static final int TOP = 25;
   private static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
   private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+  private static final String NATIVE_METHOD_SAMPLE = "jdk.NativeMethodSample";
   private final Ranking selfByMethod = new Ranking();
   private final Ranking selfByPackage = new Ranking();
   private final Ranking selfByLibrary = new Ranking();
@@ -38,28 +39,31 @@ public final class TopFrames {
     this.sampleEvent = sampleEvent;
   }
 
-  /** Reads {@code jfr} and ranks its CPU-time samples, or its execution samples when it has none. */
+  /**
+   * Reads {@code jfr} once and ranks its CPU-time samples, or its execution samples when it has no CPU-time ones; both
+   * get the native-method samples.
+   */
   public static TopFrames of(Path jfr) {
-    TopFrames cpuTime = read(jfr, CPU_TIME_SAMPLE);
-    return cpuTime.samples > 0 ? cpuTime : read(jfr, EXECUTION_SAMPLE);
-  }
-
-  private static TopFrames read(Path jfr, String sampleEvent) {
-    TopFrames top = new TopFrames(sampleEvent);
+    TopFrames cpuTime = new TopFrames(CPU_TIME_SAMPLE);
+    TopFrames execution = new TopFrames(EXECUTION_SAMPLE);
     try (RecordingFile file = new RecordingFile(jfr)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
-        String type = event.getEventType().getName();
-        if (sampleEvent.equals(type)) {
-          top.add(event);
-        } else if ("jdk.NativeMethodSample".equals(type)) {
-          top.addNative(event);
+        switch (event.getEventType().getName()) {
+          case CPU_TIME_SAMPLE -> cpuTime.add(event);
+          case EXECUTION_SAMPLE -> execution.add(event);
+          case NATIVE_METHOD_SAMPLE -> {
+            cpuTime.addNative(event);
+            execution.addNative(event);
+          }
+          default -> {
+          }
         }
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + jfr + ": " + e.getMessage(), e);
     }
-    return top;
+    return cpuTime.samples > 0 ? cpuTime : execution;
   }
 
   private void add(RecordedEvent event) {
