@@ -1,7 +1,9 @@
 package dev.switchboard.transport.streamable;
 
 import dev.switchboard.core.protocol.ProtocolVersion;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,9 +13,11 @@ import io.vertx.core.json.JsonObject;
  * and becomes a resumable {@link ClientStream} ({@code text/event-stream}) as soon as anything else must go first:
  * progress, a log message, a server-to-client request, or a pause for polling. The stream starts with a priming event
  * and {@code retry:} in 2025-11-25 sessions, and ends after the last expected response. A batch (2025-03-26) gathers
- * its responses into one JSON array unless it streams. Not thread-safe: used on the request's context.
+ * its responses into one JSON array unless it streams. Not thread-safe: used on one context at a time; its writes are
+ * made on the connection's event loop ({@link ConnectionLoop}).
  */
 public final class PostAnswer {
+  private final HttpServerRequest request;
   private final HttpServerResponse response;
   private final StreamRegistry streams;
   private final String sessionId;
@@ -29,9 +33,10 @@ public final class PostAnswer {
    * @param expectedResponses how many responses end the answer (the requests of the POST)
    * @param batch             gather the responses into one JSON array
    */
-  public PostAnswer(HttpServerResponse response, StreamRegistry streams, String sessionId, String protocolVersion,
+  public PostAnswer(HttpServerRequest request, StreamRegistry streams, String sessionId, String protocolVersion,
                     int expectedResponses, boolean batch) {
-    this.response = response;
+    this.request = request;
+    this.response = request.response();
     this.streams = streams;
     this.sessionId = sessionId;
     this.polling = ProtocolVersion.V2025_11_25.compareTo(protocolVersion) <= 0;
@@ -72,7 +77,7 @@ public final class PostAnswer {
     if (stream == null && !finished) {
       stream = streams.openPost(sessionId);
       if (!response.ended() && !response.closed()) {
-        SseWriter writer = streams.writer(response);
+        SseWriter writer = streams.writer(request);
         writer.onOverflow(onOverflow);
         stream.attach(writer, priming, null);
       }
@@ -101,10 +106,7 @@ public final class PostAnswer {
     outstanding--;
     if (stream == null && !batch) {
       finished = true;
-      if (!response.ended() && !response.closed()) {
-        response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON)
-          .end(message.toBuffer());
-      }
+      endJson(message.toBuffer());
       return;
     }
     if (stream == null) {
@@ -151,10 +153,16 @@ public final class PostAnswer {
     if (stream != null) {
       stream.close();
     } else if (!gathered.isEmpty()) {
-      if (!response.ended() && !response.closed()) {
-        response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON)
-          .end(gathered.toBuffer());
-      }
+      endJson(gathered.toBuffer());
     }
+  }
+
+  /** The whole answer as one JSON body, unless the connection is gone. */
+  private void endJson(Buffer body) {
+    ConnectionLoop.run(request, () -> {
+      if (!response.ended() && !response.closed()) {
+        response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON).end(body);
+      }
+    });
   }
 }
