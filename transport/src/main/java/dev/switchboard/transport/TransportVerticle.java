@@ -64,7 +64,7 @@ public final class TransportVerticle extends VerticleBase {
     // strict thread mode: each response is written straight to its channel, without Vert.x's cross-thread write queue;
     // only the connection's event loop may write it, and the code that may run elsewhere writes through ConnectionLoop
     HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
-      .setStrictThreadMode(true);
+      .setStrictThreadMode(options.strictThreadMode());
     server = guard.createServer(vertx, serverOptions)
       .requestHandler(req -> {
         String path = req.path();
