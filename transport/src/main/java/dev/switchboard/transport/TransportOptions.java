@@ -19,13 +19,10 @@ import java.util.List;
  * @param registrationTimeout how long a request waits for its session's registration (phase 2)
  * @param limits              the bounds on what clients can make the gateway hold ({@code limits:})
  * @param stateless           what the gateway holds for stateless (MCP 2026-07-28) callers ({@code stateless:})
- * @param strictThreadMode    Vert.x's strict thread mode for the HTTP server (see {@code TransportVerticle}); off only
- *                            as a way back should a response written off its connection's event loop turn up
  */
 public record TransportOptions(String host, int port, String path, int instances, long maxBodyBytes,
                                int maxJsonDepth, List<String> allowedHosts, List<String> allowedOrigins,
-                               Duration registrationTimeout, LimitsOptions limits, StatelessOptions stateless,
-                               boolean strictThreadMode) {
+                               Duration registrationTimeout, LimitsOptions limits, StatelessOptions stateless) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_PATH = "/mcp";
@@ -46,12 +43,12 @@ public record TransportOptions(String host, int port, String path, int instances
     stateless = stateless == null ? StatelessOptions.defaults() : stateless;
   }
 
-  /** Options with the default stateless-era settings, in strict thread mode. */
+  /** Options with the default stateless-era settings. */
   public TransportOptions(String host, int port, String path, int instances, long maxBodyBytes, int maxJsonDepth,
                           List<String> allowedHosts, List<String> allowedOrigins, Duration registrationTimeout,
                           LimitsOptions limits) {
     this(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts, allowedOrigins, registrationTimeout,
-      limits, null, true);
+      limits, null);
   }
 
   /** Options with the default limits. */
@@ -67,21 +64,16 @@ public record TransportOptions(String host, int port, String path, int instances
 
   public TransportOptions withPort(int newPort) {
     return new TransportOptions(host, newPort, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
-      allowedOrigins, registrationTimeout, limits, stateless, strictThreadMode);
+      allowedOrigins, registrationTimeout, limits, stateless);
   }
 
   public TransportOptions withLimits(LimitsOptions newLimits) {
     return new TransportOptions(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
-      allowedOrigins, registrationTimeout, newLimits, stateless, strictThreadMode);
+      allowedOrigins, registrationTimeout, newLimits, stateless);
   }
 
   public TransportOptions withStateless(StatelessOptions newStateless) {
     return new TransportOptions(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
-      allowedOrigins, registrationTimeout, limits, newStateless, strictThreadMode);
-  }
-
-  public TransportOptions withStrictThreadMode(boolean strict) {
-    return new TransportOptions(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts,
-      allowedOrigins, registrationTimeout, limits, stateless, strict);
+      allowedOrigins, registrationTimeout, limits, newStateless);
   }
 }

@@ -61,11 +61,7 @@ public final class TransportVerticle extends VerticleBase {
     AuthGate gate = new AuthGate(auth, EndpointObserver.of(vertx)::refused);
     ProtectedResource metadata = gate.enabled() ? new ProtectedResource(auth.options(), options.path()) : null;
     ConnectionGuard guard = ConnectionGuard.of(vertx, options.host(), options.port(), options.limits());
-    // strict thread mode: each response is written straight to its channel, without Vert.x's cross-thread write queue;
-    // only the connection's event loop may write it, and the code that may run elsewhere writes through ConnectionLoop
-    HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
-      .setStrictThreadMode(options.strictThreadMode());
-    server = guard.createServer(vertx, serverOptions)
+    server = guard.createServer(vertx, new HttpServerOptions().setHost(options.host()).setPort(options.port()))
       .requestHandler(req -> {
         String path = req.path();
         Handler<HttpServerRequest> route = options.path().equals(path) ? null : routes.apply(path);

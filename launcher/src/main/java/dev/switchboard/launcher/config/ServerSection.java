@@ -16,7 +16,7 @@ final class ServerSection {
 
   static TransportOptions map(ConfigNode server) {
     server.requireKeys("host", "port", "path", "instances", "maxBodySize", "maxJsonDepth", "allowedHosts",
-      "allowedOrigins", "registrationTimeout", "strictThreadMode");
+      "allowedOrigins", "registrationTimeout");
     String host = server.get("host").text(TransportOptions.DEFAULT_HOST);
     if (host.isBlank()) {
       throw server.get("host").fail("must not be empty");
@@ -32,8 +32,7 @@ final class ServerSection {
     List<String> allowedHosts = allowedHosts(server.get("allowedHosts"));
     List<String> allowedOrigins = allowedOrigins(server.get("allowedOrigins"));
     return new TransportOptions(host, port, path, instances, maxBodyBytes, maxJsonDepth, allowedHosts, allowedOrigins,
-      server.get("registrationTimeout").duration(TransportOptions.DEFAULT_REGISTRATION_TIMEOUT))
-      .withStrictThreadMode(server.get("strictThreadMode").bool(true));
+      server.get("registrationTimeout").duration(TransportOptions.DEFAULT_REGISTRATION_TIMEOUT));
   }
 
   private static List<String> allowedHosts(ConfigNode list) {

@@ -85,13 +85,6 @@ class ServerValidationTest {
   }
 
   @Test
-  void strictThreadModeIsOnUnlessTurnedOff() {
-    assertThat(parse(ONE_BACKEND).server().strictThreadMode()).isTrue();
-    assertThat(parse(ONE_BACKEND + "server: {strictThreadMode: false}").server().strictThreadMode()).isFalse();
-    assertServerRejected("{strictThreadMode: sometimes}", "server.strictThreadMode: expected true or false");
-  }
-
-  @Test
   void zeroRegistrationTimeoutIsRejected() {
     assertServerRejected("{registrationTimeout: 0s}", "server.registrationTimeout: must be greater than 0");
   }

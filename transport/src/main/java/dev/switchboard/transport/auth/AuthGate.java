@@ -2,7 +2,6 @@ package dev.switchboard.transport.auth;
 
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
-import dev.switchboard.transport.streamable.ConnectionLoop;
 import dev.switchboard.transport.streamable.FrontDoor;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -52,11 +51,10 @@ public final class AuthGate {
       return;
     }
     req.pause();
-    // a validation another request started may complete on that request's event loop: this request goes on on its own
-    caller.onComplete(done -> ConnectionLoop.run(req, () -> {
+    caller.onComplete(done -> {
       pass(req, caller, next);
       req.resume();
-    }));
+    });
   }
 
   private void pass(HttpServerRequest req, Future<Caller> caller, BiConsumer<HttpServerRequest, Caller> next) {

@@ -14,7 +14,6 @@ import dev.switchboard.transport.session.SessionFailure;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.stateless.StatelessEndpoint;
 import dev.switchboard.transport.stateless.StatelessRequest;
-import dev.switchboard.transport.streamable.ConnectionLoop;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.FrontDoor;
 import dev.switchboard.transport.streamable.HostGuard;
@@ -204,19 +203,15 @@ public final class GatewayEndpoint implements Handler<HttpServerRequest> {
   }
 
   private static Future<Void> json(HttpServerRequest req, Buffer body) {
-    return ConnectionLoop.call(req, () -> {
-      HttpServerResponse resp = req.response();
-      if (resp.ended()) {
-        return Future.succeededFuture();
-      }
-      return resp.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON).end(body);
-    });
+    HttpServerResponse resp = req.response();
+    if (resp.ended()) {
+      return Future.succeededFuture();
+    }
+    return resp.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON).end(body);
   }
 
   private static Future<Void> empty(HttpServerRequest req, int status) {
-    return ConnectionLoop.call(req, () -> {
-      HttpServerResponse resp = req.response();
-      return resp.ended() ? Future.succeededFuture() : resp.setStatusCode(status).end();
-    });
+    HttpServerResponse resp = req.response();
+    return resp.ended() ? Future.succeededFuture() : resp.setStatusCode(status).end();
   }
 }

@@ -46,7 +46,7 @@ final class GetHandler {
         throw new HttpFailure(429, JsonRpcError.SERVER_ERROR, "Too Many Requests: at most " + maxStreamsPerSession
           + " GET streams per session");
       }
-      SseWriter writer = streams.writer(req);
+      SseWriter writer = streams.writer(req.response());
       writer.closeHandler(v -> session.streamClosed());
       if (resumes) {
         streams.resume(vertx, session.id(), lastEventId, writer, session::terminated);

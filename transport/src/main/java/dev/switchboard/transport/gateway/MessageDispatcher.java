@@ -12,7 +12,6 @@ import dev.switchboard.transport.observe.EndpointObserver;
 import dev.switchboard.transport.session.LocalSession;
 import dev.switchboard.transport.session.SessionManager;
 import dev.switchboard.transport.stateless.InputBridge;
-import dev.switchboard.transport.streamable.ConnectionLoop;
 import dev.switchboard.transport.streamable.ErrorMapper;
 import dev.switchboard.transport.streamable.JsonRpcMessage;
 import dev.switchboard.transport.streamable.PostAnswer;
@@ -67,9 +66,9 @@ final class MessageDispatcher {
   Future<Void> dispatch(HttpServerRequest req, LocalSession session, JsonRpcMessage msg) {
     if (msg.kind() != JsonRpcMessage.Kind.REQUEST) {
       accept(session, msg);
-      return ConnectionLoop.call(req, () -> req.response().setStatusCode(202).end());
+      return req.response().setStatusCode(202).end();
     }
-    PostAnswer answer = new PostAnswer(req, streams, session.id(), session.protocolVersion(), 1, false);
+    PostAnswer answer = new PostAnswer(req.response(), streams, session.id(), session.protocolVersion(), 1, false);
     if (McpMethod.PING.equals(msg.method()) || McpMethod.INITIALIZE.equals(msg.method())) {
       return immediate(msg).andThen(ar -> observer.answered(msg.method(), ar, false)).map(response -> {
         answer.respond(response);

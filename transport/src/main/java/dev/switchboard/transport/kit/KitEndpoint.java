@@ -89,7 +89,7 @@ final class KitEndpoint implements Handler<HttpServerRequest> {
     for (Object message : messages) {
       answers += !(message instanceof JsonRpcMessage msg) || msg.kind() == JsonRpcMessage.Kind.REQUEST ? 1 : 0;
     }
-    PostAnswer answer = answers == 0 ? null : new PostAnswer(req, runtime.streams(), session.id(),
+    PostAnswer answer = answers == 0 ? null : new PostAnswer(req.response(), runtime.streams(), session.id(),
       session.protocolVersion(), answers, batch);
     if (answer != null && runtime.options().isAlwaysSse()) {
       answer.stream();
@@ -126,7 +126,7 @@ final class KitEndpoint implements Handler<HttpServerRequest> {
       throw new HttpFailure(503, JsonRpcError.UNAVAILABLE, "Too many sessions; retry later");
     }
     req.response().putHeader(McpHeaders.SESSION_ID, session.id());
-    PostAnswer answer = new PostAnswer(req, runtime.streams(), session.id(), version, 1, false);
+    PostAnswer answer = new PostAnswer(req.response(), runtime.streams(), session.id(), version, 1, false);
     if (runtime.options().isAlwaysSse()) {
       answer.stream();
     }
@@ -143,7 +143,7 @@ final class KitEndpoint implements Handler<HttpServerRequest> {
     session.touch();
     String lastEventId = req.getHeader(McpHeaders.LAST_EVENT_ID);
     long heartbeat = runtime.options().getHeartbeatInterval().toMillis();
-    SseWriter writer = runtime.streams().writer(req).heartbeat(runtime.vertx(), heartbeat);
+    SseWriter writer = runtime.streams().writer(req.response()).heartbeat(runtime.vertx(), heartbeat);
     if (lastEventId != null && EventIds.streamOf(lastEventId) != null) {
       runtime.streams().resume(runtime.vertx(), session.id(), lastEventId, writer, session::closed);
     } else {

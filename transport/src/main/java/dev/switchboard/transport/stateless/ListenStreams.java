@@ -82,7 +82,7 @@ public final class ListenStreams {
       throw new LimitExceeded("Too many subscriptions/listen streams; retry shortly");
     }
     Context context = Vertx.currentContext();
-    SseWriter writer = SseWriter.start(req, maxBufferedBytes);
+    SseWriter writer = SseWriter.start(req.response(), maxBufferedBytes);
     List<Future<String>> subscribing = asked.stream()
       .map(uri -> held.subscribe(uri, () -> subscriber.subscribe(held, uri, true)).map(uri).otherwiseEmpty())
       .toList();

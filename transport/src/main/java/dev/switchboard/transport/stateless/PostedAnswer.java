@@ -55,7 +55,7 @@ final class PostedAnswer implements StatelessAnswer {
         return;
       }
       if (sse == null) {
-        sse = SseWriter.start(req, maxBufferedBytes);
+        sse = SseWriter.start(req.response(), maxBufferedBytes);
         sse.closeHandler(v -> {
           if (!done) {
             onGone.run();

@@ -38,14 +38,9 @@ public final class ErrorMapper {
    */
   public static int respond(HttpServerRequest req, Throwable failure, Object id) {
     Answer answer = map(failure, id);
-    ConnectionLoop.run(req, () -> write(req, answer));
-    return answer.status();
-  }
-
-  private static void write(HttpServerRequest req, Answer answer) {
     HttpServerResponse resp = req.response();
     if (resp.ended() || resp.closed() || resp.headWritten()) {
-      return;
+      return answer.status();
     }
     if (answer.retryable()) {
       resp.putHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -58,6 +53,7 @@ public final class ErrorMapper {
           req.connection().close();
         }
       });
+    return answer.status();
   }
 
   /** The JSON-RPC error object for a failure, for an answer that already has its HTTP status (a stream, a batch). */

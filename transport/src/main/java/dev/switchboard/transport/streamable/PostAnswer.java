@@ -1,9 +1,7 @@
 package dev.switchboard.transport.streamable;
 
 import dev.switchboard.core.protocol.ProtocolVersion;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,11 +11,9 @@ import io.vertx.core.json.JsonObject;
  * and becomes a resumable {@link ClientStream} ({@code text/event-stream}) as soon as anything else must go first:
  * progress, a log message, a server-to-client request, or a pause for polling. The stream starts with a priming event
  * and {@code retry:} in 2025-11-25 sessions, and ends after the last expected response. A batch (2025-03-26) gathers
- * its responses into one JSON array unless it streams. Not thread-safe: used on one context at a time; its writes are
- * made on the connection's event loop ({@link ConnectionLoop}).
+ * its responses into one JSON array unless it streams. Not thread-safe: used on the request's context.
  */
 public final class PostAnswer {
-  private final HttpServerRequest request;
   private final HttpServerResponse response;
   private final StreamRegistry streams;
   private final String sessionId;
@@ -33,10 +29,9 @@ public final class PostAnswer {
    * @param expectedResponses how many responses end the answer (the requests of the POST)
    * @param batch             gather the responses into one JSON array
    */
-  public PostAnswer(HttpServerRequest request, StreamRegistry streams, String sessionId, String protocolVersion,
+  public PostAnswer(HttpServerResponse response, StreamRegistry streams, String sessionId, String protocolVersion,
                     int expectedResponses, boolean batch) {
-    this.request = request;
-    this.response = request.response();
+    this.response = response;
     this.streams = streams;
     this.sessionId = sessionId;
     this.polling = ProtocolVersion.V2025_11_25.compareTo(protocolVersion) <= 0;
@@ -77,7 +72,7 @@ public final class PostAnswer {
     if (stream == null && !finished) {
       stream = streams.openPost(sessionId);
       if (!response.ended() && !response.closed()) {
-        SseWriter writer = streams.writer(request);
+        SseWriter writer = streams.writer(response);
         writer.onOverflow(onOverflow);
         stream.attach(writer, priming, null);
       }
@@ -106,7 +101,10 @@ public final class PostAnswer {
     outstanding--;
     if (stream == null && !batch) {
       finished = true;
-      endJson(message.toBuffer());
+      if (!response.ended() && !response.closed()) {
+        response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON)
+          .end(message.toBuffer());
+      }
       return;
     }
     if (stream == null) {
@@ -153,16 +151,10 @@ public final class PostAnswer {
     if (stream != null) {
       stream.close();
     } else if (!gathered.isEmpty()) {
-      endJson(gathered.toBuffer());
-    }
-  }
-
-  /** The whole answer as one JSON body, unless the connection is gone. */
-  private void endJson(Buffer body) {
-    ConnectionLoop.run(request, () -> {
       if (!response.ended() && !response.closed()) {
-        response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON).end(body);
+        response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.APPLICATION_JSON)
+          .end(gathered.toBuffer());
       }
-    });
+    }
   }
 }

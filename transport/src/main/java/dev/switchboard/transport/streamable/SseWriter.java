@@ -4,28 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.ContextInternal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * A {@code text/event-stream} response. Events are written as {@code id:}/{@code data:} lines; multi-line data becomes
  * several {@code data:} lines. Writes after the stream ended or was closed give failed futures. The close handler runs
  * exactly once: when the peer goes away or when {@link #end()} is called, whichever comes first. Callers should check
- * {@link #writeQueueFull()} and wait for the {@link #drainHandler} before writing more. Any thread may write: a write
- * made off the connection's event loop becomes a task there ({@link ConnectionLoop}), and once one waits there, the
- * writes after it wait behind it, so the stream keeps the order in which they were made.
+ * {@link #writeQueueFull()} and wait for the {@link #drainHandler} before writing more.
  */
 public final class SseWriter {
   private final HttpServerResponse resp;
-  private final ContextInternal loop;
-  /** Writes handed to the connection's event loop and not yet made there. */
-  private final AtomicInteger queued = new AtomicInteger();
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
   /** The interval of {@link #heartbeat} comments. */
   public static final long HEARTBEAT_MILLIS = 15_000;
@@ -34,24 +25,22 @@ public final class SseWriter {
   private volatile Runnable onOverflow = () -> { };
   private final List<Handler<Void>> closeHandlers = new CopyOnWriteArrayList<>();
 
-  private SseWriter(HttpServerRequest req) {
-    this.resp = req.response();
-    this.loop = ConnectionLoop.of(req);
+  private SseWriter(HttpServerResponse resp) {
+    this.resp = resp;
   }
 
   /** Sends status 200 and the event-stream headers at once, so the client sees the stream open. */
-  public static SseWriter start(HttpServerRequest req) {
-    return start(req, 0);
+  public static SseWriter start(HttpServerResponse resp) {
+    return start(resp, 0);
   }
 
   /**
-   * Like {@link #start(HttpServerRequest)}, with a bound on what may wait unwritten for a slow reader: once more than
+   * Like {@link #start(HttpServerResponse)}, with a bound on what may wait unwritten for a slow reader: once more than
    * {@code maxBufferedBytes} are queued on the connection, the next write closes it instead and runs the
    * {@linkplain #onOverflow overflow handler}; 0 for no bound.
    */
-  public static SseWriter start(HttpServerRequest req, long maxBufferedBytes) {
-    SseWriter writer = new SseWriter(req);
-    HttpServerResponse resp = writer.resp;
+  public static SseWriter start(HttpServerResponse resp, long maxBufferedBytes) {
+    SseWriter writer = new SseWriter(resp);
     if (maxBufferedBytes > 0) {
       writer.maxBufferedBytes = maxBufferedBytes;
       resp.setWriteQueueMaxSize((int) Math.min(maxBufferedBytes, Integer.MAX_VALUE));
@@ -63,7 +52,7 @@ public final class SseWriter {
       .setChunked(true);
     resp.closeHandler(v -> writer.markClosed());
     resp.exceptionHandler(err -> writer.markClosed());
-    writer.inOrder(resp::writeHead);
+    resp.writeHead();
     return writer;
   }
 
@@ -134,13 +123,11 @@ public final class SseWriter {
       return Future.succeededFuture();
     }
     markClosed();
-    return inOrder(() -> {
-      try {
-        return resp.end();
-      } catch (IllegalStateException e) {
-        return Future.succeededFuture();
-      }
-    });
+    try {
+      return resp.end();
+    } catch (IllegalStateException e) {
+      return Future.succeededFuture();
+    }
   }
 
   public boolean closed() {
@@ -174,39 +161,16 @@ public final class SseWriter {
     }
     if (maxBufferedBytes > 0 && resp.writeQueueFull()) {
       markClosed();
-      inOrder(() -> {
-        resp.reset();
-        return Future.succeededFuture();
-      });
+      resp.reset();
       onOverflow.run();
       return Future.failedFuture(new IllegalStateException("SSE stream closed: the client reads too slowly"));
     }
-    return inOrder(() -> {
-      try {
-        return resp.write(chunk);
-      } catch (IllegalStateException e) {
-        markClosed();
-        return Future.failedFuture(e);
-      }
-    });
-  }
-
-  /**
-   * Makes {@code write} now when on the connection's event loop with nothing waiting there, or else as a task there
-   * behind the writes already waiting.
-   */
-  private <T> Future<T> inOrder(Supplier<Future<T>> write) {
-    if (loop == null || queued.get() == 0 && ConnectionLoop.onLoop(loop)) {
-      return write.get();
+    try {
+      return resp.write(chunk);
+    } catch (IllegalStateException e) {
+      markClosed();
+      return Future.failedFuture(e);
     }
-    queued.incrementAndGet();
-    return ConnectionLoop.later(loop, () -> {
-      try {
-        return write.get();
-      } finally {
-        queued.decrementAndGet();
-      }
-    });
   }
 
   private void markClosed() {

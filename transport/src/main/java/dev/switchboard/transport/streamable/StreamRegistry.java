@@ -2,7 +2,7 @@ package dev.switchboard.transport.streamable;
 
 import dev.switchboard.session.EventLog;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -28,7 +28,7 @@ public final class StreamRegistry {
 
   /**
    * @param maxBufferedBytes what may wait unwritten for a slow reader on one stream, and what a stream keeps of its
-   *                         recent events in memory (0: no byte bound); see {@link SseWriter#start(HttpServerRequest,
+   *                         recent events in memory (0: no byte bound); see {@link SseWriter#start(HttpServerResponse,
    *                         long)}
    */
   public StreamRegistry(EventLog log, long retryMillis, long maxBufferedBytes) {
@@ -38,8 +38,8 @@ public final class StreamRegistry {
   }
 
   /** Starts an SSE response with this registry's bound on a slow reader. */
-  public SseWriter writer(HttpServerRequest req) {
-    return SseWriter.start(req, maxBufferedBytes);
+  public SseWriter writer(HttpServerResponse response) {
+    return SseWriter.start(response, maxBufferedBytes);
   }
 
   public EventLog log() {

@@ -54,7 +54,7 @@ class PostAnswerTest {
   }
 
   private PostAnswer answer(HttpServerRequest req, String version, int expected, boolean batch) {
-    return new PostAnswer(req, streams, "s1", version, expected, batch);
+    return new PostAnswer(req.response(), streams, "s1", version, expected, batch);
   }
 
   private static JsonObject response(int id) {

@@ -16,7 +16,7 @@ class SseWriterTest {
   void writesHeadersEventsRetryAndComments(Vertx vertx) throws Exception {
     AtomicInteger closes = new AtomicInteger();
     int port = vertx.createHttpServer().requestHandler(req -> {
-      SseWriter sse = SseWriter.start(req);
+      SseWriter sse = SseWriter.start(req.response());
       sse.closeHandler(v -> closes.incrementAndGet());
       sse.event("s1-0", "");
       sse.event(null, "line one\nline two");
