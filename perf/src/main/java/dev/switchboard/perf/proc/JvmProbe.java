@@ -14,6 +14,11 @@ public final class JvmProbe {
   static final int TIMEOUT_SECONDS = 120;
   /** One CPU-time sample per this much of a thread's CPU time (smaller costs the measured JVM visibly more). */
   static final String CPU_TIME_SAMPLE_PERIOD = "5ms";
+  /**
+   * Frames kept per sampled stack. JFR's default, 64, cuts a Vert.x call's stacks (up to 127 frames deep on the
+   * gateway), and a cut stack loses its outer frames, where the inclusive ranking looks.
+   */
+  static final int STACK_DEPTH = 512;
   private static final Pattern HEAP_USED = Pattern.compile("heap.*?used (\\d+)K");
   private static final Pattern HISTO_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
   private static final Pattern HISTO_TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)", Pattern.MULTILINE);
@@ -72,9 +77,12 @@ public final class JvmProbe {
    * millisecond (the default 10-20 ms gives too few samples in a short window). On a JVM that has CPU-time sampling
    * (JDK 25+, Linux: {@code jdk.CPUTimeSample}), also one sample per {@value #CPU_TIME_SAMPLE_PERIOD} of each
    * thread's CPU time, system calls included, which execution samples miss. An older JVM warns that the setting does
-   * not exist and records without it (JDK 17 checked).
+   * not exist and records without it (JDK 17 checked). Stacks are kept {@value #STACK_DEPTH} frames deep: set before
+   * the JVM's first recording, since JFR keeps the depth it started with (a later {@code JFR.configure} only prints
+   * the configuration).
    */
   public void jfrStart(String name) {
+    jcmd("JFR.configure", "stackdepth=" + STACK_DEPTH);
     jcmd("JFR.start", "name=" + name, "settings=profile", "jdk.ExecutionSample#period=1ms",
       "jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=" + CPU_TIME_SAMPLE_PERIOD);
   }

@@ -32,6 +32,7 @@ public final class TopFrames {
   private final Ranking byThread = new Ranking();
   private final Ranking nativeByMethod = new Ranking();
   private long samples;
+  private long truncated;
   private long nativeSamples;
   private final String sampleEvent;
 
@@ -72,6 +73,9 @@ public final class TopFrames {
       return;
     }
     samples++;
+    if (stack.isTruncated()) {
+      truncated++;
+    }
     List<RecordedFrame> frames = stack.getFrames();
     RecordedFrame top = frames.get(0);
     String type = top.getMethod().getType().getName();
@@ -102,8 +106,13 @@ public final class TopFrames {
     return samples;
   }
 
+  /** Samples whose stack was cut at the recording's depth: the inclusive ranking misses their outermost frames. */
+  public long truncated() {
+    return truncated;
+  }
+
   public JsonObject toJson() {
-    return new JsonObject().put("sampleEvent", sampleEvent).put("samples", samples)
+    return new JsonObject().put("sampleEvent", sampleEvent).put("samples", samples).put("truncatedStacks", truncated)
       .put("selfByMethod", selfByMethod.toJson(TOP, samples))
       .put("selfByPackage", selfByPackage.toJson(TOP, samples))
       .put("selfByLibrary", selfByLibrary.toJson(TOP, samples))
@@ -114,7 +123,8 @@ public final class TopFrames {
   }
 
   public String toText() {
-    return sampleEvent + ": " + samples + " samples\n\n"
+    return sampleEvent + ": " + samples + " samples" + (truncated == 0 ? "" : ", " + truncated
+      + " with their stack cut at the recording's depth (the inclusive ranking misses their outer frames)") + "\n\n"
       + selfByMethod.toText("Top frames, self (by method):", TOP, samples) + '\n'
       + selfByPackage.toText("Self by package:", TOP, samples) + '\n'
       + selfByLibrary.toText("Self by library:", 15, samples) + '\n'
