@@ -30,6 +30,12 @@ public interface SessionSignals {
 
   Future<Void> publish(Signal signal);
 
+  /**
+   * True when other gateway instances receive these signals (a store they share); false when only this instance does,
+   * so that a signal meant for the others need not be sent at all.
+   */
+  boolean shared();
+
   /** Registers the one handler of this instance (replacing any earlier one). */
   void handler(Handler<Signal> handler);
 

@@ -24,6 +24,12 @@ public final class LocalSessionSignals implements SessionSignals {
     return Future.succeededFuture();
   }
 
+  /** No other instance shares a memory store. */
+  @Override
+  public boolean shared() {
+    return false;
+  }
+
   @Override
   public void handler(Handler<Signal> newHandler) {
     this.handler = newHandler;

@@ -66,6 +66,11 @@ public final class RedisSessionSignals implements SessionSignals {
   }
 
   @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
   public void handler(Handler<Signal> handler) {
     this.handler = handler;
   }

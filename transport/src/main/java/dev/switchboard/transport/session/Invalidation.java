@@ -42,7 +42,11 @@ final class Invalidation {
     publish(sessionId, REFRESH);
   }
 
+  /** Tells the other instances, if there are any: this instance's own signals are ignored when they come back. */
   private void publish(String sessionId, String type) {
+    if (!signals.shared()) {
+      return;
+    }
     signals.publish(new Signal(sessionId, type, new JsonObject().put("from", instance)))
       .onFailure(err -> LOG.log(System.Logger.Level.WARNING, "could not tell other instances that a session was {0}: {1}",
         type, err.getMessage()));

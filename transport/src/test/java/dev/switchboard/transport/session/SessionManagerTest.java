@@ -13,12 +13,14 @@ import dev.switchboard.core.catalog.Aggregators;
 import dev.switchboard.core.catalog.BackendCatalog;
 import dev.switchboard.core.catalog.CatalogKind;
 import dev.switchboard.session.SessionRecord;
+import dev.switchboard.session.SessionSignals;
 import dev.switchboard.session.SessionState;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.SessionStoreOptions;
 import dev.switchboard.session.SessionStores;
 import dev.switchboard.session.memory.InMemoryEventLog;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +28,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -138,5 +141,59 @@ class SessionManagerTest {
     Throwable gone = sessions.find(session.id(), ALICE).map(s -> (Throwable) null).otherwise(e -> e)
       .await(5, TimeUnit.SECONDS);
     assertThat(((SessionFailure) gone).kind()).isEqualTo(SessionFailure.Kind.NOT_FOUND);
+  }
+
+  @Test
+  void aDeleteIsSignalledOnlyWhenOtherInstancesShareTheStore(Vertx vertx) throws Exception {
+    for (boolean shared : new boolean[] {false, true}) {
+      RecordedSignals signals = new RecordedSignals(shared);
+      SessionManager manager = new SessionManager(vertx, store, new InMemoryEventLog(), signals,
+        new CoreBus(vertx, Duration.ofSeconds(5)), Duration.ofSeconds(5));
+      try {
+        LocalSession session = manager.create(ALICE, "2025-11-25", new JsonObject(), new JsonObject())
+          .await(5, TimeUnit.SECONDS);
+        manager.register(session).await(5, TimeUnit.SECONDS);
+        manager.delete(session.id(), ALICE).await(5, TimeUnit.SECONDS);
+
+        if (shared) {
+          assertThat(signals.published).extracting(SessionSignals.Signal::type).containsExactly(Invalidation.DELETED);
+          assertThat(signals.published.getFirst().sessionId()).isEqualTo(session.id());
+        } else {
+          assertThat(signals.published).isEmpty();
+        }
+      } finally {
+        manager.close();
+      }
+    }
+  }
+
+  /** Signals that keep what is published; {@code shared} says whether other instances would receive them. */
+  private static final class RecordedSignals implements SessionSignals {
+    final List<Signal> published = new CopyOnWriteArrayList<>();
+    private final boolean shared;
+
+    RecordedSignals(boolean shared) {
+      this.shared = shared;
+    }
+
+    @Override
+    public Future<Void> publish(Signal signal) {
+      published.add(signal);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public boolean shared() {
+      return shared;
+    }
+
+    @Override
+    public void handler(Handler<Signal> handler) {
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
   }
 }
