@@ -5,6 +5,7 @@ import dev.switchboard.core.CoreServices;
 import dev.switchboard.core.Version;
 import dev.switchboard.core.auth.CallerTokens;
 import dev.switchboard.core.bus.CoreBus;
+import dev.switchboard.core.bus.LoopAddressBook;
 import dev.switchboard.launcher.config.GatewayConfig;
 import dev.switchboard.launcher.ops.GatewayOperations;
 import dev.switchboard.launcher.ops.MetricsSetup;
@@ -100,7 +101,8 @@ public final class Gateway {
       .compose(core -> {
       List<String> deployments = new ArrayList<>();
       Duration coreTimeout = coreOptions.longestBackendTimeout().plus(CORE_REPLY_SLACK);
-      CoreBus bus = new CoreBus(vertx, coreTimeout);
+      LoopAddressBook book = new LoopAddressBook();
+      CoreBus bus = new CoreBus(vertx, coreTimeout, book);
       EventLog events = SessionStores.eventLog(vertx, config.sessions());
       SessionSignals signals = SessionStores.signals(vertx, config.sessions());
       Readiness readiness = new Readiness(vertx, store);
@@ -115,7 +117,7 @@ public final class Gateway {
         config.limits(), sessions.instanceLink());
       ops.statelessHeld(stateless.held()::size, stateless.bridge()::size, stateless.listens()::size);
       return ops.routes(readiness::ready, core::backendStatuses).compose(routes -> {
-        TransportParts parts = new TransportParts(core, coreTimeout, sessions, streams, description, auth, routes,
+        TransportParts parts = new TransportParts(core, coreTimeout, book, sessions, streams, description, auth, routes,
           stateless);
         return deployLoops(vertx, config.server(), parts, instances, deployments);
       })
@@ -155,7 +157,7 @@ public final class Gateway {
                                              int instances, List<String> deployments, int attempts) {
     int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
     TransportOptions bound = options.withPort(port);
-    return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(),
+    return vertx.deployVerticle(() -> new LoopVerticle(parts.core(), parts.coreTimeout(), parts.book(),
           bus -> new TransportVerticle(bound, parts.sessions(), bus, parts.streams(), parts.description(),
             parts.auth(), parts.routes(), parts.stateless())),
         new DeploymentOptions().setInstances(instances))
@@ -178,7 +180,7 @@ public final class Gateway {
   }
 
   /** What every transport verticle shares. */
-  private record TransportParts(CoreServices core, Duration coreTimeout, SessionManager sessions,
+  private record TransportParts(CoreServices core, Duration coreTimeout, LoopAddressBook book, SessionManager sessions,
                                 StreamRegistry streams, ServerDescription description, IncomingAuth auth,
                                 Function<String, Handler<HttpServerRequest>> routes,
                                 StatelessEndpoint.Shared stateless) {

@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.tracing.TracingPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Registers the contract's codecs and sends its messages with the right delivery options.
@@ -23,7 +24,7 @@ public final class CoreBus {
 
   private final EventBus eventBus;
   private final DeliveryOptions delivery;
-  private final LoopAddresses addresses;
+  private final Supplier<LoopAddresses> addresses;
   private final Duration callTimeout;
 
   public CoreBus(Vertx vertx, Duration requestTimeout) {
@@ -32,6 +33,18 @@ public final class CoreBus {
 
   /** A bus that sends calls, session opens and session closes to {@code addresses}. */
   public CoreBus(Vertx vertx, Duration requestTimeout, LoopAddresses addresses) {
+    this(vertx, requestTimeout, () -> addresses);
+  }
+
+  /**
+   * A bus for senders on every event loop: calls, session opens and session closes go to the addresses {@code book}
+   * has for the sending loop.
+   */
+  public CoreBus(Vertx vertx, Duration requestTimeout, LoopAddressBook book) {
+    this(vertx, requestTimeout, book::current);
+  }
+
+  private CoreBus(Vertx vertx, Duration requestTimeout, Supplier<LoopAddresses> addresses) {
     this.eventBus = vertx.eventBus();
     this.delivery = new DeliveryOptions().setLocalOnly(true).setTracingPolicy(TracingPolicy.IGNORE)
       .setSendTimeout(requestTimeout.toMillis());
@@ -61,12 +74,12 @@ public final class CoreBus {
   }
 
   public Future<SessionOpened> open(OpenSession request) {
-    return eventBus.<SessionOpened>request(addresses.open(), request, delivery).map(m -> m.body());
+    return eventBus.<SessionOpened>request(addresses.get().open(), request, delivery).map(m -> m.body());
   }
 
   /** Sends a call; its stream messages and reply come back as {@link CallEvent}s to {@link CoreCall#replyTo()}. */
   public void call(CoreCall request) {
-    eventBus.send(addresses.call(), request, delivery);
+    eventBus.send(addresses.get().call(), request, delivery);
   }
 
   /** Sends one event of a call back to its caller. */
@@ -75,7 +88,7 @@ public final class CoreBus {
   }
 
   public void close(CloseSession request) {
-    eventBus.send(addresses.close(), request, delivery);
+    eventBus.send(addresses.get().close(), request, delivery);
   }
 
   public void clientMessage(ClientMessage message) {

@@ -1,0 +1,30 @@
+package dev.switchboard.core.bus;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which private {@link LoopAddresses} serve the calling event loop, for a sender that every event loop shares (the
+ * session manager opens and closes sessions from whichever loop the request came in on). Each loop's core verticle is
+ * entered once its consumers are registered and taken out before they go; a thread without an entry (not an event
+ * loop, or its verticle stopped) gets the {@linkplain LoopAddresses#SHARED shared addresses}.
+ */
+public final class LoopAddressBook {
+  private final Map<Thread, LoopAddresses> byThread = new ConcurrentHashMap<>();
+
+  /** Enters {@code addresses} for the calling thread, the event loop whose core verticle serves them. */
+  public void enter(LoopAddresses addresses) {
+    byThread.put(Thread.currentThread(), addresses);
+  }
+
+  /** Takes {@code addresses} out for the calling thread (nothing if another entry replaced them). */
+  public void remove(LoopAddresses addresses) {
+    byThread.remove(Thread.currentThread(), addresses);
+  }
+
+  /** The calling thread's private addresses, or the shared ones. */
+  public LoopAddresses current() {
+    LoopAddresses own = byThread.get(Thread.currentThread());
+    return own != null ? own : LoopAddresses.SHARED;
+  }
+}
