@@ -26,6 +26,7 @@ final class LoopVerticle extends VerticleBase {
   private final Function<CoreBus, TransportVerticle> transports;
   private final LoopAddressBook book;
   private LoopAddresses addresses;
+  private Thread loop;
   private CoreVerticle core;
   private TransportVerticle transport;
 
@@ -40,12 +41,13 @@ final class LoopVerticle extends VerticleBase {
   @Override
   public Future<?> start() throws Exception {
     addresses = LoopAddresses.of(UUID.randomUUID().toString());
+    loop = Thread.currentThread();
     core = new CoreVerticle(services, addresses);
     transport = transports.apply(new CoreBus(vertx, coreTimeout, addresses));
     core.init(vertx, context);
     transport.init(vertx, context);
     return core.start().compose(v -> {
-      book.enter(addresses);
+      book.enter(loop, addresses);
       try {
         return transport.start();
       } catch (Exception e) {
@@ -57,7 +59,7 @@ final class LoopVerticle extends VerticleBase {
   @Override
   public Future<?> stop() throws Exception {
     if (addresses != null) {
-      book.remove(addresses);
+      book.remove(loop, addresses);
     }
     Future<?> transportStopped = transport == null ? Future.succeededFuture() : transport.stop();
     return transportStopped.compose(v -> {

@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LoopAddressBook {
   private final Map<Thread, LoopAddresses> byThread = new ConcurrentHashMap<>();
 
-  /** Enters {@code addresses} for the calling thread, the event loop whose core verticle serves them. */
-  public void enter(LoopAddresses addresses) {
-    byThread.put(Thread.currentThread(), addresses);
+  /** Enters {@code addresses} for {@code loop}, the event loop thread whose core verticle serves them. */
+  public void enter(Thread loop, LoopAddresses addresses) {
+    byThread.put(loop, addresses);
   }
 
-  /** Takes {@code addresses} out for the calling thread (nothing if another entry replaced them). */
-  public void remove(LoopAddresses addresses) {
-    byThread.remove(Thread.currentThread(), addresses);
+  /** Takes {@code addresses} out for {@code loop} (nothing if another entry replaced them). */
+  public void remove(Thread loop, LoopAddresses addresses) {
+    byThread.remove(loop, addresses);
   }
 
   /** The calling thread's private addresses, or the shared ones. */

@@ -30,19 +30,14 @@ class LoopAddressBookTest {
     ContextInternal loop = ((VertxInternal) vertx).createEventLoopContext();
     ContextInternal other = otherLoop(vertx, loop);
 
-    on(loop, () -> {
-      book.enter(own);
-      return null;
-    });
+    Thread loopThread = on(loop, Thread::currentThread);
+    book.enter(loopThread, own);
 
     assertThat(on(loop, book::current)).isEqualTo(own);
     assertThat(on(other, book::current)).isEqualTo(LoopAddresses.SHARED);
     assertThat(book.current()).isEqualTo(LoopAddresses.SHARED);
 
-    on(loop, () -> {
-      book.remove(own);
-      return null;
-    });
+    book.remove(loopThread, own);
     assertThat(on(loop, book::current)).isEqualTo(LoopAddresses.SHARED);
   }
 
@@ -67,10 +62,10 @@ class LoopAddressBookTest {
           }
         });
       }
-      book.enter(own);
       return null;
     });
     Thread loopThread = on(loop, Thread::currentThread);
+    book.enter(loopThread, own);
 
     on(loop, () -> {
       bus.close(close("s1"));
