@@ -3,7 +3,6 @@ package dev.switchboard.perf.bench;
 import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.load.Target;
 import dev.switchboard.perf.proc.ProcessCpu;
-import dev.switchboard.perf.proc.ThreadCpu;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -47,7 +46,9 @@ final class AuthScenario implements Scenario {
     Bench.Started open = bench.gateway("gateway-noauth", new GatewayYaml().backend("stub", setup.stub().url()));
     List<Target> targets = List.of(Target.of("gateway-noauth", open.process().url()),
       Target.of("gateway-auth", secured.process().url()).withBearer(token));
-    List<Long> pids = List.of(open.process().pid(), secured.process().pid());
+    List<Contender> gateways = List.of(
+      new Contender(targets.get(0), () -> ProcessCpu.times(open.process().pid()), open.process().pid()),
+      new Contender(targets.get(1), () -> ProcessCpu.times(secured.process().pid()), secured.process().pid()));
     for (Target target : targets) {
       LoadResult warm = bench.load(bench.loadOptions("warm-up " + target.name(), List.of(target), CONCURRENCY,
         bench.options().warmup()).setMaxRequests(bench.options().warmupRequests()).setProgress(false));
@@ -59,15 +60,13 @@ final class AuthScenario implements Scenario {
     for (int round = 0; round < ROUNDS; round++) {
       for (int k = 0; k < 2; k++) {
         int i = (round + k) % 2;
-        long pid = pids.get(i);
-        long before = ProcessCpu.cpuNanos(pid);
-        Map<String, Long> rolesBefore = ThreadCpu.byRole(pid);
-        LoadResult result = bench.load(bench.loadOptions("auth " + targets.get(i).name() + " round " + (round + 1),
-          List.of(targets.get(i)), CONCURRENCY, bench.options().scenarioWindow()));
-        long after = ProcessCpu.cpuNanos(pid);
-        long loopNanos = ThreadCpu.delta(rolesBefore, ThreadCpu.byRole(pid)).getOrDefault("event-loop", 0L);
+        String label = "auth " + targets.get(i).name() + " round " + (round + 1);
+        Measured m = gateways.get(i).measure(round + 1, CONCURRENCY, () -> bench.load(bench.loadOptions(label,
+          List.of(targets.get(i)), CONCURRENCY, bench.options().scenarioWindow())));
+        LoadResult result = m.result();
+        long loopNanos = m.cpuByRole().getOrDefault("event-loop", 0L);
         long ok = Math.max(1, result.requests() - result.errors().total());
-        total.get(i).add((after - before) / 1000.0 / ok);
+        total.get(i).add(m.cpuNanos() / 1000.0 / ok);
         loops.get(i).add(loopNanos / 1000.0 / ok);
         bench.log("  " + result.brief() + String.format(", gateway CPU %.1f us/call (event loops %.1f)",
           total.get(i).getLast(), loops.get(i).getLast()));

@@ -13,6 +13,11 @@ public record CpuTime(long userNanos, long systemNanos) {
     return userNanos + systemNanos;
   }
 
+  /** This time and {@code other} together (e.g. two processes'). */
+  public CpuTime plus(CpuTime other) {
+    return new CpuTime(userNanos + other.userNanos, systemNanos + other.systemNanos);
+  }
+
   /** The time used between {@code before} and this reading. */
   public CpuTime minus(CpuTime before) {
     return new CpuTime(userNanos - before.userNanos, systemNanos - before.systemNanos);

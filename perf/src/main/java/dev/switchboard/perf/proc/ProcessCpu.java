@@ -44,7 +44,7 @@ public final class ProcessCpu {
       if (time == null) {
         return null;
       }
-      sum = new CpuTime(sum.userNanos() + time.userNanos(), sum.systemNanos() + time.systemNanos());
+      sum = sum.plus(time);
     }
     return sum;
   }
