@@ -2,7 +2,9 @@ package dev.switchboard.perf.bench;
 
 import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.load.Target;
+import dev.switchboard.perf.proc.CpuTime;
 import dev.switchboard.perf.proc.Ports;
+import dev.switchboard.perf.proc.ProcessCpu;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
@@ -12,14 +14,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The Redis session store against the memory store, and two instances against one. Three gateway JVMs, the same stub
- * behind each: one with the memory store, two sharing one Redis (a key prefix of their own). Each is warmed up as
- * the comparison's gateway is (its budget halved), then rounds in rotating order measure the memory gateway, one
- * Redis gateway alone, and the two Redis gateways with every session's requests alternating between them, as behind a
- * round-robin load balancer (sessions are opened on the first). Reported: the medians of the per-round ratios
- * {@code redis/memory} and {@code alternating/single}. Skipped when nothing listens on the Redis port.
+ * behind each: one with the memory store, two sharing one Redis (a key prefix of their own). Each is warmed up on its
+ * own as the comparison's gateway is ({@link Bench#warm}, until its JIT settles), then briefly with sessions
+ * alternating. Rounds in rotating order then measure four arms: the memory gateway; one Redis gateway alone; the two
+ * Redis gateways with the sessions spread over them, each staying where it was opened (a sticky load balancer); and
+ * the two with every session's requests alternating between them (a round-robin one; sessions are opened on the
+ * first). Reported: the medians of the per-round ratios of throughput and of gateway CPU per request (both JVMs' CPU
+ * on two). Spread against alternating tells what alternation itself costs; spread against one gateway, what a second
+ * JVM on the same cores costs. Skipped when nothing listens on the Redis port.
  */
 final class CrossInstanceScenario implements Scenario {
   private static final int CONCURRENCY = 8;
@@ -32,8 +39,8 @@ final class CrossInstanceScenario implements Scenario {
 
   @Override
   public String description() {
-    return "Redis store vs memory store, and two gateways sharing Redis with each session's requests alternating vs "
-      + "one, tools/call c=" + CONCURRENCY + ", " + ROUNDS + " rotating rounds after a warm-up";
+    return "Redis store vs memory store, and two gateways sharing Redis (sessions spread, and each session's requests "
+      + "alternating) vs one, tools/call c=" + CONCURRENCY + ", " + ROUNDS + " rotating rounds after a warm-up";
   }
 
   @Override
@@ -55,27 +62,34 @@ final class CrossInstanceScenario implements Scenario {
     Target tm = Target.of("gateway-memory", memory.process().url());
     Target ta = Target.of("gateway-a", pair.get(0).process().url());
     Target tb = Target.of("gateway-b", pair.get(1).process().url());
-    Map<String, List<Target>> arms = new LinkedHashMap<>();
-    arms.put("memory", List.of(tm));
-    arms.put("redis", List.of(ta));
-    arms.put("alternating", List.of(ta, tb));
+    long pa = pair.get(0).process().pid();
+    long pb = pair.get(1).process().pid();
+    Supplier<CpuTime> both = () -> ProcessCpu.times(List.of(pa, pb));
+    List<Arm> arms = List.of(
+      new Arm("memory", () -> ProcessCpu.times(memory.process().pid()), List.of(tm), false),
+      new Arm("redis", () -> ProcessCpu.times(pa), List.of(ta), false),
+      new Arm("spread", both, List.of(ta, tb), true),
+      new Arm("alternating", both, List.of(ta, tb), false));
     List<LoadResult> results = new ArrayList<>();
-    Map<String, List<LoadResult>> byArm = new LinkedHashMap<>();
+    Map<String, List<Measured>> byArm = new LinkedHashMap<>();
     try {
-      arms.forEach((arm, targets) -> {
-        LoadResult warm = bench.load(bench.loadOptions("warm-up " + arm, targets, CONCURRENCY,
-          bench.options().warmup().dividedBy(2)).setMaxRequests(Math.max(1, bench.options().warmupRequests() / 2))
-          .setProgress(false));
-        bench.log("  " + warm.brief());
-      });
-      List<String> order = new ArrayList<>(arms.keySet());
+      bench.warm(tm, memory.process().pid());
+      bench.warm(ta, pa);
+      bench.warm(tb, pb);
+      LoadResult warm = bench.load(bench.loadOptions("warm-up alternating", List.of(ta, tb), CONCURRENCY,
+        bench.options().warmup().dividedBy(4)).setMaxRequests(Math.max(1, bench.options().warmupRequests() / 4))
+        .setProgress(false));
+      bench.log("  " + warm.brief());
+      List<Arm> order = new ArrayList<>(arms);
       for (int round = 1; round <= ROUNDS; round++) {
-        for (String arm : order) {
-          LoadResult result = bench.load(bench.loadOptions("cross-instance r" + round + " " + arm, arms.get(arm),
-            CONCURRENCY, bench.options().scenarioWindow()));
-          bench.log("  " + result.brief());
-          results.add(result);
-          byArm.computeIfAbsent(arm, k -> new ArrayList<>()).add(result);
+        for (Arm arm : order) {
+          String label = "cross-instance r" + round + " " + arm.name();
+          Measured m = arm.meter().measure(round, CONCURRENCY, () -> bench.load(bench.loadOptions(label,
+            arm.targets(), CONCURRENCY, bench.options().scenarioWindow()).setSpread(arm.spread())));
+          bench.log("  " + m.result().brief() + String.format(Locale.ROOT, ", gateway CPU %.1f us/request",
+            m.cpuMicrosPerRequest()));
+          results.add(m.result());
+          byArm.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(m);
         }
         Collections.rotate(order, 1);
       }
@@ -85,28 +99,58 @@ final class CrossInstanceScenario implements Scenario {
       memory.process().close();
     }
     long failed = results.stream().mapToLong(r -> r.errors().total()).sum();
-    double redisVsMemory = medianRatio(byArm.get("redis"), byArm.get("memory"));
-    double alternatingVsSingle = medianRatio(byArm.get("alternating"), byArm.get("redis"));
+    double redisVsMemory = medianRatio(byArm.get("redis"), byArm.get("memory"), m -> m.result().throughput());
+    double alternatingVsSingle = medianRatio(byArm.get("alternating"), byArm.get("redis"),
+      m -> m.result().throughput());
+    double cpuRedisVsMemory = medianRatio(byArm.get("redis"), byArm.get("memory"), Measured::cpuMicrosPerRequest);
+    double cpuAlternatingVsSingle = medianRatio(byArm.get("alternating"), byArm.get("redis"),
+      Measured::cpuMicrosPerRequest);
+    double spreadVsSingle = medianRatio(byArm.get("spread"), byArm.get("redis"), m -> m.result().throughput());
+    double cpuAlternatingVsSpread = medianRatio(byArm.get("alternating"), byArm.get("spread"),
+      Measured::cpuMicrosPerRequest);
     List<String> notes = new ArrayList<>();
     notes.add(failed == 0 ? "no request failed; sessions served by both instances"
       : failed + " requests failed (the ratios are not comparable)");
     notes.add(String.format(Locale.ROOT, "median throughput redis/memory %.3f (goal >= 0.9), alternating/single %.3f "
       + "(goal >= 0.9)", redisVsMemory, alternatingVsSingle));
+    notes.add(String.format(Locale.ROOT, "median gateway CPU per request (both gateways' when on two) "
+      + "redis/memory %.3f, alternating/single %.3f, alternating/spread %.3f; throughput spread/single %.3f",
+      cpuRedisVsMemory, cpuAlternatingVsSingle, cpuAlternatingVsSpread, spreadVsSingle));
     notes.forEach(note -> bench.log("  " + note));
     JsonObject figures = new JsonObject().put("keyPrefix", prefix)
       .put("redis/memory", redisVsMemory)
-      .put("alternating/single", alternatingVsSingle);
+      .put("alternating/single", alternatingVsSingle)
+      .put("cpuPerRequest redis/memory", cpuRedisVsMemory)
+      .put("cpuPerRequest alternating/single", cpuAlternatingVsSingle)
+      .put("cpuPerRequest alternating/spread", cpuAlternatingVsSpread)
+      .put("spread/single", spreadVsSingle);
+    byArm.forEach((arm, windows) -> figures.put("cpuMicrosPerRequest " + arm,
+      Stats.round(Stats.median(windows.stream().map(Measured::cpuMicrosPerRequest).toList()), 1)));
     return new ScenarioResult(name(), description(), results, figures, notes);
   }
 
-  /** The median over rounds of {@code subject[i] / baseline[i]} throughput. */
-  private static double medianRatio(List<LoadResult> subject, List<LoadResult> baseline) {
+  /** The median over rounds of {@code figure(subject[i]) / figure(baseline[i])}, or -1. */
+  private static double medianRatio(List<Measured> subject, List<Measured> baseline,
+                                    ToDoubleFunction<Measured> figure) {
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < Math.min(subject.size(), baseline.size()); i++) {
-      if (baseline.get(i).throughput() > 0) {
-        ratios.add(subject.get(i).throughput() / baseline.get(i).throughput());
+      double base = figure.applyAsDouble(baseline.get(i));
+      double value = figure.applyAsDouble(subject.get(i));
+      if (base > 0 && value >= 0) {
+        ratios.add(value / base);
       }
     }
     return ratios.isEmpty() ? -1 : Stats.round(Stats.median(ratios), 3);
+  }
+
+  /**
+   * One way to send the load: its name, the CPU time of the gateways it loads, the targets, and whether each session
+   * stays on one of them.
+   */
+  private record Arm(String name, Supplier<CpuTime> cpu, List<Target> targets, boolean spread) {
+    /** The arm's measured window; its CPU is its gateways' whole processes (not split by thread role). */
+    Contender meter() {
+      return new Contender(Target.of(name, targets.get(0).url()), cpu, -1);
+    }
   }
 }

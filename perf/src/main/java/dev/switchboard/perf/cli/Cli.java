@@ -6,7 +6,7 @@ import java.util.Set;
 /** Dispatches {@code args[0]} to its command; returns the process exit code. */
 public final class Cli {
   static final Set<String> FLAGS = Set.of("quick", "smoke", "full", "no-nginx", "profile", "no-progress", "churn",
-    "sse", "json", "help");
+    "spread", "sse", "json", "help");
 
   private Cli() {
   }

@@ -24,7 +24,7 @@ final class Help {
     load --url URL[,URL2]         one run against an endpoint serving the stub's tools
         --concurrency N  --duration 10s  --requests N  --rate R (open loop)  --list-ratio 0.1  --tool tool_0
         --tool-prefix P  --size 64  --arg-size 0  --expected-tools N  --churn  --timeout 10s  --lanes N
-        --max-in-flight N  --json  --no-progress
+        --max-in-flight N  --spread (each session stays on one URL)  --json  --no-progress
     stub                          run a stub backend: --tools 10 --latency 0ms --sse --port 0 --duration 10m
     help
     """;

@@ -43,6 +43,7 @@ final class LoadCommand {
       .setLanes(args.integer("lanes", 1))
       .setMaxInFlight(args.integer("max-in-flight", LoadOptions.DEFAULT_MAX_IN_FLIGHT))
       .setChurn(args.flag("churn"))
+      .setSpread(args.flag("spread"))
       .setProgress(!args.flag("no-progress"));
     boolean json = args.flag("json");
     args.rejectUnknown();

@@ -94,10 +94,10 @@ final class Lane extends VerticleBase {
     });
   }
 
-  /** Closes this lane's sessions with DELETE (best effort, failures ignored). */
+  /** Closes this lane's sessions with DELETE, each where its next request would go (best effort, failures ignored). */
   Future<Void> closeSessions() {
     return onContext(() -> Future.join(sessions.stream().filter(s -> s.id() != null)
-      .map(s -> client.delete(s, options.getTargets().get(0))
+      .map(s -> client.delete(s, s.nextTarget(options.getTargets()))
       .recover(err -> Future.succeededFuture())).toList()).mapEmpty());
   }
 

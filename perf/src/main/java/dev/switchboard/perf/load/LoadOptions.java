@@ -32,6 +32,7 @@ public final class LoadOptions {
   private Duration timeout = DEFAULT_TIMEOUT;
   private boolean churn;
   private boolean stateless;
+  private boolean spread;
   private int lanes = 1;
   private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
   private String label = "load";
@@ -54,6 +55,7 @@ public final class LoadOptions {
     timeout = other.timeout;
     churn = other.churn;
     stateless = other.stateless;
+    spread = other.spread;
     lanes = other.lanes;
     maxInFlight = other.maxInFlight;
     label = other.label;
@@ -62,7 +64,7 @@ public final class LoadOptions {
 
   /**
    * The endpoints; a session is opened on the first and its later requests go to each in turn (one target: all
-   * there; two gateways sharing a store: alternating).
+   * there; two gateways sharing a store: alternating), unless {@link #isSpread()}.
    */
   public List<Target> getTargets() {
     return targets;
@@ -78,6 +80,19 @@ public final class LoadOptions {
 
   public LoadOptions setTarget(Target target) {
     return setTargets(List.of(target));
+  }
+
+  /**
+   * Whether each session stays on one target, the sessions taking the targets in turn (as behind a load balancer
+   * with sticky sessions), instead of each session's requests taking them in turn.
+   */
+  public boolean isSpread() {
+    return spread;
+  }
+
+  public LoadOptions setSpread(boolean spread) {
+    this.spread = spread;
+    return this;
   }
 
   /** Sessions (virtual users), and connections per target; closed loop: requests in flight. */

@@ -11,6 +11,7 @@ public final class McpSession {
   private final String protocolVersion;
   private long nextRequestId = 2;
   private int turn;
+  private Target home;
 
   McpSession(String id, String protocolVersion) {
     this.id = id;
@@ -35,8 +36,17 @@ public final class McpSession {
     return nextRequestId++;
   }
 
-  /** The target of the next request: the session's requests take the targets in turn. */
+  /** Keeps every later request of this session on {@code target}. */
+  McpSession stayOn(Target target) {
+    home = target;
+    return this;
+  }
+
+  /** The target of the next request: the session's requests take the targets in turn, or stay on its home. */
   Target nextTarget(List<Target> targets) {
+    if (home != null) {
+      return home;
+    }
     Target target = targets.get(turn % targets.size());
     turn = (turn + 1) % targets.size();
     return target;

@@ -12,6 +12,7 @@ final class Work {
   private final LoadOptions options;
   private final List<Target> targets;
   private double listCredit;
+  private int opened;
 
   Work(McpClient client, LoadOptions options) {
     this.client = client;
@@ -19,10 +20,17 @@ final class Work {
     this.targets = options.getTargets();
   }
 
-  /** {@code initialize} on the first target, then {@code notifications/initialized} on the next in turn. */
+  /**
+   * {@code initialize} on the first target, then {@code notifications/initialized} on the next in turn; when the
+   * sessions are spread, both on the next target in turn, where the session then stays.
+   */
   Future<McpSession> openSession() {
     if (options.isStateless()) {
       return Future.succeededFuture(McpSession.stateless());
+    }
+    if (options.isSpread()) {
+      Target home = targets.get(opened++ % targets.size());
+      return client.initialize(home).compose(session -> client.initialized(session.stayOn(home), home).map(session));
     }
     Target first = targets.get(0);
     return client.initialize(first).compose(session -> {

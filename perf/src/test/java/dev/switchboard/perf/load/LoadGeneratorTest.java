@@ -6,6 +6,7 @@ import dev.switchboard.perf.stub.RunningStub;
 import dev.switchboard.perf.stub.StubOptions;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,27 @@ class LoadGeneratorTest {
     assertThat(result.errors().total()).as(result.errors().brief()).isZero();
     assertThat(result.requests()).isPositive();
     assertThat(json.sessionCount()).isEqualTo(before);
+  }
+
+  @Test
+  void spreadSessionsStayWhereTheyWereOpened() throws Exception {
+    RunningStub other = RunningStub.deploy(vertx, "127.0.0.1", new StubOptions()).toCompletionStage()
+      .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try {
+      LoadOptions options = base(json).setTargets(List.of(Target.of("a", json.url()), Target.of("b", other.url())))
+        .setConcurrency(4);
+      // Two stubs share no sessions: a session's request on the other stub is answered 404.
+      LoadResult alternating = run(new LoadOptions(options).setMaxRequests(40));
+      assertThat(alternating.errors().total()).isPositive();
+      int before = json.sessionCount();
+      LoadResult spread = run(new LoadOptions(options).setSpread(true));
+      assertThat(spread.errors().total()).as(spread.errors().brief()).isZero();
+      assertThat(spread.requests()).isPositive();
+      assertThat(json.sessionCount()).isEqualTo(before);
+      assertThat(other.sessionCount()).isZero(); // each DELETE went where its session lives
+    } finally {
+      other.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
   }
 
   @Test
