@@ -13,9 +13,9 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 /**
  * The cost of incoming authentication: two fresh gateway JVMs in front of the stub, one without auth and one with
  * {@code auth.incoming.type: oauth2} against a real IdP (navikt's mock-oauth2-server, in the perf JVM), warmed up
- * alike (the full warm-up budget each, since a fresh JVM's CPU per call is dominated by the JIT until then), then
- * tools/call at c=16 on each, interleaved over three rounds. Every request carries the same valid token, so after the
- * first request the gateway validates it from its cache. Reported: each gateway's CPU time per call (whole JVM, and
+ * alike ({@link Bench#warm}: until the JIT settles, since a fresh JVM's CPU per call is dominated by it until then),
+ * then tools/call at c=16 on each, interleaved over three rounds. Every request carries the same valid token, so
+ * after the first request the gateway validates it from its cache. Reported: each gateway's CPU time per call (whole JVM, and
  * its event loops alone, from /proc) and the difference.
  */
 final class AuthScenario implements Scenario {
@@ -49,11 +49,7 @@ final class AuthScenario implements Scenario {
     List<Contender> gateways = List.of(
       new Contender(targets.get(0), () -> ProcessCpu.times(open.process().pid()), open.process().pid()),
       new Contender(targets.get(1), () -> ProcessCpu.times(secured.process().pid()), secured.process().pid()));
-    for (Target target : targets) {
-      LoadResult warm = bench.load(bench.loadOptions("warm-up " + target.name(), List.of(target), CONCURRENCY,
-        bench.options().warmup()).setMaxRequests(bench.options().warmupRequests()).setProgress(false));
-      bench.log("  " + warm.brief());
-    }
+    gateways.forEach(gateway -> bench.warm(gateway.target(), gateway.jvmPid()));
     List<LoadResult> results = new ArrayList<>();
     List<List<Double>> total = List.of(new ArrayList<>(), new ArrayList<>());
     List<List<Double>> loops = List.of(new ArrayList<>(), new ArrayList<>());
