@@ -64,7 +64,7 @@ final class SseScenario implements Scenario {
           Measured m = contender.measure(round, CONCURRENCY, () -> bench.load(bench.loadOptions(label,
             List.of(contender.target()), CONCURRENCY, bench.options().scenarioWindow())));
           bench.log("  " + m.result().brief() + (m.cpu() == null ? ""
-            : String.format(Locale.ROOT, ", proxy CPU %.1f us/call", m.cpuMicrosPerRequest())));
+            : String.format(Locale.ROOT, ", proxy CPU %.1f us/call", m.cpuMicrosPerRequest()) + m.rolesBrief()));
           these.add(m.result());
           if (m.cpu() != null) {
             cpu.computeIfAbsent(contender.name(), k -> new ArrayList<>()).add(m.cpuMicrosPerRequest());
