@@ -15,8 +15,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * {@code auth.incoming.type: oauth2} against a real IdP (navikt's mock-oauth2-server, in the perf JVM), warmed up
  * alike ({@link Bench#warm}: until the JIT settles, since a fresh JVM's CPU per call is dominated by it until then),
  * then tools/call at c=16 on each, interleaved over three rounds. Every request carries the same valid token, so
- * after the first request the gateway validates it from its cache. Reported: each gateway's CPU time per call (whole JVM, and
- * its event loops alone, from /proc) and the difference.
+ * after the first request the gateway validates it from its cache. Reported: each gateway's CPU time per call (whole
+ * JVM, and its event loops alone, from /proc) and the difference.
  */
 final class AuthScenario implements Scenario {
   private static final int CONCURRENCY = 16;
