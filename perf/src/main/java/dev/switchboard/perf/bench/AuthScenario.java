@@ -2,7 +2,6 @@ package dev.switchboard.perf.bench;
 
 import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.load.Target;
-import dev.switchboard.perf.proc.ProcessCpu;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -47,8 +46,8 @@ final class AuthScenario implements Scenario {
     List<Target> targets = List.of(Target.of("gateway-noauth", open.process().url()),
       Target.of("gateway-auth", secured.process().url()).withBearer(token));
     List<Contender> gateways = List.of(
-      new Contender(targets.get(0), () -> ProcessCpu.times(open.process().pid()), open.process().pid()),
-      new Contender(targets.get(1), () -> ProcessCpu.times(secured.process().pid()), secured.process().pid()));
+      new Contender(targets.get(0), open.process()::cpuTime, open.process().pid()),
+      new Contender(targets.get(1), secured.process()::cpuTime, secured.process().pid()));
     gateways.forEach(gateway -> bench.warm(gateway.target(), gateway.jvmPid()));
     List<LoadResult> results = new ArrayList<>();
     List<List<Double>> total = List.of(new ArrayList<>(), new ArrayList<>());

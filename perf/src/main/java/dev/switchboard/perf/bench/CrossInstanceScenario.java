@@ -66,8 +66,8 @@ final class CrossInstanceScenario implements Scenario {
     long pb = pair.get(1).process().pid();
     Supplier<CpuTime> both = () -> ProcessCpu.times(List.of(pa, pb));
     List<Arm> arms = List.of(
-      new Arm("memory", () -> ProcessCpu.times(memory.process().pid()), List.of(tm), false),
-      new Arm("redis", () -> ProcessCpu.times(pa), List.of(ta), false),
+      new Arm("memory", memory.process()::cpuTime, List.of(tm), false),
+      new Arm("redis", pair.get(0).process()::cpuTime, List.of(ta), false),
       new Arm("spread", both, List.of(ta, tb), true),
       new Arm("alternating", both, List.of(ta, tb), false));
     List<LoadResult> results = new ArrayList<>();
