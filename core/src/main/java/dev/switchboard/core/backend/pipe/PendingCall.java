@@ -17,17 +17,29 @@ final class PendingCall {
   final Object progressToken;
   final Handler<JsonObject> onMessage;
   final Context caller;
+  /** Where the call completes: the owner's context, or the caller's for a call that skipped the hop. */
+  final Context completion;
   final Promise<JsonObject> promise = Promise.promise();
   long timer = -1;
 
   PendingCall(long pipeId, VirtualSession session, Object callerId, Object progressToken, Handler<JsonObject> onMessage,
-              Context caller) {
+              Context caller, Context completion) {
     this.pipeId = pipeId;
     this.session = session;
     this.callerId = callerId;
     this.progressToken = progressToken;
     this.onMessage = onMessage;
     this.caller = caller;
+    this.completion = completion;
+  }
+
+  /** On {@link #completion}: the first outcome wins. */
+  void complete(JsonObject result, Throwable failure) {
+    if (failure != null) {
+      promise.tryFail(failure);
+    } else {
+      promise.tryComplete(result);
+    }
   }
 
   /**

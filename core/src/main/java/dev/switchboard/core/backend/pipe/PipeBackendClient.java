@@ -7,6 +7,7 @@ import dev.switchboard.core.backend.BackendStream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -15,21 +16,30 @@ import java.util.function.Function;
  * What the legacy HTTP+SSE and stdio clients share: every call hops onto the client's context ({@link ContextHop})
  * and goes to the {@link PipeSession} that holds its backend session; a session it does not hold is
  * {@code SESSION_EXPIRED}. Subclasses decide which pipe session holds which backend session, and how sessions are
- * opened, closed and shut down.
+ * opened, closed and shut down. A client whose {@link #holderOf} may be read from any thread, and whose pipes take
+ * writes from any thread, sends plain requests from a Vert.x caller without the hop ({@link PipeSession#call}).
  */
 abstract class PipeBackendClient implements BackendClient {
   final BackendOptions options;
   final ContextHop hop;
   private final String unknownSession;
+  private final boolean callsSkipHop;
 
-  /** @param unknownSession why a session this client does not hold may be unknown (the error text) */
-  PipeBackendClient(BackendOptions options, ContextHop hop, String unknownSession) {
+  /**
+   * @param unknownSession why a session this client does not hold may be unknown (the error text)
+   * @param callsSkipHop   whether plain requests from a Vert.x context go to their pipe session without the hop
+   */
+  PipeBackendClient(BackendOptions options, ContextHop hop, String unknownSession, boolean callsSkipHop) {
     this.options = options;
     this.hop = hop;
     this.unknownSession = unknownSession;
+    this.callsSkipHop = callsSkipHop;
   }
 
-  /** The pipe session that holds {@code sessionId} (not null), or null; called on the client's context. */
+  /**
+   * The pipe session that holds {@code sessionId} (not null), or null; called on the client's context, and from
+   * any thread when plain requests skip the hop.
+   */
   abstract PipeSession holderOf(String sessionId);
 
   @Override
@@ -53,6 +63,14 @@ abstract class PipeBackendClient implements BackendClient {
                                           Handler<JsonObject> onMessage) {
     if (requestId != null && !(requestId instanceof String) && !isIntegral(requestId)) {
       return Future.failedFuture(new IllegalArgumentException("request id must be a string or an integer"));
+    }
+    Context current = Vertx.currentContext();
+    if (callsSkipHop && current != null && !Shares.handles(method)) {
+      try {
+        return with(sessionId, s -> s.call(sessionId, requestId, method, params, onMessage, current));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
     }
     Context caller = hop.caller();
     return hop.run(() -> with(sessionId, s -> s.request(sessionId, requestId, method, params, onMessage, caller)));

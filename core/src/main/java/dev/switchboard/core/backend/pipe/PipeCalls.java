@@ -13,14 +13,17 @@ import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The requests in flight on one pipe: each is written under a gateway-owned integer id, with its progress token
  * replaced by {@code sb-progress-<id>}; answers are matched by that id; a timeout or a cancellation sends
- * {@code notifications/cancelled} with it. Bounded by {@link #MAX_PENDING}. Used on the owner's context only.
+ * {@code notifications/cancelled} with it. Bounded by {@link #MAX_PENDING}. A call completes on the context its
+ * sender names: the owner's, or for a plain call the caller's. Calls are sent and answered from any thread (see
+ * {@link PipeSession}); timeouts, cancellations and failures run on the owner's context.
  */
 final class PipeCalls {
   private static final System.Logger LOG = System.getLogger(PipeCalls.class.getName());
@@ -31,14 +34,19 @@ final class PipeCalls {
   private final Vertx vertx;
   private final Context context;
   private final BackendOptions options;
-  private final Map<Long, PendingCall> pending = new HashMap<>();
-  private Pipe pipe;
-  private long nextId;
+  private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong();
+  private volatile Pipe pipe;
 
   PipeCalls(Vertx vertx, Context context, BackendOptions options) {
     this.vertx = vertx;
     this.context = context;
     this.options = options;
+  }
+
+  /** The owner's context. */
+  Context owner() {
+    return context;
   }
 
   /** The pipe requests go to from now on (null while there is none). */
@@ -50,13 +58,22 @@ final class PipeCalls {
     return pending.values();
   }
 
-  /** Sends a request; completes with its {@code result}, or fails (JSON-RPC error, timeout, pipe lost). */
+  /**
+   * Sends a request; completes on {@code completion} with its {@code result}, or fails (JSON-RPC error, timeout, pipe
+   * lost). The call is in flight before it is written, since its answer may be read on another thread at once.
+   *
+   * @param caller where messages about the call (progress, server-to-client requests) go
+   */
   Future<JsonObject> send(VirtualSession session, Object callerId, String method, JsonObject params,
-                          Handler<JsonObject> onMessage, Context caller) {
+                          Handler<JsonObject> onMessage, Context caller, Context completion) {
     if (pending.size() >= MAX_PENDING) {
       return Future.failedFuture(unreachable("more than " + MAX_PENDING + " requests in flight"));
     }
-    long id = ++nextId;
+    Pipe target = pipe;
+    if (target == null) {
+      return Future.failedFuture(unreachable("not connected"));
+    }
+    long id = nextId.incrementAndGet();
     JsonObject sent = params;
     Object token = null;
     if (params != null && params.getValue("_meta") instanceof JsonObject meta && meta.getValue("progressToken") != null) {
@@ -64,15 +81,7 @@ final class PipeCalls {
       sent = params.copy();
       sent.getJsonObject("_meta").put("progressToken", TOKEN_PREFIX + id);
     }
-    PendingCall call = new PendingCall(id, session, callerId, token, onMessage, caller);
-    if (pipe == null || !pipe.write(JsonRpc.request(id, method, sent).toBuffer())) {
-      return Future.failedFuture(unreachable(pipe == null ? "not connected"
-        : "not taking messages (its input queue is full)"));
-    }
-    pending.put(id, call);
-    if (session != null && callerId != null) {
-      session.calls.put(RequestIdKey.of(callerId), call);
-    }
+    PendingCall call = new PendingCall(id, session, callerId, token, onMessage, caller, completion);
     call.timer = vertx.setTimer(options.timeout().toMillis(), t -> context.runOnContext(v -> {
       if (pending.remove(id) != null) {
         finish(call, null, new BackendException(options.name(), BackendException.Kind.TIMEOUT, "no answer within "
@@ -80,12 +89,26 @@ final class PipeCalls {
         notifyCancelled(id, "timed out");
       }
     }));
+    String key = session != null && callerId != null ? RequestIdKey.of(callerId) : null;
+    if (key != null && session.calls.putIfAbsent(key, call) != null) {
+      vertx.cancelTimer(call.timer);
+      return Future.failedFuture(PipeSession.inFlightAlready(callerId));
+    }
+    pending.put(id, call);
+    if (!target.write(JsonRpc.request(id, method, sent).toBuffer())) {
+      pending.remove(id);
+      vertx.cancelTimer(call.timer);
+      if (key != null) {
+        session.calls.remove(key, call);
+      }
+      return Future.failedFuture(unreachable("not taking messages (its input queue is full)"));
+    }
     return call.promise.future();
   }
 
   /** A request of the gateway's own, whose answer is only logged when it fails. */
   void own(String method, JsonObject params) {
-    send(null, null, method, params, null, context).onFailure(err -> LOG.log(Level.DEBUG,
+    send(null, null, method, params, null, context, context).onFailure(err -> LOG.log(Level.DEBUG,
       "backend ''{0}'': {1} failed: {2}", options.name(), method, err.getMessage()));
   }
 
@@ -96,7 +119,7 @@ final class PipeCalls {
     return notifyCancelled(call.pipeId, reason);
   }
 
-  /** Matches an answer from the pipe to its call. */
+  /** Matches an answer from the pipe to its call; any thread. */
   void answered(JsonObject message) {
     Object id = message.getValue("id");
     Long key = id instanceof Number n ? Long.valueOf(n.longValue()) : parseLong(id);
@@ -126,9 +149,12 @@ final class PipeCalls {
   }
 
   void failAll(Throwable cause) {
-    List<PendingCall> calls = new ArrayList<>(pending.values());
-    pending.clear();
-    calls.forEach(call -> finish(call, null, cause));
+    for (Long id : new ArrayList<>(pending.keySet())) {
+      PendingCall call = pending.remove(id);
+      if (call != null) {
+        finish(call, null, cause);
+      }
+    }
   }
 
   boolean write(JsonObject message) {
@@ -146,10 +172,10 @@ final class PipeCalls {
     if (call.session != null && call.callerId != null) {
       call.session.calls.remove(RequestIdKey.of(call.callerId), call);
     }
-    if (failure != null) {
-      call.promise.tryFail(failure);
+    if (Vertx.currentContext() == call.completion) {
+      call.complete(result, failure);
     } else {
-      call.promise.tryComplete(result);
+      call.completion.runOnContext(v -> call.complete(result, failure));
     }
   }
 

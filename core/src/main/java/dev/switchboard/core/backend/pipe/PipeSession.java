@@ -22,10 +22,10 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One pipe (a backend process, or a legacy SSE connection) speaking as one MCP session, shared by the virtual
@@ -35,8 +35,13 @@ import java.util.Set;
  * sessions outlive reopenings (their subscriptions and the log level are sent again), calls in flight fail. Requests
  * in flight are {@link PipeCalls}, shared subscriptions and log level are {@link Shares}, server-to-client requests
  * are routed by {@link ServerRequests}.
+ *
+ * <p>One path skips the hop: a plain call ({@link #call}) may come from any Vert.x context, and its answer, offered
+ * by the pipe's reading thread ({@link #answerNow}), completes on the caller's context. That path reads the
+ * sessions, the state and the calls in flight, which are therefore safe to read from any thread; they are changed
+ * on the owner's context only, except the calls in flight, which the path adds and removes.
  */
-final class PipeSession {
+final class PipeSession implements Inbox {
   private static final System.Logger LOG = System.getLogger(PipeSession.class.getName());
   /** First delay before a pipe that ended is opened again; doubled per failure up to {@link #MAX_BACKOFF_MS}. */
   static final long FIRST_BACKOFF_MS = 1_000;
@@ -66,17 +71,17 @@ final class PipeSession {
   private final Runnable onGone;
   private final PipeCalls calls;
   private final Shares shares;
-  private final Map<String, VirtualSession> sessions = new LinkedHashMap<>();
+  private final Map<String, VirtualSession> sessions = new ConcurrentHashMap<>();
   /** Server-to-client requests passed to a client session, by id key, and that session's id. */
   private final Map<String, String> serverRequests = new HashMap<>();
   /** URL-mode elicitations passed to a client session, by elicitation id, for their completion notice. */
   private final Map<String, String> elicitations = new HashMap<>();
   private SupervisedBackend.AvailabilityListener availability;
-  private State state = State.IDLE;
+  private volatile State state = State.IDLE;
   private boolean everReady;
   private Pipe process;
   private Promise<Void> ready;
-  private Throwable lastFailure;
+  private volatile Throwable lastFailure;
   private JsonObject clientInfo;
   private String protocolVersion;
   private JsonObject serverCapabilities;
@@ -146,7 +151,7 @@ final class PipeSession {
     state = State.STARTING;
     Promise<Void> starting = Promise.promise();
     ready = starting;
-    pipes.open(context, this::onLine)
+    pipes.open(context, this)
       .compose(started -> {
         if (state == State.STOPPED) {
           started.stop();
@@ -192,7 +197,7 @@ final class PipeSession {
   private Future<Void> initialize() {
     JsonObject params = new JsonObject().put("protocolVersion", ProtocolVersion.LATEST)
       .put("capabilities", declared.copy()).put("clientInfo", clientInfo == null ? new JsonObject() : clientInfo);
-    return calls.send(null, null, McpMethod.INITIALIZE, params, null, context).compose(result -> {
+    return calls.send(null, null, McpMethod.INITIALIZE, params, null, context, context).compose(result -> {
       Object version = result.getValue("protocolVersion");
       if (!(version instanceof String negotiated) || !versions.contains(negotiated)) {
         return Future.failedFuture(new BackendException(backend(), BackendException.Kind.PROTOCOL,
@@ -291,19 +296,13 @@ final class PipeSession {
 
   // ---- client-side operations (on the context) --------------------------------------------------------------------
 
+  /** A request of any method, on the owner's context; it completes there. */
   Future<JsonObject> request(String sessionId, Object callerId, String method, JsonObject params,
                              Handler<JsonObject> onMessage, Context caller) {
     VirtualSession session = sessions.get(sessionId);
-    if (session == null) {
-      return Future.failedFuture(expired());
-    }
-    if (state != State.READY) {
-      return Future.failedFuture(unreachable("the process is not running"
-        + (lastFailure == null ? "" : " (" + lastFailure.getMessage() + ")") + "; restarting"));
-    }
-    if (callerId != null && session.calls.containsKey(RequestIdKey.of(callerId))) {
-      return Future.failedFuture(new IllegalStateException("request id " + snippet(String.valueOf(callerId))
-        + " is already in flight on this session"));
+    Throwable refused = refusal(session, callerId);
+    if (refused != null) {
+      return Future.failedFuture(refused);
     }
     session.lastUsedNanos = System.nanoTime();
     JsonObject args = params == null ? new JsonObject() : params;
@@ -312,8 +311,44 @@ final class PipeSession {
       case McpMethod.RESOURCES_UNSUBSCRIBE -> shares.unsubscribe(session, callerId, args, onMessage, caller);
       case McpMethod.LOGGING_SET_LEVEL -> shares.setLevel(session, sessions.values(), callerId, args, onMessage,
         caller);
-      default -> calls.send(session, callerId, method, params, onMessage, caller);
+      default -> calls.send(session, callerId, method, params, onMessage, caller, context);
     };
+  }
+
+  /**
+   * A request whose method the virtual sessions do not share ({@link Shares#handles} is false), from any Vert.x
+   * context ({@code caller}, where it completes): it is written to the pipe at once, without a hop to the owner's.
+   */
+  Future<JsonObject> call(String sessionId, Object callerId, String method, JsonObject params,
+                          Handler<JsonObject> onMessage, Context caller) {
+    VirtualSession session = sessions.get(sessionId);
+    Throwable refused = refusal(session, callerId);
+    if (refused != null) {
+      return Future.failedFuture(refused);
+    }
+    session.lastUsedNanos = System.nanoTime();
+    return calls.send(session, callerId, method, params, onMessage, caller, caller);
+  }
+
+  /** Why a request on {@code session} cannot be sent now, or null. */
+  private Throwable refusal(VirtualSession session, Object callerId) {
+    if (session == null) {
+      return expired();
+    }
+    if (state != State.READY) {
+      Throwable last = lastFailure;
+      return unreachable("the process is not running" + (last == null ? "" : " (" + last.getMessage() + ")")
+        + "; restarting");
+    }
+    if (callerId != null && session.calls.containsKey(RequestIdKey.of(callerId))) {
+      return inFlightAlready(callerId);
+    }
+    return null;
+  }
+
+  static IllegalStateException inFlightAlready(Object callerId) {
+    return new IllegalStateException("request id " + snippet(String.valueOf(callerId))
+      + " is already in flight on this session");
   }
 
   Future<Void> cancel(String sessionId, Object callerId, String reason) {
@@ -402,15 +437,27 @@ final class PipeSession {
 
   // ---- the pipe ----------------------------------------------------------------------------------------------------
 
-  private void onLine(Buffer line) {
-    JsonObject message;
+  @Override
+  public JsonObject parse(Buffer text) {
     try {
-      message = new JsonObject(line);
+      return new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
       LOG.log(Level.WARNING, "backend ''{0}'': dropped a stdout line that is not a JSON-RPC message: {1}", backend(),
-        snippet(line.toString()));
-      return;
+        snippet(text.toString()));
+      return null;
     }
+  }
+
+  @Override
+  public void text(Buffer text) {
+    JsonObject message = parse(text);
+    if (message != null) {
+      message(message);
+    }
+  }
+
+  @Override
+  public void message(JsonObject message) {
     if (message.getValue("method") instanceof String method) {
       if (message.containsKey("id")) {
         ServerRequests.route(this, message, method);
@@ -420,6 +467,15 @@ final class PipeSession {
     } else if (message.containsKey("id")) {
       calls.answered(message);
     }
+  }
+
+  @Override
+  public boolean answerNow(JsonObject message) {
+    if (message.containsKey("method") || !message.containsKey("id")) {
+      return false;
+    }
+    calls.answered(message);
+    return true;
   }
 
   private void notification(JsonObject message, String method) {

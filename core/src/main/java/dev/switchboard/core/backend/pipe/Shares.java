@@ -27,6 +27,12 @@ final class Shares {
     this.calls = calls;
   }
 
+  /** Whether requests of {@code method} go through the shares (and so run on the owner's context). */
+  static boolean handles(String method) {
+    return McpMethod.RESOURCES_SUBSCRIBE.equals(method) || McpMethod.RESOURCES_UNSUBSCRIBE.equals(method)
+      || McpMethod.LOGGING_SET_LEVEL.equals(method);
+  }
+
   /** The sessions subscribed to a URI. */
   Set<String> subscribers(String uri) {
     return subscriptions.getOrDefault(uri, Set.of());
@@ -41,7 +47,8 @@ final class Shares {
       session.subscriptions.add(uri);
       return Future.succeededFuture(new JsonObject());
     }
-    return calls.send(session, callerId, McpMethod.RESOURCES_SUBSCRIBE, params, onMessage, caller).onSuccess(r -> {
+    return calls.send(session, callerId, McpMethod.RESOURCES_SUBSCRIBE, params, onMessage, caller,
+      calls.owner()).onSuccess(r -> {
       if (uri != null && !session.closed) {
         subscriptions.computeIfAbsent(uri, k -> new HashSet<>()).add(session.id);
         session.subscriptions.add(uri);
@@ -61,14 +68,16 @@ final class Shares {
       }
       subscriptions.remove(uri);
     }
-    return calls.send(session, callerId, McpMethod.RESOURCES_UNSUBSCRIBE, params, onMessage, caller);
+    return calls.send(session, callerId, McpMethod.RESOURCES_UNSUBSCRIBE, params, onMessage, caller,
+      calls.owner());
   }
 
   Future<JsonObject> setLevel(VirtualSession session, Collection<VirtualSession> open, Object callerId,
                               JsonObject params, Handler<JsonObject> onMessage, Context caller) {
     String level = params.getValue("level") instanceof String l && LogLevels.ORDER.contains(l) ? l : null;
     if (level == null) {
-      return calls.send(session, callerId, McpMethod.LOGGING_SET_LEVEL, params, onMessage, caller);
+      return calls.send(session, callerId, McpMethod.LOGGING_SET_LEVEL, params, onMessage, caller,
+        calls.owner());
     }
     session.logLevel = level;
     String most = mostVerbose(open);
@@ -77,7 +86,7 @@ final class Shares {
     }
     levelSent = most;
     return calls.send(session, callerId, McpMethod.LOGGING_SET_LEVEL, params.copy().put("level", most), onMessage,
-      caller);
+      caller, calls.owner());
   }
 
   /** A session ended: its subscriptions are released, and the log level follows the sessions left. */

@@ -50,7 +50,7 @@ public final class SseBackendClient extends PipeBackendClient {
 
   public SseBackendClient(Vertx vertx, BackendOptions options) {
     super(options, new ContextHop(vertx.getOrCreateContext()),
-      "the session is unknown here (closed, or opened on another instance)");
+      "the session is unknown here (closed, or opened on another instance)", false);
     this.vertx = vertx;
     HttpClientOptions http = new HttpClientOptions().setName("backend-" + options.name()).setKeepAlive(true)
       .setConnectTimeout(10_000);

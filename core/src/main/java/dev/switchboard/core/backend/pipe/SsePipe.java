@@ -8,7 +8,6 @@ import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.JsonRpcError;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -40,7 +39,7 @@ final class SsePipe implements Pipe {
   private final Context context;
   private final BackendOptions options;
   private final HttpClientAgent posts;
-  private final Handler<Buffer> onMessage;
+  private final Inbox inbox;
   /** Most POSTs in flight on this session: 16 per pooled connection; beyond, a message fails at once. */
   private final int maxPosts;
   private final AtomicInteger postsInFlight = new AtomicInteger();
@@ -50,17 +49,17 @@ final class SsePipe implements Pipe {
   private volatile URI postTo;
 
   private SsePipe(Vertx vertx, Context context, BackendOptions options, HttpClientAgent posts,
-                  Handler<Buffer> onMessage) {
+                  Inbox inbox) {
     this.vertx = vertx;
     this.context = context;
     this.options = options;
     this.posts = posts;
-    this.onMessage = onMessage;
+    this.inbox = inbox;
     this.maxPosts = options.maxConnections() * 16;
   }
 
   static PipeFactory factory(Vertx vertx, BackendOptions options, HttpClientAgent streams, HttpClientAgent posts) {
-    return (context, onMessage) -> new SsePipe(vertx, context, options, posts, onMessage).connect(streams);
+    return (context, inbox) -> new SsePipe(vertx, context, options, posts, inbox).connect(streams);
   }
 
   private Future<Pipe> connect(HttpClientAgent streams) {
@@ -111,7 +110,7 @@ final class SsePipe implements Pipe {
         fail(new BackendException(name(), BackendException.Kind.PROTOCOL, "the endpoint event is not a URL"));
       }
     } else if (SseEvent.DEFAULT_TYPE.equals(event.type()) && event.data().length() > 0) {
-      onMessage.handle(event.data());
+      inbox.text(event.data());
     }
   }
 
@@ -197,8 +196,8 @@ final class SsePipe implements Pipe {
   private void answerFailedRequest(Buffer message, String why) {
     JsonObject sent = new JsonObject(message);
     if (sent.containsKey("method") && sent.containsKey("id")) {
-      onMessage.handle(JsonRpc.errorResponse(sent.getValue("id"), JsonRpcError.INTERNAL_ERROR,
-        "backend '" + name() + "' did not accept the message: " + why).toBuffer());
+      inbox.message(JsonRpc.errorResponse(sent.getValue("id"), JsonRpcError.INTERNAL_ERROR,
+        "backend '" + name() + "' did not accept the message: " + why));
     }
   }
 

@@ -12,11 +12,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link BackendClient} for a stdio backend. In {@link SessionMode#SHARED} mode one supervised process serves every
@@ -24,7 +24,8 @@ import java.util.UUID;
  * session id) and the {@link PipeSession} multiplexes them. In {@link SessionMode#PER_SESSION} mode each
  * {@link #open} starts a process of its own, at most {@link StdioOptions#maxProcesses()} at once, stopped by
  * {@link #close}. All state lives on one Vert.x context; every call hops onto it and its result back to the
- * caller's context.
+ * caller's context, except plain requests, which a Vert.x caller writes to the process itself and whose answers reach
+ * it from the process's reading thread ({@link PipeSession#call}).
  */
 public final class StdioBackendClient extends PipeBackendClient implements SupervisedBackend {
   /**
@@ -41,13 +42,13 @@ public final class StdioBackendClient extends PipeBackendClient implements Super
   private final Vertx vertx;
   private final Context context;
   private final PipeSession shared;
-  private final Map<String, PipeSession> perSession = new HashMap<>();
+  private final Map<String, PipeSession> perSession = new ConcurrentHashMap<>();
   private final IdleReaper reaper;
   private int starting;
 
   public StdioBackendClient(Vertx vertx, BackendOptions options) {
     super(options, new ContextHop(vertx.getOrCreateContext()),
-      "the session is unknown here (its process ended, or the session was opened on another instance)");
+      "the session is unknown here (its process ended, or the session was opened on another instance)", true);
     this.vertx = vertx;
     this.context = hop.context();
     this.shared = options.stdio().sessionMode() == SessionMode.SHARED

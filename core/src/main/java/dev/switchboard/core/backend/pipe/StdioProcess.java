@@ -4,10 +4,10 @@ import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.stdio.StdioOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One running backend process and its three pipes, each served by a dedicated daemon thread: stdout lines are handed
- * to the owner's context with {@code runOnContext} (at most {@code maxQueuedMessages} waiting, after which the reader
- * blocks and so does the process's output), stderr lines are logged with the backend's name, and stdin is written
- * from a bounded queue. No event loop ever touches a pipe.
+ * One running backend process and its three pipes, each served by a dedicated daemon thread. Stdout lines are parsed
+ * on the reading thread. An answer to a call goes straight to the call's context when no earlier line still waits
+ * for the owner's ({@link Inbox#answerNow}); every other line is handed to the owner's context with
+ * {@code runOnContext} (at most {@code maxQueuedMessages} waiting, after which the reader blocks and so does the
+ * process's output). Stderr lines are logged with the backend's name, and stdin is written from a bounded queue. No
+ * event loop ever touches a pipe.
  */
 final class StdioProcess implements Pipe {
   private static final System.Logger LOG = System.getLogger(StdioProcess.class.getName());
@@ -35,6 +38,8 @@ final class StdioProcess implements Pipe {
   private final Process process;
   private final BlockingQueue<Buffer> writes;
   private final Semaphore handOff;
+  /** Lines handed to the owner's context and not yet handled there; only the reading thread adds to it. */
+  private final AtomicInteger waiting = new AtomicInteger();
   private final Promise<Throwable> exited = Promise.promise();
   private volatile boolean stopping;
 
@@ -53,14 +58,14 @@ final class StdioProcess implements Pipe {
    * cannot be started (not found, not executable, bad working directory); the message names the program but not its
    * arguments or environment.
    *
-   * @param onLine receives each stdout line on {@code context}
+   * @param inbox receives each stdout message
    */
   static PipeFactory factory(Vertx vertx, String backend, StdioOptions options) {
-    return (context, onLine) -> start(vertx, context, backend, options, onLine).map(p -> p);
+    return (context, inbox) -> start(vertx, context, backend, options, inbox).map(p -> p);
   }
 
   static Future<StdioProcess> start(Vertx vertx, Context context, String backend, StdioOptions options,
-                                    Handler<Buffer> onLine) {
+                                    Inbox inbox) {
     return vertx.executeBlocking(() -> {
       ProcessBuilder builder = new ProcessBuilder(options.command());
       builder.environment().putAll(options.env());
@@ -75,22 +80,28 @@ final class StdioProcess implements Pipe {
       }
     }, false).map(process -> {
       StdioProcess started = new StdioProcess(vertx, context, backend, options, process);
-      started.serve(onLine);
+      started.serve(inbox);
       return started;
     });
   }
 
-  private void serve(Handler<Buffer> onLine) {
+  private void serve(Inbox inbox) {
     String prefix = "switchboard-stdio-" + backend + "-" + process.pid();
     Thread.ofPlatform().daemon().name(prefix + "-out").start(new LineReader(process.getInputStream(),
       options.maxLineBytes(), new LineReader.Sink() {
         @Override
         public void line(Buffer line) throws InterruptedException {
+          JsonObject message = inbox.parse(line);
+          if (message == null || waiting.get() == 0 && inbox.answerNow(message)) {
+            return;
+          }
           handOff.acquire();
+          waiting.incrementAndGet();
           context.runOnContext(v -> {
             try {
-              onLine.handle(line);
+              inbox.message(message);
             } finally {
+              waiting.decrementAndGet();
               handOff.release();
             }
           });
@@ -156,6 +167,11 @@ final class StdioProcess implements Pipe {
 
   long pid() {
     return process.pid();
+  }
+
+  /** For tests: how many lines wait for the owner's context now. */
+  int waiting() {
+    return waiting.get();
   }
 
   @Override

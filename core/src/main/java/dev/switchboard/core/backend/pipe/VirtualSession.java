@@ -1,24 +1,25 @@
 package dev.switchboard.core.backend.pipe;
 
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One client session's share of a process: the id the core knows it by (its "backend session id"), what its client
  * declared, the log level it asked for, the resources it subscribed to, its calls in flight by the client's own
- * request id, and its standalone stream. Touched only on the owner's context.
+ * request id, and its standalone stream. Changed on the owner's context only, except {@link #calls} and
+ * {@link #lastUsedNanos}, which a plain call changes from its caller's context (see {@link PipeSession#call}).
  */
 final class VirtualSession {
   final String id;
   final JsonObject capabilities;
-  final Map<String, PendingCall> calls = new HashMap<>();
+  final Map<String, PendingCall> calls = new ConcurrentHashMap<>();
   final Set<String> subscriptions = new HashSet<>();
   String logLevel;
-  boolean closed;
-  long lastUsedNanos = System.nanoTime();
+  volatile boolean closed;
+  volatile long lastUsedNanos = System.nanoTime();
   VirtualStream stream;
 
   VirtualSession(String id, JsonObject capabilities) {

@@ -12,6 +12,7 @@ import dev.switchboard.core.backend.stdio.SessionMode;
 import dev.switchboard.core.backend.stdio.StdioOptions;
 import dev.switchboard.core.protocol.JsonRpc;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,13 +34,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class SharedProcessTest {
-  private static final long WAIT = 10;
+  static final long WAIT = 10;
   private static final JsonObject INFO = new JsonObject().put("name", "switchboard").put("version", "test");
   private static final JsonObject SAMPLING = new JsonObject().put("sampling", new JsonObject());
 
-  private BackendClient client;
-  private String a;
-  private String b;
+  BackendClient client;
+  String a;
+  String b;
 
   @BeforeEach
   void open(Vertx vertx) throws Exception {
@@ -64,8 +65,8 @@ class SharedProcessTest {
 
   @Test
   void sameCallerIdFromTwoSessionsGetsTwoPipeIds() throws Exception {
-    Future<JsonObject> first = client.request(a, 1, "tools/call", tool("hold", new JsonObject().put("ms", 200)), null);
-    Future<JsonObject> second = client.request(b, 1, "tools/call", tool("echo", new JsonObject().put("text", "x")),
+    Future<JsonObject> first = call(a, 1, "tools/call", tool("hold", new JsonObject().put("ms", 200)), null);
+    Future<JsonObject> second = call(b, 1, "tools/call", tool("echo", new JsonObject().put("text", "x")),
       null);
 
     assertThat(text(await(first))).isEqualTo("held");
@@ -82,7 +83,7 @@ class SharedProcessTest {
     }
     List<Future<JsonObject>> calls = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
-      calls.add(client.request(sessions.get(i % sessions.size()), i / sessions.size(), "tools/call",
+      calls.add(call(sessions.get(i % sessions.size()), i / sessions.size(), "tools/call",
         tool("echo", new JsonObject().put("text", "call-" + i)), null));
     }
 
@@ -97,8 +98,8 @@ class SharedProcessTest {
     List<JsonObject> toB = new CopyOnWriteArrayList<>();
     JsonObject params = tool("progress", new JsonObject().put("steps", 3))
       .put("_meta", new JsonObject().put("progressToken", "same"));
-    Future<JsonObject> first = client.request(a, "tools/call", params, toA::add);
-    Future<JsonObject> second = client.request(b, "tools/call", params.copy(), toB::add);
+    Future<JsonObject> first = call(a, "tools/call", params, toA::add);
+    Future<JsonObject> second = call(b, "tools/call", params.copy(), toB::add);
     await(first);
     await(second);
 
@@ -114,7 +115,7 @@ class SharedProcessTest {
   @Test
   void serverRequestGoesToTheOnlySessionWithACallInFlight() throws Exception {
     BlockingQueue<JsonObject> toA = new LinkedBlockingQueue<>();
-    Future<JsonObject> sampled = client.request(a, "tools/call", tool("sample", new JsonObject()), toA::add);
+    Future<JsonObject> sampled = call(a, "tools/call", tool("sample", new JsonObject()), toA::add);
     JsonObject request = toA.poll(WAIT, TimeUnit.SECONDS);
     assertThat(request.getString("method")).isEqualTo("sampling/createMessage");
 
@@ -126,9 +127,9 @@ class SharedProcessTest {
   @Test
   void serverRequestWhileTwoSessionsHaveCallsInFlightIsRefused() throws Exception {
     List<JsonObject> toA = new CopyOnWriteArrayList<>();
-    Future<JsonObject> holding = client.request(b, "tools/call", tool("hold", new JsonObject().put("ms", 1000)),
+    Future<JsonObject> holding = call(b, "tools/call", tool("hold", new JsonObject().put("ms", 1000)),
       m -> { });
-    JsonObject sampled = await(client.request(a, "tools/call", tool("sample", new JsonObject()), toA::add));
+    JsonObject sampled = await(call(a, "tools/call", tool("sample", new JsonObject()), toA::add));
 
     assertThat(text(sampled)).contains("-32600").contains("the calls of 2 client sessions are in flight");
     assertThat(toA).isEmpty();
@@ -139,7 +140,7 @@ class SharedProcessTest {
   void serverRequestForAFeatureTheClientDidNotDeclareIsRefused(Vertx vertx) throws Exception {
     String plain = await(client.open(INFO, new JsonObject())).sessionId();
 
-    JsonObject sampled = await(client.request(plain, "tools/call", tool("sample", new JsonObject()), m -> { }));
+    JsonObject sampled = await(call(plain, "tools/call", tool("sample", new JsonObject()), m -> { }));
 
     assertThat(text(sampled)).contains("did not declare the 'sampling' capability");
   }
@@ -147,7 +148,7 @@ class SharedProcessTest {
   @Test
   void answerFromAnotherSessionIsNotPassedOn() throws Exception {
     BlockingQueue<JsonObject> toA = new LinkedBlockingQueue<>();
-    Future<JsonObject> sampled = client.request(a, "tools/call", tool("sample", new JsonObject()), toA::add);
+    Future<JsonObject> sampled = call(a, "tools/call", tool("sample", new JsonObject()), toA::add);
     JsonObject request = toA.poll(WAIT, TimeUnit.SECONDS);
 
     await(client.send(b, JsonRpc.response(request.getValue("id"), new JsonObject().put("model", "from-b"))));
@@ -158,9 +159,9 @@ class SharedProcessTest {
 
   @Test
   void cancellationReachesOnlyTheCancelledSessionsRequest() throws Exception {
-    Future<JsonObject> first = client.request(a, 7, "tools/call", tool("hold", new JsonObject().put("ms", 800)), null);
-    Future<JsonObject> second = client.request(b, 7, "tools/call", tool("hold", new JsonObject().put("ms", 800)), null);
-    await(client.request(a, "tools/call", tool("echo", new JsonObject()), null));
+    Future<JsonObject> first = call(a, 7, "tools/call", tool("hold", new JsonObject().put("ms", 800)), null);
+    Future<JsonObject> second = call(b, 7, "tools/call", tool("hold", new JsonObject().put("ms", 800)), null);
+    await(call(a, "tools/call", tool("echo", new JsonObject()), null));
 
     await(client.cancel(a, 7, "user"));
 
@@ -174,12 +175,12 @@ class SharedProcessTest {
   @Test
   void subscriptionsAreReferenceCounted() throws Exception {
     JsonObject uri = new JsonObject().put("uri", "stub://r");
-    await(client.request(a, "resources/subscribe", uri));
-    await(client.request(b, "resources/subscribe", uri));
-    await(client.request(a, "resources/unsubscribe", uri));
+    await(call(a, "resources/subscribe", uri));
+    await(call(b, "resources/subscribe", uri));
+    await(call(a, "resources/unsubscribe", uri));
     assertThat(seen().getJsonArray("unsubscribe")).isEmpty();
 
-    await(client.request(b, "resources/unsubscribe", uri));
+    await(call(b, "resources/unsubscribe", uri));
 
     JsonObject seen = seen();
     assertThat(seen.getJsonArray("subscribe")).containsExactly("stub://r");
@@ -192,13 +193,13 @@ class SharedProcessTest {
     List<JsonObject> toB = new CopyOnWriteArrayList<>();
     await(client.listen(a, toA::add));
     await(client.listen(b, toB::add));
-    await(client.request(a, "resources/subscribe", new JsonObject().put("uri", "stub://r")));
+    await(call(a, "resources/subscribe", new JsonObject().put("uri", "stub://r")));
 
-    await(client.request(b, "tools/call", tool("notify", new JsonObject().put("method",
+    await(call(b, "tools/call", tool("notify", new JsonObject().put("method",
       "notifications/resources/updated").put("params", new JsonObject().put("uri", "stub://r")))));
 
     assertThat(toA.poll(WAIT, TimeUnit.SECONDS).getString("method")).isEqualTo("notifications/resources/updated");
-    await(client.request(b, "tools/call", tool("echo", new JsonObject())));
+    await(call(b, "tools/call", tool("echo", new JsonObject())));
     assertThat(toB).isEmpty();
   }
 
@@ -208,11 +209,11 @@ class SharedProcessTest {
     List<JsonObject> toA = new CopyOnWriteArrayList<>();
     await(client.listen(a, toA::add));
     await(client.listen(b, toB::add));
-    await(client.request(a, "logging/setLevel", new JsonObject().put("level", "error")));
-    await(client.request(b, "logging/setLevel", new JsonObject().put("level", "debug")));
-    await(client.request(a, "logging/setLevel", new JsonObject().put("level", "warning")));
+    await(call(a, "logging/setLevel", new JsonObject().put("level", "error")));
+    await(call(b, "logging/setLevel", new JsonObject().put("level", "debug")));
+    await(call(a, "logging/setLevel", new JsonObject().put("level", "warning")));
 
-    await(client.request(a, "tools/call", tool("notify", new JsonObject().put("method", "notifications/message")
+    await(call(a, "tools/call", tool("notify", new JsonObject().put("method", "notifications/message")
       .put("params", new JsonObject().put("level", "info").put("data", "hello")))));
 
     assertThat(toB.poll(WAIT, TimeUnit.SECONDS).getJsonObject("params").getString("data")).isEqualTo("hello");
@@ -227,7 +228,7 @@ class SharedProcessTest {
     await(client.listen(a, toA::add));
     await(client.listen(b, toB::add));
 
-    await(client.request(a, "tools/call", tool("notify", new JsonObject().put("method",
+    await(call(a, "tools/call", tool("notify", new JsonObject().put("method",
       "notifications/tools/list_changed"))));
 
     assertThat(toA.poll(WAIT, TimeUnit.SECONDS).getString("method")).isEqualTo("notifications/tools/list_changed");
@@ -243,7 +244,7 @@ class SharedProcessTest {
     await(client.listen(asked, toAsked::add));
     await(client.listen(b, toB::add));
     BlockingQueue<JsonObject> calls = new LinkedBlockingQueue<>();
-    Future<JsonObject> elicited = client.request(asked, "tools/call", tool("sample", new JsonObject()
+    Future<JsonObject> elicited = call(asked, "tools/call", tool("sample", new JsonObject()
       .put("method", "elicitation/create").put("params", new JsonObject().put("mode", "url")
         .put("elicitationId", "e-1").put("url", "https://example.com/consent").put("message", "consent"))),
       calls::add);
@@ -251,13 +252,13 @@ class SharedProcessTest {
     await(client.send(asked, JsonRpc.response(request.getValue("id"), new JsonObject().put("action", "accept"))));
     await(elicited);
 
-    await(client.request(b, "tools/call", tool("notify", new JsonObject().put("method",
+    await(call(b, "tools/call", tool("notify", new JsonObject().put("method",
       "notifications/elicitation/complete").put("params", new JsonObject().put("elicitationId", "e-1")))));
 
     assertThat(toAsked.poll(WAIT, TimeUnit.SECONDS).getString("method")).isEqualTo(
       "notifications/elicitation/complete");
-    await(client.request(b, "tools/call", tool("notify", new JsonObject().put("method", "notifications/custom"))));
-    await(client.request(b, "tools/call", tool("echo", new JsonObject())));
+    await(call(b, "tools/call", tool("notify", new JsonObject().put("method", "notifications/custom"))));
+    await(call(b, "tools/call", tool("echo", new JsonObject())));
     assertThat(toB).isEmpty();
     assertThat(toAsked).isEmpty();
   }
@@ -266,9 +267,9 @@ class SharedProcessTest {
   void closedSessionIsUnknownAfterwards() throws Exception {
     await(client.close(a));
 
-    assertThatThrownBy(() -> await(client.request(a, "tools/list", null))).isInstanceOfSatisfying(
+    assertThatThrownBy(() -> await(call(a, "tools/list", null))).isInstanceOfSatisfying(
       BackendException.class, e -> assertThat(e.kind()).isEqualTo(BackendException.Kind.SESSION_EXPIRED));
-    assertThat(await(client.request(b, "tools/list", null)).getJsonArray("tools")).isNotEmpty();
+    assertThat(await(call(b, "tools/list", null)).getJsonArray("tools")).isNotEmpty();
   }
 
   @Test
@@ -289,7 +290,7 @@ class SharedProcessTest {
     await(client.listen(a, toA::add));
     long before = await(((StdioBackendClient) client).pid(a));
 
-    Future<JsonObject> crash = client.request(a, "tools/call", tool("exit", new JsonObject()), null);
+    Future<JsonObject> crash = call(a, "tools/call", tool("exit", new JsonObject()), null);
 
     assertThatThrownBy(() -> await(crash)).isInstanceOfSatisfying(BackendException.class,
       e -> assertThat(e.kind()).isEqualTo(BackendException.Kind.UNREACHABLE));
@@ -298,11 +299,24 @@ class SharedProcessTest {
     assertThat(availability.poll(WAIT, TimeUnit.SECONDS)).isEqualTo("up");
     assertThat(toA.poll(WAIT, TimeUnit.SECONDS).getString("method")).isEqualTo("notifications/tools/list_changed");
     assertThat(await(((StdioBackendClient) client).pid(a))).isNotEqualTo(before);
-    assertThat(await(client.request(a, "tools/list", null)).getJsonArray("tools")).isNotEmpty();
+    assertThat(await(call(a, "tools/list", null)).getJsonArray("tools")).isNotEmpty();
+  }
+
+  Future<JsonObject> call(String session, String method, JsonObject params) {
+    return call(session, null, method, params, null);
+  }
+
+  Future<JsonObject> call(String session, String method, JsonObject params, Handler<JsonObject> onMessage) {
+    return call(session, null, method, params, onMessage);
+  }
+
+  /** Sends a request from the test's thread, so that it hops onto the client's context (the subclass: from a loop). */
+  Future<JsonObject> call(String session, Object id, String method, JsonObject params, Handler<JsonObject> onMessage) {
+    return client.request(session, id, method, params, onMessage);
   }
 
   private JsonObject seen() throws Exception {
-    return new JsonObject(text(await(client.request(a, "tools/call", tool("seen", new JsonObject()), null))));
+    return new JsonObject(text(await(call(a, "tools/call", tool("seen", new JsonObject()), null))));
   }
 
   static JsonObject tool(String name, JsonObject arguments) {
