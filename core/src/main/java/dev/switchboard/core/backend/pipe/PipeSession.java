@@ -417,8 +417,10 @@ final class PipeSession implements Inbox {
     if (session == null) {
       return Future.succeededFuture();
     }
-    new ArrayList<>(session.calls.values()).forEach(call -> cancel(sessionId, call.callerId, "session closed"));
     session.closed = true;
+    BackendException closed = new BackendException(backend(), BackendException.Kind.CANCELLED,
+      "the session was closed");
+    new ArrayList<>(session.calls.values()).forEach(call -> calls.cancel(call, closed, "session closed"));
     shares.release(session, sessions.values());
     if (session.stream != null) {
       session.stream.close();

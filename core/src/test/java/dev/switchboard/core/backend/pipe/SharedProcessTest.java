@@ -273,6 +273,20 @@ class SharedProcessTest {
   }
 
   @Test
+  void closingASessionCancelsItsCallsInFlight() throws Exception {
+    BlockingQueue<JsonObject> toA = new LinkedBlockingQueue<>();
+    Future<JsonObject> waiting = call(a, 9, "tools/call", tool("sample", new JsonObject()), toA::add);
+    assertThat(toA.poll(WAIT, TimeUnit.SECONDS)).isNotNull();
+
+    await(client.close(a));
+
+    assertThatThrownBy(() -> await(waiting)).isInstanceOfSatisfying(BackendException.class,
+      e -> assertThat(e.kind()).isEqualTo(BackendException.Kind.CANCELLED));
+    JsonObject seen = new JsonObject(text(await(call(b, "tools/call", tool("seen", new JsonObject()), null))));
+    assertThat(seen.getJsonArray("cancelled")).hasSize(1);
+  }
+
+  @Test
   void crashedProcessIsRestartedAndReportedDownThenUp() throws Exception {
     BlockingQueue<String> availability = new LinkedBlockingQueue<>();
     BlockingQueue<JsonObject> toA = new LinkedBlockingQueue<>();
