@@ -10,6 +10,7 @@
 # aggregation and sessions), for an A/B of any other setting with the same jar on both sides.
 # B_JVM='-Dvertx.options.eventLoopPoolSize=1' adds JVM options to gateway B's command line; A_JVM to A's (both sides,
 # e.g. A_JVM=--sun-misc-unsafe-memory-access=allow B_JVM="$A_JVM -Dother=1", to A/B one option on top of another).
+# BACKEND=stdio puts the perf stub behind each gateway as a shared stdio process (StdioStubMain) instead of over HTTP.
 # Build the perf jar first (mvn -q -DskipTests package). Uses ports 27001-27003 on 127.0.0.1: below Linux's ephemeral
 # range, so that a readiness poll made before a gateway listens cannot connect a socket to itself and take the port.
 set -euo pipefail
@@ -28,10 +29,14 @@ for side in a b; do
   port=$([ "$side" = a ] && echo $A_PORT || echo $B_PORT)
   sessions="{store: memory, ttl: 30m}"
   [ "$side" = b ] && [ -n "${B_SESSIONS:-}" ] && sessions=$B_SESSIONS
+  backend="{name: stub, url: \"http://127.0.0.1:$STUB_PORT/mcp\", timeout: 30s, maxConnections: 64}"
+  if [ "${BACKEND:-http}" = stdio ]; then
+    backend="{name: stub, command: [\"$(command -v java)\", \"-XX:+UseSerialGC\", \"-Xmx256m\", \"-cp\", \"$(realpath "$PERF")\", \"dev.switchboard.perf.stub.StdioStubMain\"], timeout: 30s}"
+  fi
   cat > "$WORK/$side.yaml" <<YAML
 server: {host: 127.0.0.1, port: $port, path: /mcp}
 backends:
-  - {name: stub, url: "http://127.0.0.1:$STUB_PORT/mcp", timeout: 30s, maxConnections: 64}
+  - $backend
 aggregation: {conflictResolution: priority}
 sessions: $sessions
 YAML
