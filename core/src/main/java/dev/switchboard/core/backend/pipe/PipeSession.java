@@ -294,7 +294,7 @@ final class PipeSession implements Inbox {
     shares.clear();
   }
 
-  // ---- client-side operations (on the context) --------------------------------------------------------------------
+  // ---- client-side operations (on the context; plain calls from any) -----------------------------------------------
 
   /** A request of any method, on the owner's context; it completes there. */
   Future<JsonObject> request(String sessionId, Object callerId, String method, JsonObject params,
