@@ -1,10 +1,13 @@
 package dev.switchboard.core.backend.pipe;
 
+import dev.switchboard.core.protocol.RequestIdKey;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request in flight on a process, under the gateway's own id on the pipe. {@code session} is null for the
@@ -19,8 +22,12 @@ final class PendingCall {
   final Context caller;
   /** Where the call completes: the owner's context, or the caller's for a call that skipped the hop. */
   final Context completion;
+  /** The key of {@link #callerId} in its session's calls, or null when the call is not there. */
+  final String key;
   final Promise<JsonObject> promise = Promise.promise();
-  long timer = -1;
+  /** Set once, after the call is in flight and before it is written. */
+  volatile ScheduledFuture<?> timer;
+  private final AtomicBoolean finished = new AtomicBoolean();
 
   PendingCall(long pipeId, VirtualSession session, Object callerId, Object progressToken, Handler<JsonObject> onMessage,
               Context caller, Context completion) {
@@ -31,6 +38,16 @@ final class PendingCall {
     this.onMessage = onMessage;
     this.caller = caller;
     this.completion = completion;
+    this.key = session != null && callerId != null ? RequestIdKey.of(callerId) : null;
+  }
+
+  /** Marks the call finished; true the first time only (the outcome that wins). */
+  boolean finish() {
+    return finished.compareAndSet(false, true);
+  }
+
+  boolean finished() {
+    return finished.get();
   }
 
   /** On {@link #completion}: the first outcome wins. */

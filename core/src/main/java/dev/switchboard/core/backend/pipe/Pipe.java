@@ -5,8 +5,9 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * A bidirectional channel of JSON-RPC messages to one backend MCP session: a process's stdin and stdout, or a
- * legacy HTTP+SSE connection (POSTs out, an event stream in). Incoming messages go to the handler given when the
- * pipe was opened, on the owner's context.
+ * legacy HTTP+SSE connection (POSTs out, an event stream in). Incoming messages go to the {@link Inbox} given when
+ * the pipe was opened, on the owner's context (a process's answers may go straight to their callers, see
+ * {@link Inbox#answerNow}).
  */
 interface Pipe {
   /** What the logs call this pipe (e.g. {@code process 1234}). */

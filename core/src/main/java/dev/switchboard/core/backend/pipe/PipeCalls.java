@@ -4,11 +4,13 @@ import dev.switchboard.core.backend.BackendException;
 import dev.switchboard.core.backend.BackendOptions;
 import dev.switchboard.core.protocol.JsonRpc;
 import dev.switchboard.core.protocol.McpMethod;
-import dev.switchboard.core.protocol.RequestIdKey;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,7 +63,10 @@ final class PipeCalls {
 
   /**
    * Sends a request; completes on {@code completion} with its {@code result}, or fails (JSON-RPC error, timeout, pipe
-   * lost). The call is in flight before it is written, since its answer may be read on another thread at once.
+   * lost). A plain call is sent from its caller's thread while the owner's context may close its session, cancel it
+   * or lose the process, so the order matters: the call is in flight (in {@code pending}, then in its session's
+   * calls) before anything else looks at it, and only then is it checked against the session's end and the pipe's,
+   * and written. Its answer may be read on another thread as soon as it is written.
    *
    * @param caller where messages about the call (progress, server-to-client requests) go
    */
@@ -81,29 +87,59 @@ final class PipeCalls {
       sent = params.copy();
       sent.getJsonObject("_meta").put("progressToken", TOKEN_PREFIX + id);
     }
+    Buffer request = JsonRpc.request(id, method, sent).toBuffer();
     PendingCall call = new PendingCall(id, session, callerId, token, onMessage, caller, completion);
-    call.timer = vertx.setTimer(options.timeout().toMillis(), t -> context.runOnContext(v -> {
-      if (pending.remove(id) != null) {
-        finish(call, null, new BackendException(options.name(), BackendException.Kind.TIMEOUT, "no answer within "
-          + options.timeout().toMillis() / 1000.0 + "s"));
-        notifyCancelled(id, "timed out");
-      }
-    }));
-    String key = session != null && callerId != null ? RequestIdKey.of(callerId) : null;
-    if (key != null && session.calls.putIfAbsent(key, call) != null) {
-      vertx.cancelTimer(call.timer);
+    pending.put(id, call);
+    if (call.key != null && session.calls.putIfAbsent(call.key, call) != null) {
+      pending.remove(id, call);
       return Future.failedFuture(PipeSession.inFlightAlready(callerId));
     }
-    pending.put(id, call);
-    if (!target.write(JsonRpc.request(id, method, sent).toBuffer())) {
-      pending.remove(id);
-      vertx.cancelTimer(call.timer);
-      if (key != null) {
-        session.calls.remove(key, call);
-      }
+    call.timer = timer(call);
+    if (call.finished()) {
+      call.timer.cancel(false);
+      return call.promise.future();
+    }
+    if (session != null && session.closed) {
+      withdraw(call);
+      return Future.failedFuture(new BackendException(options.name(), BackendException.Kind.SESSION_EXPIRED,
+        "the session was closed"));
+    }
+    if (pipe != target) {
+      withdraw(call);
+      return Future.failedFuture(unreachable("the process ended"));
+    }
+    if (!target.write(request)) {
+      withdraw(call);
       return Future.failedFuture(unreachable("not taking messages (its input queue is full)"));
     }
     return call.promise.future();
+  }
+
+  /**
+   * The call's timeout: a task on the calling thread's own event loop (a Vert.x timer would also register in a map
+   * shared by every loop), whose expiry runs on the owner's context.
+   */
+  private ScheduledFuture<?> timer(PendingCall call) {
+    Context current = Vertx.currentContext();
+    ContextInternal on = (ContextInternal) (current != null ? current : context);
+    return on.nettyEventLoop().schedule(() -> context.runOnContext(v -> {
+      if (pending.remove(call.pipeId, call)) {
+        notifyCancelled(call.pipeId, "timed out");
+        finish(call, null, new BackendException(options.name(), BackendException.Kind.TIMEOUT, "no answer within "
+          + options.timeout().toMillis() / 1000.0 + "s"));
+      }
+    }), Math.max(1, options.timeout().toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  /** Takes back a call that was not written; the caller gets the failure {@code send} returns instead. */
+  private void withdraw(PendingCall call) {
+    pending.remove(call.pipeId, call);
+    if (call.finish()) {
+      call.timer.cancel(false);
+      if (call.key != null) {
+        call.session.calls.remove(call.key, call);
+      }
+    }
   }
 
   /** A request of the gateway's own, whose answer is only logged when it fails. */
@@ -165,12 +201,17 @@ final class PipeCalls {
     return write(message) ? Future.succeededFuture() : Future.failedFuture(unreachable("not connected"));
   }
 
+  /** Completes a call once (later outcomes are dropped), on its completion context; any thread. */
   private void finish(PendingCall call, JsonObject result, Throwable failure) {
-    if (call.timer >= 0) {
-      vertx.cancelTimer(call.timer);
+    if (!call.finish()) {
+      return;
     }
-    if (call.session != null && call.callerId != null) {
-      call.session.calls.remove(RequestIdKey.of(call.callerId), call);
+    ScheduledFuture<?> timer = call.timer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (call.key != null) {
+      call.session.calls.remove(call.key, call);
     }
     if (Vertx.currentContext() == call.completion) {
       call.complete(result, failure);

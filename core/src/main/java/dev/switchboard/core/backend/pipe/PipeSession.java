@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One pipe (a backend process, or a legacy SSE connection) speaking as one MCP session, shared by the virtual
- * sessions of any number of client sessions (one, in per-session mode and for SSE). Everything runs on one Vert.x
- * context ({@code context}); the clients hop onto it ({@link ContextHop}). The pipe is opened by the first
+ * sessions of any number of client sessions (one, in per-session mode and for SSE). It runs on one Vert.x context
+ * ({@code context}); the clients hop onto it ({@link ContextHop}), but for plain calls (below). The pipe is opened by the first
  * {@link #open} and, as its {@link Restart} says, opened again with exponential backoff whenever it ends; virtual
  * sessions outlive reopenings (their subscriptions and the log level are sent again), calls in flight fail. Requests
  * in flight are {@link PipeCalls}, shared subscriptions and log level are {@link Shares}, server-to-client requests
@@ -38,8 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One path skips the hop: a plain call ({@link #call}) may come from any Vert.x context, and its answer, offered
  * by the pipe's reading thread ({@link #answerNow}), completes on the caller's context. That path reads the
- * sessions, the state and the calls in flight, which are therefore safe to read from any thread; they are changed
- * on the owner's context only, except the calls in flight, which the path adds and removes.
+ * sessions and the state, which are therefore safe to read from any thread but change on the owner's context only,
+ * and it adds and removes calls in flight ({@link PipeCalls} says in what order). A plain call and a hopping
+ * operation of the same caller (a subscription, a message, a cancellation) may reach the process in either order.
  */
 final class PipeSession implements Inbox {
   private static final System.Logger LOG = System.getLogger(PipeSession.class.getName());

@@ -179,7 +179,7 @@ final class StdioProcess implements Pipe {
     return "process " + process.pid();
   }
 
-  /** Queues one JSON-RPC message for stdin; false when the queue is full or the process is stopping. */
+  /** Queues one JSON-RPC message for stdin; false when the queue is full or the process is stopping. Any thread. */
   @Override
   public boolean write(Buffer message) {
     return !stopping && writes.offer(message);

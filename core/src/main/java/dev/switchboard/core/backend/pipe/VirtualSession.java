@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One client session's share of a process: the id the core knows it by (its "backend session id"), what its client
  * declared, the log level it asked for, the resources it subscribed to, its calls in flight by the client's own
- * request id, and its standalone stream. Changed on the owner's context only, except {@link #calls} and
- * {@link #lastUsedNanos}, which a plain call changes from its caller's context (see {@link PipeSession#call}).
+ * request id, and its standalone stream. Changed on the owner's context only, except {@link #calls} (also
+ * changed by a plain call on its caller's thread, and when a call finishes, on the pipe's reading thread) and
+ * {@link #lastUsedNanos} (see {@link PipeSession#call}).
  */
 final class VirtualSession {
   final String id;

@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -283,6 +284,20 @@ class SharedProcessTest {
     assertThatThrownBy(() -> await(waiting)).isInstanceOfSatisfying(BackendException.class,
       e -> assertThat(e.kind()).isEqualTo(BackendException.Kind.CANCELLED));
     JsonObject seen = new JsonObject(text(await(call(b, "tools/call", tool("seen", new JsonObject()), null))));
+    assertThat(seen.getJsonArray("cancelled")).hasSize(1);
+  }
+
+  @Test
+  void callWithNoAnswerTimesOutAndTheProcessIsTold(Vertx vertx) throws Exception {
+    await(client.shutdown());
+    client = BackendClients.create(vertx, StubProcess.shared(Duration.ofMillis(300)), false);
+    String session = await(client.open(INFO, SAMPLING)).sessionId();
+
+    Future<JsonObject> held = call(session, 4, "tools/call", tool("hold", new JsonObject().put("ms", 3000)), null);
+
+    assertThatThrownBy(() -> await(held)).isInstanceOfSatisfying(BackendException.class,
+      e -> assertThat(e.kind()).isEqualTo(BackendException.Kind.TIMEOUT));
+    JsonObject seen = new JsonObject(text(await(call(session, "tools/call", tool("seen", new JsonObject()), null))));
     assertThat(seen.getJsonArray("cancelled")).hasSize(1);
   }
 

@@ -43,4 +43,10 @@ final class StubProcess {
   static BackendOptions shared() {
     return options(SessionMode.SHARED, 1, StdioOptions.DEFAULT_MAX_LINE_BYTES);
   }
+
+  /** A shared stub whose calls time out after {@code timeout}. */
+  static BackendOptions shared(Duration timeout) {
+    BackendOptions options = shared();
+    return BackendOptions.stdio(options.name(), timeout, options.stdio());
+  }
 }
