@@ -116,8 +116,8 @@ final class PipeCalls {
   }
 
   /**
-   * The call's timeout: a task on the calling thread's own event loop (a Vert.x timer would also register in a map
-   * shared by every loop), whose expiry runs on the owner's context.
+   * The call's timeout: a task on the calling thread's own event loop, which is its completion context's (a Vert.x
+   * timer would also register in a map shared by every loop), whose expiry runs on the owner's context.
    */
   private ScheduledFuture<?> timer(PendingCall call) {
     Context current = Vertx.currentContext();
@@ -201,23 +201,31 @@ final class PipeCalls {
     return write(message) ? Future.succeededFuture() : Future.failedFuture(unreachable("not connected"));
   }
 
-  /** Completes a call once (later outcomes are dropped), on its completion context; any thread. */
+  /**
+   * Completes a call once (later outcomes are dropped), on its completion context; any thread. The timer is
+   * cancelled there too: it runs on that context's event loop, where a cancellation is a plain removal rather than
+   * one more task handed to the loop.
+   */
   private void finish(PendingCall call, JsonObject result, Throwable failure) {
     if (!call.finish()) {
       return;
-    }
-    ScheduledFuture<?> timer = call.timer;
-    if (timer != null) {
-      timer.cancel(false);
     }
     if (call.key != null) {
       call.session.calls.remove(call.key, call);
     }
     if (Vertx.currentContext() == call.completion) {
-      call.complete(result, failure);
+      complete(call, result, failure);
     } else {
-      call.completion.runOnContext(v -> call.complete(result, failure));
+      call.completion.runOnContext(v -> complete(call, result, failure));
     }
+  }
+
+  private static void complete(PendingCall call, JsonObject result, Throwable failure) {
+    ScheduledFuture<?> timer = call.timer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    call.complete(result, failure);
   }
 
   private Future<Void> notifyCancelled(long pipeId, String reason) {
