@@ -22,7 +22,7 @@ final class PendingCall {
   final Context caller;
   /** Where the call completes: the owner's context, or the caller's for a call that skipped the hop. */
   final Context completion;
-  /** The key of {@link #callerId} in its session's calls, or null when the call is not there. */
+  /** The key of {@link #callerId} in its session's calls, or null for a call that has none (no session or id). */
   final String key;
   final Promise<JsonObject> promise = Promise.promise();
   /** Set once, after the call is in flight and before it is written. */

@@ -13,11 +13,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,9 +54,13 @@ final class PipeCalls {
     return context;
   }
 
-  /** The pipe requests go to from now on (null while there is none). */
+  /**
+   * The pipe requests go to from now on (null while there is none). The fence orders this write before the owner's
+   * next look at the calls in flight ({@link #failAll}), against a sender that adds a call and then reads the pipe.
+   */
   void pipe(Pipe current) {
     this.pipe = current;
+    VarHandle.fullFence();
   }
 
   Collection<PendingCall> inFlight() {
@@ -94,9 +100,17 @@ final class PipeCalls {
       pending.remove(id, call);
       return Future.failedFuture(PipeSession.inFlightAlready(callerId));
     }
-    call.timer = timer(call);
+    try {
+      call.timer = timer(call);
+    } catch (RejectedExecutionException e) {
+      withdraw(call);
+      return Future.failedFuture(unreachable("the gateway is shutting down"));
+    }
     if (call.finished()) {
       call.timer.cancel(false);
+      if (call.key != null) {
+        call.session.calls.remove(call.key, call);
+      }
       return call.promise.future();
     }
     if (session != null && session.closed) {
@@ -112,12 +126,16 @@ final class PipeCalls {
       withdraw(call);
       return Future.failedFuture(unreachable("not taking messages (its input queue is full)"));
     }
+    if (call.finished()) {
+      notifyCancelled(id, "cancelled");
+    }
     return call.promise.future();
   }
 
   /**
-   * The call's timeout: a task on the calling thread's own event loop, which is its completion context's (a Vert.x
-   * timer would also register in a map shared by every loop), whose expiry runs on the owner's context.
+   * The call's timeout: a task on the calling context's event loop, which on every path but a worker caller's is its
+   * completion context's (a Vert.x timer would also register in a map shared by every loop), whose expiry runs on the
+   * owner's context.
    */
   private ScheduledFuture<?> timer(PendingCall call) {
     Context current = Vertx.currentContext();
@@ -135,7 +153,9 @@ final class PipeCalls {
   private void withdraw(PendingCall call) {
     pending.remove(call.pipeId, call);
     if (call.finish()) {
-      call.timer.cancel(false);
+      if (call.timer != null) {
+        call.timer.cancel(false);
+      }
       if (call.key != null) {
         call.session.calls.remove(call.key, call);
       }

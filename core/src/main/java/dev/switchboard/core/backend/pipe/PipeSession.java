@@ -19,6 +19,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -412,13 +413,18 @@ final class PipeSession implements Inbox {
     return calls.writeOrFail(message);
   }
 
-  /** Ends a client session's share: its calls are cancelled, its subscriptions and log level released. */
+  /**
+   * Ends a client session's share: its calls (those with a request id) are cancelled, its subscriptions and log level
+   * released. The fence orders the flag before the look at its calls, against a plain call that is added to them and
+   * then reads the flag ({@link PipeCalls#send}).
+   */
   Future<Void> close(String sessionId) {
     VirtualSession session = sessions.remove(sessionId);
     if (session == null) {
       return Future.succeededFuture();
     }
     session.closed = true;
+    VarHandle.fullFence();
     BackendException closed = new BackendException(backend(), BackendException.Kind.CANCELLED,
       "the session was closed");
     new ArrayList<>(session.calls.values()).forEach(call -> calls.cancel(call, closed, "session closed"));
