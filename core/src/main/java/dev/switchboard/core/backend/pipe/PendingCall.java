@@ -27,6 +27,8 @@ final class PendingCall {
   final Promise<JsonObject> promise = Promise.promise();
   /** Set once, after the call is in flight and before it is written. */
   volatile ScheduledFuture<?> timer;
+  /** Set by a cancellation (a client's, a close's); one that lands while the call is written is sent again. */
+  volatile boolean cancelled;
   private final AtomicBoolean finished = new AtomicBoolean();
 
   PendingCall(long pipeId, VirtualSession session, Object callerId, Object progressToken, Handler<JsonObject> onMessage,

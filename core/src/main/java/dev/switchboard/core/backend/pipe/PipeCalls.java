@@ -100,6 +100,9 @@ final class PipeCalls {
       pending.remove(id, call);
       return Future.failedFuture(PipeSession.inFlightAlready(callerId));
     }
+    // orders the registrations above before the reads of the session's flag and the pipe below, as the owner's
+    // fences (PipeSession.close, pipe()) order those writes before its look at the calls in flight
+    VarHandle.fullFence();
     try {
       call.timer = timer(call);
     } catch (RejectedExecutionException e) {
@@ -126,8 +129,8 @@ final class PipeCalls {
       withdraw(call);
       return Future.failedFuture(unreachable("not taking messages (its input queue is full)"));
     }
-    if (call.finished()) {
-      notifyCancelled(id, "cancelled");
+    if (call.cancelled) {
+      target.write(cancelled(id, "cancelled"));
     }
     return call.promise.future();
   }
@@ -152,13 +155,11 @@ final class PipeCalls {
   /** Takes back a call that was not written; the caller gets the failure {@code send} returns instead. */
   private void withdraw(PendingCall call) {
     pending.remove(call.pipeId, call);
-    if (call.finish()) {
-      if (call.timer != null) {
-        call.timer.cancel(false);
-      }
-      if (call.key != null) {
-        call.session.calls.remove(call.key, call);
-      }
+    if (call.key != null) {
+      call.session.calls.remove(call.key, call);
+    }
+    if (call.finish() && call.timer != null) {
+      call.timer.cancel(false);
     }
   }
 
@@ -170,6 +171,7 @@ final class PipeCalls {
 
   /** Stops waiting for a call and tells the process it is cancelled. */
   Future<Void> cancel(PendingCall call, BackendException why, String reason) {
+    call.cancelled = true;
     pending.remove(call.pipeId);
     finish(call, null, why);
     return notifyCancelled(call.pipeId, reason);
@@ -214,7 +216,12 @@ final class PipeCalls {
   }
 
   boolean write(JsonObject message) {
-    return pipe != null && pipe.write(message.toBuffer());
+    return write(message.toBuffer());
+  }
+
+  private boolean write(Buffer message) {
+    Pipe current = pipe;
+    return current != null && current.write(message);
   }
 
   Future<Void> writeOrFail(JsonObject message) {
@@ -249,11 +256,16 @@ final class PipeCalls {
   }
 
   private Future<Void> notifyCancelled(long pipeId, String reason) {
+    return write(cancelled(pipeId, reason)) ? Future.succeededFuture() : Future.failedFuture(unreachable(
+      "not connected"));
+  }
+
+  private static Buffer cancelled(long pipeId, String reason) {
     JsonObject params = new JsonObject().put("requestId", pipeId);
     if (reason != null) {
       params.put("reason", reason);
     }
-    return writeOrFail(JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED, params));
+    return JsonRpc.notification(McpMethod.NOTIFICATION_CANCELLED, params).toBuffer();
   }
 
   private BackendException unreachable(String message) {
