@@ -95,7 +95,9 @@ class SharedCatalogsTest {
     proxy.answer("tools/list", new RecordingProxy.ToolCallAnswer(200, "application/json", request ->
       "{\"jsonrpc\":\"2.0\",\"id\":" + Json.encode(request.getValue("id")) + ",\"result\":"
         + new JsonObject().put("tools", tools).encode() + "}"));
-    backend.notifyAll("notifications/tools/list_changed", null).await();
+    // the gateway opens its own stream to the backend after the client's GET is answered: notify once it is there
+    Awaits.until(() -> backend.notifyAll("notifications/tools/list_changed", null).await() > 0,
+      Awaits.DEFAULT_TIMEOUT, "a gateway stream open on the backend");
     Awaits.until(() -> events.stream().filter(StreamEvent::hasData)
       .anyMatch(e -> "notifications/tools/list_changed".equals(e.json().getString("method"))), Awaits.DEFAULT_TIMEOUT,
       "list_changed");
