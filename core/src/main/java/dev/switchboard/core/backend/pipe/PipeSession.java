@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One pipe (a backend process, or a legacy SSE connection) speaking as one MCP session, shared by the virtual
@@ -301,51 +302,44 @@ final class PipeSession implements Inbox {
   /** A request of any method, on the owner's context; it completes there. */
   Future<JsonObject> request(String sessionId, Object callerId, String method, JsonObject params,
                              Handler<JsonObject> onMessage, Context caller) {
-    VirtualSession session = sessions.get(sessionId);
-    Throwable refused = refusal(session, callerId);
-    if (refused != null) {
-      return Future.failedFuture(refused);
-    }
-    session.lastUsedNanos = System.nanoTime();
-    JsonObject args = params == null ? new JsonObject() : params;
-    return switch (method) {
-      case McpMethod.RESOURCES_SUBSCRIBE -> shares.subscribe(session, callerId, args, onMessage, caller);
-      case McpMethod.RESOURCES_UNSUBSCRIBE -> shares.unsubscribe(session, callerId, args, onMessage, caller);
-      case McpMethod.LOGGING_SET_LEVEL -> shares.setLevel(session, sessions.values(), callerId, args, onMessage,
-        caller);
-      default -> calls.send(session, callerId, method, params, onMessage, caller, context);
-    };
+    return admitted(sessionId, session -> {
+      if (callerId != null && session.calls.containsKey(RequestIdKey.of(callerId))) {
+        return Future.failedFuture(inFlightAlready(callerId));
+      }
+      JsonObject args = params == null ? new JsonObject() : params;
+      return switch (method) {
+        case McpMethod.RESOURCES_SUBSCRIBE -> shares.subscribe(session, callerId, args, onMessage, caller);
+        case McpMethod.RESOURCES_UNSUBSCRIBE -> shares.unsubscribe(session, callerId, args, onMessage, caller);
+        case McpMethod.LOGGING_SET_LEVEL -> shares.setLevel(session, sessions.values(), callerId, args, onMessage,
+          caller);
+        default -> calls.send(session, callerId, method, params, onMessage, caller, context);
+      };
+    });
   }
 
   /**
    * A request whose method the virtual sessions do not share ({@link Shares#handles} is false), from any Vert.x
    * context ({@code caller}, where it completes): it is written to the pipe at once, without a hop to the owner's.
+   * A request id already in flight on the session is refused by {@link PipeCalls#send}.
    */
   Future<JsonObject> call(String sessionId, Object callerId, String method, JsonObject params,
                           Handler<JsonObject> onMessage, Context caller) {
-    VirtualSession session = sessions.get(sessionId);
-    Throwable refused = refusal(session, callerId);
-    if (refused != null) {
-      return Future.failedFuture(refused);
-    }
-    session.lastUsedNanos = System.nanoTime();
-    return calls.send(session, callerId, method, params, onMessage, caller, caller);
+    return admitted(sessionId, session -> calls.send(session, callerId, method, params, onMessage, caller, caller));
   }
 
-  /** Why a request on {@code session} cannot be sent now, or null. */
-  private Throwable refusal(VirtualSession session, Object callerId) {
+  /** Passes the session to {@code send} if it is known and the process is running; otherwise fails. */
+  private Future<JsonObject> admitted(String sessionId, Function<VirtualSession, Future<JsonObject>> send) {
+    VirtualSession session = sessions.get(sessionId);
     if (session == null) {
-      return expired();
+      return Future.failedFuture(expired());
     }
     if (state != State.READY) {
       Throwable last = lastFailure;
-      return unreachable("the process is not running" + (last == null ? "" : " (" + last.getMessage() + ")")
-        + "; restarting");
+      return Future.failedFuture(unreachable("the process is not running"
+        + (last == null ? "" : " (" + last.getMessage() + ")") + "; restarting"));
     }
-    if (callerId != null && session.calls.containsKey(RequestIdKey.of(callerId))) {
-      return inFlightAlready(callerId);
-    }
-    return null;
+    session.lastUsedNanos = System.nanoTime();
+    return send.apply(session);
   }
 
   static IllegalStateException inFlightAlready(Object callerId) {
