@@ -4,6 +4,7 @@ import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.load.Target;
 import dev.switchboard.perf.proc.GatewayProcess;
 import dev.switchboard.perf.proc.NginxProcess;
+import dev.switchboard.perf.proc.PlainRelayProcess;
 import dev.switchboard.perf.profile.Profiler;
 import dev.switchboard.perf.report.ReportWriter;
 import dev.switchboard.perf.stub.RunningStub;
@@ -19,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 
 /**
- * The {@code benchmark} command: stub, gateway JVM and nginx are started; the comparison runs interleaved; the
- * scenarios follow; cold start is measured on fresh gateway JVMs and the idle-session heap on the last of them;
- * optionally JFR profiles the gateway; the report is written. {@link #run()} returns the summary, whose
+ * The {@code benchmark} command: stub, gateway JVM, nginx and the plain Vert.x relay are started; the comparison runs
+ * interleaved; the scenarios follow; cold start is measured on fresh gateway JVMs and the idle-session heap on the
+ * last of them; optionally JFR profiles the gateway; the report is written. {@link #run()} returns the summary, whose
  * {@code failures} counts the failed requests (cross-instance excluded).
  */
 public final class Benchmark {
@@ -54,6 +55,7 @@ public final class Benchmark {
       contenders.add(new Contender(Target.of("gateway", gateway.process().url()), gateway.process()::cpuTime,
         gateway.process().pid()));
       nginx(bench, stub, summary).ifPresent(contenders::add);
+      plainRelay(bench, stub, summary).ifPresent(contenders::add);
       if (options.candidate() != null && options.comparison()) {
         GatewayYaml candidateYaml = options.candidateConfig() == null ? yaml
           : new GatewayYaml().backend("stub", stub.url()).extra(options.candidateConfig());
@@ -140,6 +142,19 @@ public final class Benchmark {
     return Optional.of(new Contender(Target.of("nginx", nginx.url()), nginx::cpuTime, -1));
   }
 
+  /** The plain Vert.x relay in front of the stub: what the gateway's HTTP stack costs with no MCP in it. */
+  private Optional<Contender> plainRelay(Bench bench, RunningStub stub, JsonObject summary) {
+    if (!options.plainRelay() || (!options.comparison() && options.scenarios().isEmpty())) {
+      summary.put("plainRelay", "not used");
+      return Optional.empty();
+    }
+    PlainRelayProcess relay = bench.closeLater(PlainRelayProcess.start(stub.port(), bench.workDir()));
+    summary.put("plainRelay", "Vert.x HTTP server and pooled client, " + Runtime.getRuntime().availableProcessors()
+      + " event loops");
+    bench.log("plain Vert.x relay " + relay.url() + " -> stub (pid " + relay.pid() + ")");
+    return Optional.of(new Contender(Target.of(PlainRelayProcess.NAME, relay.url()), relay::cpuTime, relay.pid()));
+  }
+
   private JsonObject profile(Bench bench, GatewayProcess gateway) {
     Target target = Target.of("gateway", gateway.url());
     if (!options.comparison()) {
@@ -174,6 +189,12 @@ public final class Benchmark {
     put(headline, "gatewayCpuMicrosPerCall", c16.getJsonObject("gateway"), "cpuMicrosPerRequest");
     put(headline, "gatewayCpuMicrosPerCallC1", c1.getJsonObject("gateway"), "cpuMicrosPerRequest");
     put(headline, "nginxCpuMicrosPerCall", c16.getJsonObject("nginx"), "cpuMicrosPerRequest");
+    put(headline, "throughputGatewayOverVertxC16", c16.getJsonObject("gateway/" + PlainRelayProcess.NAME),
+      "throughputRatio");
+    put(headline, "throughputVertxOverNginxC16", c16.getJsonObject(PlainRelayProcess.NAME + "/nginx"),
+      "throughputRatio");
+    put(headline, "vertxCpuMicrosPerCall", c16.getJsonObject(PlainRelayProcess.NAME), "cpuMicrosPerRequest");
+    put(headline, "vertxCpuMicrosPerCallC1", c1.getJsonObject(PlainRelayProcess.NAME), "cpuMicrosPerRequest");
     put(headline, "gatewaySystemCpuMicrosPerCall", c16.getJsonObject("gateway"), "systemCpuMicrosPerRequest");
     put(headline, "nginxSystemCpuMicrosPerCall", c16.getJsonObject("nginx"), "systemCpuMicrosPerRequest");
     put(headline, "heapKiBPerIdleSession", summary.getJsonObject("idleSessions"), "kibPerSession");

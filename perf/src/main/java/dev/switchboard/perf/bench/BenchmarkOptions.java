@@ -30,6 +30,7 @@ public final class BenchmarkOptions {
   private List<String> scenarios = ALL_SCENARIOS;
   private boolean comparison = true;
   private boolean nginx = true;
+  private boolean plainRelay = true;
   private boolean profile;
   private Duration profileWindow = Duration.ofSeconds(20);
   private int profileSize = LoadOptions.DEFAULT_PAYLOAD_SIZE;
@@ -198,6 +199,16 @@ public final class BenchmarkOptions {
 
   public BenchmarkOptions nginx(boolean value) {
     nginx = value;
+    return this;
+  }
+
+  /** Whether the plain Vert.x relay ({@code vertx}) runs beside nginx as a second plain proxy. */
+  public boolean plainRelay() {
+    return plainRelay;
+  }
+
+  public BenchmarkOptions plainRelay(boolean value) {
+    plainRelay = value;
     return this;
   }
 

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A workload run once against each contender of the comparison (direct, gateway, nginx), one after the other, with
- * the gateway compared to each of the others. Covers call-100k, tools-list, mixed, churn and open-loop.
+ * A workload run once against each contender of the comparison (direct, gateway, nginx, the plain Vert.x relay), one
+ * after the other, with the gateway compared to each of the others and the relay to nginx. Covers call-100k,
+ * tools-list, mixed, churn and open-loop.
  */
 final class CompareScenario implements Scenario {
   private final String name;
@@ -43,7 +44,6 @@ final class CompareScenario implements Scenario {
       bench.log("  " + result.brief());
       results.add(result);
     }
-    return new ScenarioResult(name, description, results,
-      Versus.pairs(results, "gateway", List.of("direct", "nginx")), List.of());
+    return new ScenarioResult(name, description, results, Versus.proxies(results), List.of());
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.perf.bench;
 
 import dev.switchboard.perf.load.LoadResult;
+import dev.switchboard.perf.proc.PlainRelayProcess;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Turns the comparison's windows into figures: per concurrency and target the medians over the rounds; per round the
- * gateway's throughput ratio and added latency against direct and nginx (then their medians); and percentiles of
- * the rounds' merged histograms for the charts.
+ * gateway's throughput ratio and added latency against direct, nginx and the plain Vert.x relay, and the relay's
+ * against nginx (then their medians); and percentiles of the rounds' merged histograms for the charts.
  */
 final class ComparisonFigures {
   /** The contender started from {@code --candidate-jar}: a changed gateway measured against the reference one. */
@@ -58,10 +59,13 @@ final class ComparisonFigures {
         level.put(target, t);
         percentiles.put(target, LoadResult.percentiles(merged(ms)));
       }
-      for (String baseline : List.of("direct", "nginx")) {
+      for (String baseline : List.of("direct", "nginx", PlainRelayProcess.NAME)) {
         if (targets().contains(baseline) && targets().contains("gateway")) {
           level.put("gateway/" + baseline, versus(c, "gateway", baseline));
         }
+      }
+      if (targets().contains(PlainRelayProcess.NAME) && targets().contains("nginx")) {
+        level.put(PlainRelayProcess.NAME + "/nginx", versus(c, PlainRelayProcess.NAME, "nginx"));
       }
       if (targets().contains(CANDIDATE) && targets().contains("gateway")) {
         level.put(CANDIDATE + "/gateway", versus(c, CANDIDATE, "gateway"));
@@ -110,7 +114,7 @@ final class ComparisonFigures {
 
   private List<String> targets() {
     Set<String> set = new LinkedHashSet<>();
-    for (String known : List.of("direct", "gateway", "nginx", CANDIDATE)) {
+    for (String known : List.of("direct", "gateway", "nginx", PlainRelayProcess.NAME, CANDIDATE)) {
       if (windows.stream().anyMatch(m -> m.target().equals(known))) {
         set.add(known);
       }

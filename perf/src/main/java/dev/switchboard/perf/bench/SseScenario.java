@@ -3,6 +3,7 @@ package dev.switchboard.perf.bench;
 import dev.switchboard.perf.load.LoadResult;
 import dev.switchboard.perf.load.Target;
 import dev.switchboard.perf.proc.NginxProcess;
+import dev.switchboard.perf.proc.PlainRelayProcess;
 import dev.switchboard.perf.stub.RunningStub;
 import dev.switchboard.perf.stub.StubOptions;
 import io.vertx.core.json.JsonObject;
@@ -17,9 +18,10 @@ import java.util.Map;
 /**
  * A backend that answers every request as an SSE stream (the kit's {@code alwaysSse}, as the reference servers do):
  * tools/call direct to it, through a gateway of its own (which reads the stream and answers its client with JSON),
- * and, when installed, through nginx as a plain reverse proxy (which forwards the stream as it is): what any proxy in
- * that place costs on the same cores. All are warmed up first ({@link Bench#warm}): the direct path too, since only
- * there does the load generator read SSE answers itself, and a first direct window with that code cold measured half
+ * through nginx as a plain reverse proxy when installed (which forwards the stream as it is), and through the plain
+ * Vert.x relay (which reads each answer whole and forwards it as it is): what any proxy in that place costs on the
+ * same cores. All are warmed up first ({@link Bench#warm}): the direct path too, since only there does the load
+ * generator read SSE answers itself, and a first direct window with that code cold measured half
  * the later ones (16.0k against 34.1k req/s in round 10 of docs/performance.md). Rounds rotate the order; the figures
  * are the medians of the per-round throughput ratios, and of each proxy's CPU per call.
  */
@@ -34,8 +36,8 @@ final class SseScenario implements Scenario {
 
   @Override
   public String description() {
-    return "tools/call, c=" + CONCURRENCY + ", backend answers text/event-stream: direct vs gateway vs nginx, " + ROUNDS
-      + " rotating rounds";
+    return "tools/call, c=" + CONCURRENCY + ", backend answers text/event-stream: direct vs gateway vs nginx vs vertx, "
+      + ROUNDS + " rotating rounds";
   }
 
   @Override
@@ -50,6 +52,10 @@ final class SseScenario implements Scenario {
       NginxProcess nginx = bench.closeLater(NginxProcess.start(nginxBinary, stub.port(),
         bench.workDir().resolve(name())));
       contenders.add(new Contender(Target.of("nginx", nginx.url()), nginx::cpuTime, -1));
+    }
+    if (bench.options().plainRelay()) {
+      PlainRelayProcess relay = bench.closeLater(PlainRelayProcess.start(stub.port(), bench.workDir().resolve(name())));
+      contenders.add(new Contender(Target.of(PlainRelayProcess.NAME, relay.url()), relay::cpuTime, relay.pid()));
     }
     List<LoadResult> results = new ArrayList<>();
     Map<String, List<Double>> ratios = new LinkedHashMap<>();
@@ -71,8 +77,8 @@ final class SseScenario implements Scenario {
           }
         }
         results.addAll(these);
-        JsonObject pairs = Versus.pairs(these, "gateway", List.of("direct", "nginx"))
-          .mergeIn(Versus.pairs(these, "nginx", List.of("direct")));
+        JsonObject pairs = Versus.proxies(these).mergeIn(Versus.pairs(these, "nginx", List.of("direct")))
+          .mergeIn(Versus.pairs(these, PlainRelayProcess.NAME, List.of("direct")));
         pairs.forEach(pair -> ratios.computeIfAbsent(pair.getKey(), k -> new ArrayList<>())
           .add(((JsonObject) pair.getValue()).getDouble("throughputRatio")));
         Collections.rotate(order, 1);
@@ -92,6 +98,12 @@ final class SseScenario implements Scenario {
         + "gateway/nginx %.3f; proxy CPU per call gateway %.1f us, nginx %.1f us", figures.getDouble("nginx/direct"),
         figures.getDouble("gateway/nginx"), figures.getDouble("cpuMicrosPerCall gateway", -1.0),
         figures.getDouble("cpuMicrosPerCall nginx", -1.0)));
+    }
+    if (figures.containsKey(PlainRelayProcess.NAME + "/direct")) {
+      notes.add(String.format(Locale.ROOT, "a plain Vert.x relay in the same place: vertx/direct %.3f, gateway/vertx "
+        + "%.3f; its CPU per call %.1f us", figures.getDouble(PlainRelayProcess.NAME + "/direct"),
+        figures.getDouble("gateway/" + PlainRelayProcess.NAME, -1.0),
+        figures.getDouble("cpuMicrosPerCall " + PlainRelayProcess.NAME, -1.0)));
     }
     notes.forEach(note -> bench.log("  " + note));
     return new ScenarioResult(name(), description(), results, figures.put("medianThroughputRatio", median), notes);

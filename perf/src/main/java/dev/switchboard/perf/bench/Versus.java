@@ -1,6 +1,7 @@
 package dev.switchboard.perf.bench;
 
 import dev.switchboard.perf.load.LoadResult;
+import dev.switchboard.perf.proc.PlainRelayProcess;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -28,6 +29,15 @@ final class Versus {
       }
     }
     return out;
+  }
+
+  /**
+   * The pairs every comparison reports: the gateway against direct, nginx and the plain Vert.x relay, and the relay
+   * against nginx (what the HTTP stack alone costs beside a C proxy).
+   */
+  static JsonObject proxies(List<LoadResult> results) {
+    return pairs(results, "gateway", List.of("direct", "nginx", PlainRelayProcess.NAME))
+      .mergeIn(pairs(results, PlainRelayProcess.NAME, List.of("nginx")));
   }
 
   static LoadResult find(List<LoadResult> results, String target) {

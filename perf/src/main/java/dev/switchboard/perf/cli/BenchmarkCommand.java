@@ -36,6 +36,7 @@ final class BenchmarkCommand {
       .redisUrl(args.string("redis-url", o.redisUrl()))
       .outDir(Path.of(args.string("out", Locations.defaultReportDir().toString())).toAbsolutePath())
       .nginx(!args.flag("no-nginx"))
+      .plainRelay(!args.flag("no-vertx"))
       .profile(args.flag("profile") || kind == Kind.PROFILE);
     if (args.flag("no-progress")) {
       o.progress(false);

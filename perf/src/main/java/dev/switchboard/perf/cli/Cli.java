@@ -5,8 +5,8 @@ import java.util.Set;
 
 /** Dispatches {@code args[0]} to its command; returns the process exit code. */
 public final class Cli {
-  static final Set<String> FLAGS = Set.of("quick", "smoke", "full", "no-nginx", "profile", "no-progress", "churn",
-    "spread", "sse", "json", "help");
+  static final Set<String> FLAGS = Set.of("quick", "smoke", "full", "no-nginx", "no-vertx", "profile", "no-progress",
+    "churn", "spread", "sse", "json", "help");
 
   private Cli() {
   }

@@ -7,10 +7,11 @@ final class Help {
 
     java -jar perf/target/switchboard-perf.jar <command> [options]
 
-    benchmark [--quick|--smoke]   standard comparison (direct vs gateway vs nginx, interleaved), scenarios,
-                                  heap per idle session, cold start; report in perf/target/report
+    benchmark [--quick|--smoke]   standard comparison (direct vs gateway vs nginx vs a plain Vert.x relay,
+                                  interleaved), scenarios, heap per idle session, cold start; report in
+                                  perf/target/report
         --rounds N  --window 8s  --warmup 8s  --concurrency 1,16  --idle-sessions N  --cold-starts N
-        --scenarios all|none|a,b  --scenario-window 8s  --rate 2000 (open-loop scenario)  --no-nginx
+        --scenarios all|none|a,b  --scenario-window 8s  --rate 2000 (open-loop scenario)  --no-nginx  --no-vertx
         --profile  --profile-window 20s  --profile-size 64  --lanes N  --redis-url redis://127.0.0.1:6379  --out DIR
         --gateway-jar PATH  --gateway-jvm-args "..."  --candidate-jar PATH (A/B: a changed gateway as one more
         contender, reported as candidate/gateway)  --candidate-config "YAML" (top-level keys added to the

@@ -23,6 +23,7 @@ final class HtmlReport {
       .append(Fmt.html(summary.getJsonObject("machine").getString("summary"))).append(".<br>Command: <code>")
       .append(Fmt.html(summary.getString("command"))).append("</code><br>Gateway: ")
       .append(Fmt.html(summary.getString("gateway"))).append("; nginx: ").append(Fmt.html(summary.getString("nginx")))
+      .append("; plain Vert.x relay: ").append(Fmt.html(summary.getString("plainRelay")))
       .append(". Failed requests: <b>").append(summary.getValue("failures")).append("</b>.</p>\n");
     if (summary.getJsonArray("goals") != null) {
       h.append("<h2>Targets (reported, never asserted)</h2>\n").append(goals(summary.getJsonArray("goals")));
@@ -31,9 +32,11 @@ final class HtmlReport {
     if (comparison != null) {
       h.append("<h2>Comparison: tools/call, interleaved</h2>\n<p>Medians of ").append(comparison.getValue("rounds"))
         .append(" rounds of ").append(comparison.getValue("windowSeconds"))
-        .append(" s windows per target and concurrency. Proxy CPU is the gateway JVM's (or nginx's) own CPU time "
-          + "(user and system) from /proc/&lt;pid&gt;/stat over the window; \"of it kernel\" is the system part, "
-          + "mostly the sockets' work, which any proxy pays.</p>\n");
+        .append(" s windows per target and concurrency. Proxy CPU is the gateway JVM's (or nginx's, or the "
+          + "relay's) own CPU time (user and system) from /proc/&lt;pid&gt;/stat over the window; \"of it kernel\" is "
+          + "the system part, mostly the sockets' work, which any proxy pays. vertx is a plain relay on Vert.x's HTTP "
+          + "server and client with no MCP in it: vertx/nginx is what the stack costs, gateway/vertx what the gateway "
+          + "adds.</p>\n");
       h.append(pre(Tables.comparison(comparison))).append(pre(Tables.ratios(comparison)));
       JsonObject byC = comparison.getJsonObject("byConcurrency");
       for (String c : byC.fieldNames()) {

@@ -14,7 +14,7 @@ final class Tables {
     JsonObject byC = comparison.getJsonObject("byConcurrency");
     for (String c : byC.fieldNames()) {
       JsonObject level = byC.getJsonObject(c);
-      for (String target : new String[] {"direct", "gateway", "nginx", "candidate"}) {
+      for (String target : new String[] {"direct", "gateway", "nginx", "vertx", "candidate"}) {
         JsonObject m = level.getJsonObject(target);
         if (m != null) {
           t.row(c, target, Fmt.num(m.getValue("throughput"), 0), Fmt.num(m.getValue("p50Ms"), 3),
@@ -33,7 +33,8 @@ final class Tables {
       "ratio per round");
     JsonObject byC = comparison.getJsonObject("byConcurrency");
     for (String c : byC.fieldNames()) {
-      for (String pair : new String[] {"gateway/direct", "gateway/nginx", "candidate/gateway", "candidate/direct"}) {
+      for (String pair : new String[] {"gateway/direct", "gateway/nginx", "gateway/vertx", "vertx/nginx",
+        "candidate/gateway", "candidate/direct"}) {
         JsonObject v = byC.getJsonObject(c).getJsonObject(pair);
         if (v != null) {
           t.row(c, pair, Fmt.num(v.getValue("throughputRatio"), 3), Fmt.num(v.getValue("addedP50Ms"), 3),
