@@ -54,7 +54,7 @@ public final class PlainRelayProcess implements AutoCloseable {
     }
   }
 
-  static List<String> command(int port, int upstreamPort) {
+  private static List<String> command(int port, int upstreamPort) {
     List<String> command = new ArrayList<>(List.of(Commands.java(), "--enable-native-access=ALL-UNNAMED"));
     if (Runtime.version().feature() >= UNSAFE_OPTION_SINCE) {
       command.add(GatewayLaunch.UNSAFE_ALLOWED);
