@@ -148,7 +148,7 @@ public final class Benchmark {
       summary.put("plainRelay", "not used");
       return Optional.empty();
     }
-    PlainRelayProcess relay = bench.closeLater(PlainRelayProcess.start(stub.port(), bench.workDir()));
+    PlainRelayProcess relay = bench.closeLater(PlainRelayProcess.start(stub.port(), options.launch(), bench.workDir()));
     summary.put("plainRelay", "Vert.x HTTP server and pooled client, " + Runtime.getRuntime().availableProcessors()
       + " event loops");
     bench.log("plain Vert.x relay " + relay.url() + " -> stub (pid " + relay.pid() + ")");

@@ -54,7 +54,8 @@ final class SseScenario implements Scenario {
       contenders.add(new Contender(Target.of("nginx", nginx.url()), nginx::cpuTime, -1));
     }
     if (bench.options().plainRelay()) {
-      PlainRelayProcess relay = bench.closeLater(PlainRelayProcess.start(stub.port(), bench.workDir().resolve(name())));
+      PlainRelayProcess relay = bench.closeLater(PlainRelayProcess.start(stub.port(), bench.options().launch(),
+        bench.workDir().resolve(name())));
       contenders.add(new Contender(Target.of(PlainRelayProcess.NAME, relay.url()), relay::cpuTime, relay.pid()));
     }
     List<LoadResult> results = new ArrayList<>();

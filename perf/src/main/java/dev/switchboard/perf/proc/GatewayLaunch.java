@@ -48,11 +48,11 @@ public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> 
     command.addAll(jvmArgs);
     command.addAll(extraJvmArgs);
     if (gatewayJar != null) {
-      Path aotCache = gatewayJar.resolveSibling("switchboard.aot");
-      if (Files.isRegularFile(aotCache)) {
+      Path aotCache = aotCache();
+      if (aotCache != null) {
         command.add("-XX:AOTCache=" + aotCache);
-        command.add(UNSAFE_ALLOWED);
       }
+      command.addAll(nettyOptions());
       command.add("-jar");
       command.add(gatewayJar.toString());
     } else {
@@ -63,6 +63,19 @@ public record GatewayLaunch(Path gatewayJar, String selfClassPath, List<String> 
     command.add("--config");
     command.add(config.toString());
     return command;
+  }
+
+  /**
+   * The options this launch gives Netty besides the command line's own: Unsafe memory access allowed, with the AOT
+   * cache only (its training ran with it). A plain proxy compared with the gateway gets the same.
+   */
+  public List<String> nettyOptions() {
+    return aotCache() != null ? List.of(UNSAFE_ALLOWED) : List.of();
+  }
+
+  private Path aotCache() {
+    Path aotCache = gatewayJar == null ? null : gatewayJar.resolveSibling("switchboard.aot");
+    return aotCache != null && Files.isRegularFile(aotCache) ? aotCache : null;
   }
 
   /** What runs, for the report. */

@@ -10,15 +10,14 @@ import java.util.List;
 
 /**
  * The plain Vert.x relay ({@link PlainRelayMain}) as its own JVM in front of one upstream, started with this JVM's
- * class path (the perf jar), with the JVM options the gateway's launch gives Netty (native access; on JDK 23+ the Unsafe
- * memory access that {@code scripts/run.sh} allows). Its output goes to a log file in the work directory.
+ * class path (the perf jar), native access, and the options the gateway's launch gives Netty ({@link
+ * GatewayLaunch#nettyOptions()}). Its output goes to a log file in the work directory.
  */
 public final class PlainRelayProcess implements AutoCloseable {
   /** The relay's name as a target in the benchmark's figures ({@code gateway/vertx}, {@code vertx/nginx}). */
   public static final String NAME = "vertx";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final long POLL_MILLIS = 20;
-  private static final int UNSAFE_OPTION_SINCE = 23;
 
   private final Process process;
   private final int port;
@@ -28,13 +27,16 @@ public final class PlainRelayProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the relay in front of 127.0.0.1:{@code upstreamPort}; waits (at most 30 s) until it listens. */
-  public static PlainRelayProcess start(int upstreamPort, Path workDir) {
+  /**
+   * Starts the relay in front of 127.0.0.1:{@code upstreamPort} with the Netty options of {@code launch}; waits (at
+   * most 30 s) until it listens.
+   */
+  public static PlainRelayProcess start(int upstreamPort, GatewayLaunch launch, Path workDir) {
     int port = Ports.free();
     try {
       Files.createDirectories(workDir);
       Path log = workDir.resolve("plain-relay-" + port + ".log");
-      Process process = new ProcessBuilder(command(port, upstreamPort)).redirectErrorStream(true)
+      Process process = new ProcessBuilder(command(port, upstreamPort, launch)).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
       PlainRelayProcess relay = new PlainRelayProcess(process, port);
       long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -54,11 +56,9 @@ public final class PlainRelayProcess implements AutoCloseable {
     }
   }
 
-  private static List<String> command(int port, int upstreamPort) {
+  private static List<String> command(int port, int upstreamPort, GatewayLaunch launch) {
     List<String> command = new ArrayList<>(List.of(Commands.java(), "--enable-native-access=ALL-UNNAMED"));
-    if (Runtime.version().feature() >= UNSAFE_OPTION_SINCE) {
-      command.add(GatewayLaunch.UNSAFE_ALLOWED);
-    }
+    command.addAll(launch.nettyOptions());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlainRelayMain.class.getName(),
       Integer.toString(port), Integer.toString(upstreamPort)));
     return command;

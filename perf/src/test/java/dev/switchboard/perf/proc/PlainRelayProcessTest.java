@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,8 @@ class PlainRelayProcessTest {
     try {
       RunningStub stub = RunningStub.deploy(vertx, Ports.LOOPBACK, new StubOptions()).toCompletionStage()
         .toCompletableFuture().get(30, TimeUnit.SECONDS);
-      PlainRelayProcess relay = PlainRelayProcess.start(stub.port(), work);
+      GatewayLaunch launch = new GatewayLaunch(null, System.getProperty("java.class.path"), List.of());
+      PlainRelayProcess relay = PlainRelayProcess.start(stub.port(), launch, work);
       long pid = relay.pid();
       try {
         LoadResult result = LoadGenerator.run(vertx, new LoadOptions().setTarget(Target.of(PlainRelayProcess.NAME,
