@@ -62,9 +62,9 @@ public final class PlainRelay extends VerticleBase {
       req.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE).end();
       return;
     }
-    RequestOptions up = new RequestOptions().setMethod(req.method()).setURI(req.uri());
-    copy(req.headers(), up.getHeaders() == null ? up.setHeaders(MultiMap.caseInsensitiveMultiMap()).getHeaders()
-      : up.getHeaders());
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    copy(req.headers(), headers);
+    RequestOptions up = new RequestOptions().setMethod(req.method()).setURI(req.uri()).setHeaders(headers);
     req.body()
       .compose(body -> client.request(up).compose(out -> out.send(body)))
       .compose(in -> in.body().map(body -> answer(req.response(), in, body)))
