@@ -17,8 +17,9 @@ interface Inbox {
 
   /**
    * Any thread: takes {@code message} if it is a response, and completes the call it answers, if one is in flight,
-   * on that call's context; false leaves it for {@link #message}. A pipe calls this only while no message it read earlier still
-   * waits for the owner's context, so that an answer never overtakes the progress or requests sent before it.
+   * on that call's context; false leaves it for {@link #message}. A pipe calls this only while no message it read
+   * earlier still waits for the owner's context, so that an answer never overtakes the progress or requests sent
+   * before it.
    */
   boolean answerNow(JsonObject message);
 

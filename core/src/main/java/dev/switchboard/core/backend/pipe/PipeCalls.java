@@ -36,15 +36,13 @@ final class PipeCalls {
   static final int MAX_PENDING = 10_000;
   private static final String TOKEN_PREFIX = "sb-progress-";
 
-  private final Vertx vertx;
   private final Context context;
   private final BackendOptions options;
   private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
   private volatile Pipe pipe;
 
-  PipeCalls(Vertx vertx, Context context, BackendOptions options) {
-    this.vertx = vertx;
+  PipeCalls(Context context, BackendOptions options) {
     this.context = context;
     this.options = options;
   }

@@ -32,11 +32,11 @@ import java.util.function.Function;
 /**
  * One pipe (a backend process, or a legacy SSE connection) speaking as one MCP session, shared by the virtual
  * sessions of any number of client sessions (one, in per-session mode and for SSE). It runs on one Vert.x context
- * ({@code context}); the clients hop onto it ({@link ContextHop}), but for plain calls (below). The pipe is opened by the first
- * {@link #open} and, as its {@link Restart} says, opened again with exponential backoff whenever it ends; virtual
- * sessions outlive reopenings (their subscriptions and the log level are sent again), calls in flight fail. Requests
- * in flight are {@link PipeCalls}, shared subscriptions and log level are {@link Shares}, server-to-client requests
- * are routed by {@link ServerRequests}.
+ * ({@code context}); the clients hop onto it ({@link ContextHop}), but for plain calls (below). The pipe is opened by
+ * the first {@link #open} and, as its {@link Restart} says, opened again with exponential backoff whenever it ends;
+ * virtual sessions outlive reopenings (their subscriptions and the log level are sent again), calls in flight fail.
+ * Requests in flight are {@link PipeCalls}, shared subscriptions and log level are {@link Shares}, server-to-client
+ * requests are routed by {@link ServerRequests}.
  *
  * <p>One path skips the hop: a plain call ({@link #call}) may come from any Vert.x context, and its answer, offered
  * by the pipe's reading thread ({@link #answerNow}), completes on the caller's context. That path reads the
@@ -110,7 +110,7 @@ final class PipeSession implements Inbox {
     this.declared = declared;
     this.restart = restart;
     this.onGone = onGone;
-    this.calls = new PipeCalls(vertx, context, options);
+    this.calls = new PipeCalls(context, options);
     this.shares = new Shares(calls);
   }
 
