@@ -3,6 +3,7 @@ package dev.switchboard.perf.proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -69,15 +70,11 @@ public final class NginxProcess implements AutoCloseable {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
       NginxProcess nginx = new NginxProcess(process, port, dir);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!Ports.listening(port)) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          nginx.close();
-          Path log = dir.resolve("logs/error.log");
-          throw new IllegalStateException("nginx did not start: " + (Files.exists(log) ? Files.readString(log)
-            : Files.readString(dir.resolve("logs/stdout.log"))));
-        }
-        Thread.sleep(20);
+      if (!Ports.awaitListening(port, process, Duration.ofSeconds(10))) {
+        nginx.close();
+        Path log = dir.resolve("logs/error.log");
+        throw new IllegalStateException("nginx did not start: " + (Files.exists(log) ? Files.readString(log)
+          : Files.readString(dir.resolve("logs/stdout.log"))));
       }
       return nginx;
     } catch (IOException e) {

@@ -17,7 +17,6 @@ public final class PlainRelayProcess implements AutoCloseable {
   /** The relay's name as a target in the benchmark's figures ({@code gateway/vertx}, {@code vertx/nginx}). */
   public static final String NAME = "vertx";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-  private static final long POLL_MILLIS = 20;
 
   private final Process process;
   private final int port;
@@ -39,13 +38,9 @@ public final class PlainRelayProcess implements AutoCloseable {
       Process process = new ProcessBuilder(command(port, upstreamPort, launch)).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
       PlainRelayProcess relay = new PlainRelayProcess(process, port);
-      long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-      while (!Ports.listening(port)) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          relay.close();
-          throw new IllegalStateException("the plain Vert.x relay did not start: " + Files.readString(log).strip());
-        }
-        Thread.sleep(POLL_MILLIS);
+      if (!Ports.awaitListening(port, process, START_TIMEOUT)) {
+        relay.close();
+        throw new IllegalStateException("the plain Vert.x relay did not start: " + Files.readString(log).strip());
       }
       return relay;
     } catch (IOException e) {

@@ -5,10 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 
-/** Loopback ports: a free one to hand to a child process, and a check that one is listening. */
+/** Loopback ports: a free one to hand to a child process, and a check or a wait that one is listening. */
 public final class Ports {
   public static final String LOOPBACK = "127.0.0.1";
+  private static final long POLL_MILLIS = 20;
 
   private Ports() {
   }
@@ -21,6 +23,21 @@ public final class Ports {
     } catch (IOException e) {
       throw new IllegalStateException("no free port on " + LOOPBACK, e);
     }
+  }
+
+  /**
+   * Waits until {@code process} accepts connections on 127.0.0.1:{@code port}, polling every 20 ms; false when it
+   * exits or {@code timeout} passes first. Blocks: never on an event loop.
+   */
+  public static boolean awaitListening(int port, Process process, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!listening(port)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    return true;
   }
 
   /** True when something accepts connections on 127.0.0.1:{@code port}. */
